@@ -649,15 +649,22 @@ std::string redact_parse_error(std::string_view description, std::string_view do
   const size_t end = doc.find('\n', start);
   const std::string_view text = doc.substr(start, end == std::string_view::npos ? doc.npos : end - start);
   if (!is_secret_property(text)) return std::string(description);
+  // A quoted fragment that is itself a secret-looking name is the key, not the value: keep it.
   std::string out;
-  bool quoted = false;
-  for (char c : description) {
-    if (c == '\'') {
-      if (!quoted) out += "'*****'";
-      quoted = !quoted;
-      continue;
+  size_t i = 0;
+  while (i < description.size()) {
+    const size_t open = description.find('\'', i);
+    const size_t close = open == std::string_view::npos ? open : description.find('\'', open + 1);
+    if (close == std::string_view::npos) {
+      out.append(description.substr(i));
+      break;
     }
-    if (!quoted) out.push_back(c);
+    const std::string_view fragment = description.substr(open + 1, close - open - 1);
+    out.append(description.substr(i, open - i));
+    out += '\'';
+    out += is_secret_property(fragment) ? fragment : kMask;
+    out += '\'';
+    i = close + 1;
   }
   return out;
 }
