@@ -1,0 +1,186 @@
+#include "daemon/cli.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <optional>
+
+#include "config/config.h"
+#include "daemon/enrich.h"
+
+namespace wirefeed {
+
+namespace {
+
+constexpr const char* kUsage = R"(wirefeed - enriches news-wire stories: credits, datelines, duplicates, IPTC topics
+
+Usage:
+  wirefeed run [--config FILE]            Kafka in -> pipeline -> Kafka out (the daemon)
+  wirefeed demo                           the daemon on an embedded Kafka with the sample stories
+  wirefeed enrich [--input FILE|-] [--output FILE|-] [--config FILE] [--dead-letter FILE]
+                  [--dedup-state FILE] [--threads N]
+                                          JSON Lines in, enriched JSON Lines out
+  wirefeed produce --brokers LIST --topic T --input FILE|- [--rate N] [--key uri|none]
+                                          load a JSON Lines file into a topic
+  wirefeed check-config FILE              validate a config file and print the effective config
+  wirefeed version
+)";
+
+void usage_error(const std::string& msg) {
+  std::fprintf(stderr, "wirefeed: %s\n\n%s", msg.c_str(), kUsage);
+}
+
+// Minimal "--name value" parsing with the list of names each command accepts.
+class Args {
+ public:
+  Args(const std::vector<std::string>& args, size_t start) : args_(args), pos_(start) {}
+  // Returns false with `error` set on an unknown option or a missing value.
+  bool parse(const std::vector<std::string>& known, std::string& error) {
+    for (size_t i = pos_; i < args_.size(); ++i) {
+      const std::string& a = args_[i];
+      if (a.rfind("--", 0) != 0) {
+        positional_.push_back(a);
+        continue;
+      }
+      std::string name = a.substr(2);
+      std::string value;
+      const size_t eq = name.find('=');
+      bool has_value = false;
+      if (eq != std::string::npos) {
+        value = name.substr(eq + 1);
+        name = name.substr(0, eq);
+        has_value = true;
+      }
+      if (std::find(known.begin(), known.end(), name) == known.end()) {
+        error = "unknown option --" + name;
+        return false;
+      }
+      if (!has_value) {
+        if (i + 1 >= args_.size()) {
+          error = "option --" + name + " needs a value";
+          return false;
+        }
+        value = args_[++i];
+      }
+      values_.emplace_back(name, value);
+    }
+    return true;
+  }
+  [[nodiscard]] std::optional<std::string> get(const std::string& name) const {
+    for (auto it = values_.rbegin(); it != values_.rend(); ++it) {
+      if (it->first == name) return it->second;
+    }
+    return std::nullopt;
+  }
+  [[nodiscard]] const std::vector<std::string>& positional() const { return positional_; }
+
+ private:
+  const std::vector<std::string>& args_;
+  size_t pos_;
+  std::vector<std::pair<std::string, std::string>> values_;
+  std::vector<std::string> positional_;
+};
+
+bool parse_int(const std::string& s, int& out) {
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && p == s.data() + s.size();
+}
+
+// Loads --config or the built-in defaults; prints the error and returns nullopt on failure.
+std::optional<Config> config_from(const Args& args) {
+  if (auto path = args.get("config")) {
+    auto c = load_config_file(*path);
+    if (!c) {
+      std::fprintf(stderr, "wirefeed: invalid config:\n%s\n", c.status().message().c_str());
+      return std::nullopt;
+    }
+    return c.value();
+  }
+  return default_config();
+}
+
+int cmd_enrich(const std::vector<std::string>& argv) {
+  Args args(argv, 1);
+  std::string err;
+  if (!args.parse({"input", "output", "config", "dead-letter", "dedup-state", "threads", "batch"}, err)) {
+    usage_error(err);
+    return 2;
+  }
+  if (!args.positional().empty()) {
+    usage_error("unexpected argument " + args.positional().front());
+    return 2;
+  }
+  auto config = config_from(args);
+  if (!config) return 2;
+  EnrichOptions o;
+  o.input = args.get("input").value_or("-");
+  o.output = args.get("output").value_or("-");
+  o.dead_letter = args.get("dead-letter").value_or("");
+  o.dedup_state = args.get("dedup-state").value_or(config->dedup.state_file);
+  if (auto t = args.get("threads")) {
+    if (!parse_int(*t, o.threads) || o.threads < 1 || o.threads > 64) {
+      usage_error("--threads takes a number from 1 to 64");
+      return 2;
+    }
+  }
+  if (auto b = args.get("batch")) {
+    int v = 0;
+    if (!parse_int(*b, v) || v < 1) {
+      usage_error("--batch takes a positive number");
+      return 2;
+    }
+    o.batch = static_cast<size_t>(v);
+  }
+  auto r = run_enrich(o, *config);
+  if (!r) {
+    std::fprintf(stderr, "wirefeed enrich: %s\n", r.status().message().c_str());
+    return 1;
+  }
+  std::fprintf(stderr, "%s\n", format_summary(r.value()).c_str());
+  return 0;
+}
+
+int cmd_check_config(const std::vector<std::string>& argv) {
+  Args args(argv, 1);
+  std::string err;
+  if (!args.parse({"config"}, err)) {
+    usage_error(err);
+    return 2;
+  }
+  std::optional<std::string> path = args.get("config");
+  if (!path && !args.positional().empty()) path = args.positional().front();
+  if (!path) {
+    usage_error("check-config needs a FILE");
+    return 2;
+  }
+  auto c = load_config_file(*path);
+  if (!c) {
+    std::fprintf(stderr, "wirefeed: invalid config:\n%s\n", c.status().message().c_str());
+    return 2;
+  }
+  std::fprintf(stdout, "# %s is valid; effective configuration (secrets masked):\n%s", path->c_str(),
+               render_effective_config(c.value()).c_str());
+  return 0;
+}
+
+}  // namespace
+
+int run_cli(const std::vector<std::string>& args) {
+  if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
+    std::fputs(kUsage, args.empty() ? stderr : stdout);
+    return args.empty() ? 2 : 0;
+  }
+  const std::string& cmd = args[0];
+  if (cmd == "enrich") return cmd_enrich(args);
+  if (cmd == "check-config") return cmd_check_config(args);
+  if (cmd == "version" || cmd == "--version") {
+    std::fputs("wirefeed 0.1.0\n", stdout);
+    return 0;
+  }
+  usage_error("unknown command '" + cmd + "'");
+  return 2;
+}
+
+}  // namespace wirefeed

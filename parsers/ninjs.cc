@@ -1,0 +1,502 @@
+#include "parsers/ninjs.h"
+
+#include <simdjson.h>
+
+#include <cstring>
+
+#include "parsers/html.h"
+
+namespace wirefeed {
+
+namespace od = simdjson::ondemand;
+
+namespace {
+
+constexpr std::string_view kInfoSources3 = "infoSources";
+constexpr std::string_view kInfoSources2 = "infosources";
+constexpr std::string_view kSubjects = "subjects";
+constexpr std::string_view kSubject1 = "subject";
+
+Status fail(std::string_view code, std::string message) {
+  return Status(std::string(code), std::move(message));
+}
+
+Status from_simdjson(simdjson::error_code e, std::string_view where) {
+  switch (e) {
+    case simdjson::UTF8_ERROR:
+      return fail(kReasonInvalidUtf8, "invalid UTF-8");
+    case simdjson::DEPTH_ERROR:
+      return fail(kReasonTooDeep, "JSON nested too deeply");
+    case simdjson::CAPACITY:
+      return fail(kReasonTooLarge, "document exceeds parser capacity");
+    default:
+      break;
+  }
+  std::string msg = "invalid JSON";
+  if (!where.empty()) {
+    msg += " in ";
+    msg += where;
+  }
+  msg += ": ";
+  msg += simdjson::error_message(e);
+  return fail(kReasonBadJson, std::move(msg));
+}
+
+// Offset of the bracket closing the array/object whose opening bracket is at `open`. The value has
+// already been validated, so a small string-aware scan suffices.
+size_t matching_close(std::string_view doc, size_t open) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = open; i < doc.size(); ++i) {
+    const char c = doc[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      ++depth;
+    } else if (c == ']' || c == '}') {
+      if (--depth == 0) return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && static_cast<unsigned char>(s.front()) <= ' ') s.remove_prefix(1);
+  while (!s.empty() && static_cast<unsigned char>(s.back()) <= ' ') s.remove_suffix(1);
+  return s;
+}
+
+// Normalises a plain-text body: CRLF to LF, paragraphs ("\n\n"-separated or single newlines between
+// indented lines) kept, runs of blank lines folded to one, each line's ends trimmed.
+void plain_to_text(std::string_view in, std::string& out) {
+  size_t pending_newlines = 0;
+  bool started = false;
+  size_t i = 0;
+  while (i < in.size()) {
+    size_t eol = in.find('\n', i);
+    if (eol == std::string_view::npos) eol = in.size();
+    std::string_view line = trim(in.substr(i, eol - i));
+    if (line.empty()) {
+      if (started) pending_newlines = 2;
+    } else {
+      if (started) {
+        if (pending_newlines >= 2) {
+          out += "\n\n";
+        } else {
+          out += '\n';
+        }
+      }
+      out.append(line);
+      started = true;
+      pending_newlines = 1;
+    }
+    i = eol + 1;
+  }
+}
+
+}  // namespace
+
+struct StoryParser::Impl {
+  explicit Impl(ParserLimits l) : limits(l) {}
+  ParserLimits limits;
+  od::parser parser;
+  od::parser inner;  // not used for documents; kept for symmetry of lifetimes
+  std::string padded;
+  std::string_view doc;  // the padded copy, without padding
+
+  // Candidate bodies: kept as views into the parser's string buffer until the walk ends.
+  std::string_view plain_body;
+  std::string_view html_body;
+  bool have_plain = false;
+  bool have_html = false;
+
+  Status walk(od::value v, size_t depth, std::string_view where);
+  Status read_string(od::value v, std::string_view field, std::string& out);
+  Status read_headlines(od::value v);
+  Status read_bodies(od::value v);
+  Status read_info_sources(od::value v, std::string_view key, StoryLayout& layout);
+  Status read_subjects(od::value v, std::string_view key, StoryLayout& layout);
+  size_t offset_of(std::string_view token) const {
+    return static_cast<size_t>(token.data() - doc.data());
+  }
+  Story* story = nullptr;
+};
+
+Status StoryParser::Impl::walk(od::value v, size_t depth, std::string_view where) {
+  if (depth > limits.max_depth) {
+    return fail(kReasonTooDeep, "JSON nested deeper than " + std::to_string(limits.max_depth));
+  }
+  od::json_type t;
+  if (auto e = v.type().get(t)) return from_simdjson(e, where);
+  switch (t) {
+    case od::json_type::array: {
+      od::array a;
+      if (auto e = v.get_array().get(a)) return from_simdjson(e, where);
+      for (auto el : a) {
+        od::value child;
+        if (auto e = el.get(child)) return from_simdjson(e, where);
+        if (Status s = walk(child, depth + 1, where); !s) return s;
+      }
+      return {};
+    }
+    case od::json_type::object: {
+      od::object o;
+      if (auto e = v.get_object().get(o)) return from_simdjson(e, where);
+      for (auto field : o) {
+        std::string_view key;
+        if (auto e = field.unescaped_key().get(key)) return from_simdjson(e, where);
+        if (Status s = walk(field.value(), depth + 1, where); !s) return s;
+      }
+      return {};
+    }
+    case od::json_type::number: {
+      od::number n;
+      if (auto e = v.get_number().get(n)) return from_simdjson(e, where);
+      return {};
+    }
+    case od::json_type::string: {
+      std::string_view s;
+      if (auto e = v.get_string().get(s)) return from_simdjson(e, where);
+      return {};
+    }
+    case od::json_type::boolean: {
+      bool b;
+      if (auto e = v.get_bool().get(b)) return from_simdjson(e, where);
+      return {};
+    }
+    case od::json_type::null: {
+      if (!v.is_null()) return from_simdjson(simdjson::N_ATOM_ERROR, where);
+      return {};
+    }
+  }
+  return {};
+}
+
+Status StoryParser::Impl::read_string(od::value v, std::string_view field, std::string& out) {
+  od::json_type t;
+  if (auto e = v.type().get(t)) return from_simdjson(e, field);
+  if (t == od::json_type::null) return {};
+  if (t == od::json_type::number && field == "version") {
+    // ninjs 3 says string, but numeric versions are common in the wild.
+    const std::string_view raw = v.raw_json_token();
+    od::number n;
+    if (auto e = v.get_number().get(n)) return from_simdjson(e, field);
+    out.assign(trim(raw));
+    return {};
+  }
+  if (t != od::json_type::string) {
+    return fail(kReasonWrongType, "'" + std::string(field) + "' must be a string");
+  }
+  std::string_view s;
+  if (auto e = v.get_string().get(s)) return from_simdjson(e, field);
+  out.assign(s);
+  return {};
+}
+
+Status StoryParser::Impl::read_headlines(od::value v) {
+  od::array a;
+  if (v.get_array().get(a)) return fail(kReasonWrongType, "'headlines' must be an array");
+  bool have_main = false;
+  for (auto el : a) {
+    od::object o;
+    if (el.get_object().get(o)) return fail(kReasonWrongType, "'headlines' items must be objects");
+    std::string_view role;
+    std::string_view value;
+    bool has_value = false;
+    for (auto field : o) {
+      std::string_view key;
+      if (auto e = field.unescaped_key().get(key)) return from_simdjson(e, "headlines");
+      od::value fv = field.value();
+      if (key == "value" || key == "role") {
+        std::string_view s;
+        if (fv.get_string().get(s)) {
+          return fail(kReasonWrongType, "'headlines[]." + std::string(key) + "' must be a string");
+        }
+        if (key == "value") {
+          value = s;
+          has_value = true;
+        } else {
+          role = s;
+        }
+      } else if (Status s = walk(fv, 3, "headlines"); !s) {
+        return s;
+      }
+    }
+    if (!has_value || have_main) continue;
+    if (role == "main" || story->headline.empty()) {
+      story->headline.assign(value);
+      have_main = role == "main";
+    }
+  }
+  return {};
+}
+
+Status StoryParser::Impl::read_bodies(od::value v) {
+  od::array a;
+  if (v.get_array().get(a)) return fail(kReasonWrongType, "'bodies' must be an array");
+  for (auto el : a) {
+    od::object o;
+    if (el.get_object().get(o)) return fail(kReasonWrongType, "'bodies' items must be objects");
+    std::string_view content_type;
+    std::string_view role;
+    std::string_view value;
+    bool has_value = false;
+    for (auto field : o) {
+      std::string_view key;
+      if (auto e = field.unescaped_key().get(key)) return from_simdjson(e, "bodies");
+      od::value fv = field.value();
+      if (key == "value" || key == "contentType" || key == "contenttype" || key == "role") {
+        std::string_view s;
+        if (fv.get_string().get(s)) {
+          return fail(kReasonWrongType, "'bodies[]." + std::string(key) + "' must be a string");
+        }
+        if (key == "value") {
+          value = s;
+          has_value = true;
+        } else if (key == "role") {
+          role = s;
+        } else {
+          content_type = s;
+        }
+      } else if (Status s = walk(fv, 3, "bodies"); !s) {
+        return s;
+      }
+    }
+    if (!has_value || trim(value).empty()) continue;
+    bool html;
+    if (!content_type.empty()) {
+      html = starts_with_ci(content_type, "text/html") || starts_with_ci(content_type, "application/xhtml");
+    } else {
+      html = role == "html" || trim(value).front() == '<';
+    }
+    // The first usable body of each kind wins; plain text is preferred when both exist.
+    if (html && !have_html) {
+      html_body = value;
+      have_html = true;
+    } else if (!html && !have_plain) {
+      plain_body = value;
+      have_plain = true;
+    }
+  }
+  return {};
+}
+
+Status StoryParser::Impl::read_info_sources(od::value v, std::string_view key, StoryLayout& layout) {
+  const std::string_view open = v.raw_json_token();
+  od::array a;
+  if (v.get_array().get(a)) return fail(kReasonWrongType, "'" + std::string(key) + "' must be an array");
+  bool empty = true;
+  for (auto el : a) {
+    empty = false;
+    od::object o;
+    if (el.get_object().get(o)) {
+      return fail(kReasonWrongType, "'" + std::string(key) + "' items must be objects");
+    }
+    for (auto field : o) {
+      std::string_view k;
+      if (auto e = field.unescaped_key().get(k)) return from_simdjson(e, key);
+      od::value fv = field.value();
+      if (k == "name") {
+        std::string_view s;
+        if (fv.get_string().get(s)) return fail(kReasonWrongType, "'" + std::string(key) + "[].name' must be a string");
+        layout.info_source_names.emplace_back(s);
+      } else if (Status s = walk(fv, 3, key); !s) {
+        return s;
+      }
+    }
+  }
+  layout.info_sources_end = matching_close(doc, offset_of(open));
+  layout.info_sources_empty = empty;
+  layout.info_sources_key = key;
+  return {};
+}
+
+Status StoryParser::Impl::read_subjects(od::value v, std::string_view key, StoryLayout& layout) {
+  const std::string_view open = v.raw_json_token();
+  od::array a;
+  if (v.get_array().get(a)) return fail(kReasonWrongType, "'" + std::string(key) + "' must be an array");
+  bool empty = true;
+  for (auto el : a) {
+    empty = false;
+    od::object o;
+    if (el.get_object().get(o)) {
+      return fail(kReasonWrongType, "'" + std::string(key) + "' items must be objects");
+    }
+    for (auto field : o) {
+      std::string_view k;
+      if (auto e = field.unescaped_key().get(k)) return from_simdjson(e, key);
+      od::value fv = field.value();
+      od::json_type t;
+      if (k == "uri" && !fv.type().get(t) && t == od::json_type::string) {
+        std::string_view s;
+        if (auto e = fv.get_string().get(s)) return from_simdjson(e, key);
+        layout.subject_uris.emplace_back(s);
+      } else if (Status s = walk(fv, 3, key); !s) {
+        return s;
+      }
+    }
+  }
+  layout.subjects_end = matching_close(doc, offset_of(open));
+  layout.subjects_empty = empty;
+  layout.subjects_key = key;
+  return {};
+}
+
+StoryParser::StoryParser(ParserLimits limits) : impl_(std::make_unique<Impl>(limits)) {}
+StoryParser::~StoryParser() = default;
+
+Status StoryParser::parse(std::string_view json, Story& story, StoryLayout& layout) {
+  story.clear();
+  layout.clear();
+  Impl& m = *impl_;
+  m.story = &story;
+  m.have_plain = m.have_html = false;
+  m.plain_body = m.html_body = {};
+
+  if (json.size() > m.limits.max_message_bytes) {
+    return fail(kReasonTooLarge, "story of " + std::to_string(json.size()) + " bytes exceeds the limit of " +
+                                     std::to_string(m.limits.max_message_bytes));
+  }
+  if (trim(json).empty()) return fail(kReasonEmpty, "empty message");
+  if (std::memchr(json.data(), 0, json.size()) != nullptr) {
+    return fail(kReasonNullByte, "raw NUL byte in message");
+  }
+
+  // simdjson reads up to SIMDJSON_PADDING bytes past the end: Kafka payloads have none, so copy
+  // into a reusable padded buffer (about 45 ns for 3 KB).
+  const size_t need = json.size() + simdjson::SIMDJSON_PADDING;
+  if (m.padded.size() < need) m.padded.resize(need);
+  std::memcpy(m.padded.data(), json.data(), json.size());
+  std::memset(m.padded.data() + json.size(), 0, simdjson::SIMDJSON_PADDING);
+  m.doc = std::string_view(m.padded.data(), json.size());
+
+  od::document doc;
+  if (auto e = m.parser.iterate(m.padded.data(), json.size(), m.padded.size()).get(doc)) {
+    return from_simdjson(e, {});
+  }
+  od::json_type t;
+  if (auto e = doc.type().get(t)) return from_simdjson(e, {});
+  if (t != od::json_type::object) return fail(kReasonNotObject, "story is not a JSON object");
+  od::object obj;
+  if (auto e = doc.get_object().get(obj)) return from_simdjson(e, {});
+
+  std::string body_text_v1;
+  std::string body_html_v1;
+  bool any_field = false;
+  bool camel = false;
+  bool lower = false;
+  for (auto field : obj) {
+    any_field = true;
+    std::string_view key;
+    if (auto e = field.unescaped_key().get(key)) return from_simdjson(e, {});
+    od::value v;
+    if (auto e = field.value().get(v)) return from_simdjson(e, key);
+    Status s;
+    if (key == "uri") {
+      s = m.read_string(v, key, story.uri);
+    } else if (key == "version") {
+      s = m.read_string(v, key, story.version);
+    } else if (key == "versionCreated") {
+      camel = true;
+      s = m.read_string(v, key, story.version_created);
+    } else if (key == "versioncreated") {
+      lower = true;
+      if (story.version_created.empty()) s = m.read_string(v, key, story.version_created);
+      else s = m.walk(v, 1, key);
+    } else if (key == "headlines") {
+      s = m.read_headlines(v);
+    } else if (key == "headline") {
+      lower = true;
+      std::string h;
+      s = m.read_string(v, key, h);
+      if (s && story.headline.empty()) story.headline = std::move(h);
+    } else if (key == "bodies") {
+      s = m.read_bodies(v);
+    } else if (key == "body_text") {
+      lower = true;
+      s = m.read_string(v, key, body_text_v1);
+    } else if (key == "body_html" || key == "body_xhtml") {
+      lower = true;
+      if (body_html_v1.empty()) s = m.read_string(v, key, body_html_v1);
+      else s = m.walk(v, 1, key);
+    } else if (key == "by") {
+      s = m.read_string(v, key, story.byline);
+    } else if (key == "byline") {
+      lower = true;
+      std::string b;
+      s = m.read_string(v, key, b);
+      if (s && story.byline.empty()) story.byline = std::move(b);
+    } else if (key == "language") {
+      s = m.read_string(v, key, story.language);
+    } else if (key == kInfoSources3) {
+      camel = true;
+      s = m.read_info_sources(v, kInfoSources3, layout);
+    } else if (key == kInfoSources2) {
+      lower = true;
+      s = m.read_info_sources(v, kInfoSources2, layout);
+    } else if (key == kSubjects) {
+      story.has_subjects = true;
+      s = m.read_subjects(v, kSubjects, layout);
+    } else if (key == kSubject1) {
+      lower = true;
+      story.has_subject = true;
+      s = m.read_subjects(v, kSubject1, layout);
+    } else {
+      if (key == "pubStatus" || key == "firstCreated" || key == "contentCreated" || key == "altIds" ||
+          key == "copyrightHolder" || key == "copyrightNotice") {
+        camel = true;
+      } else if (key == "pubstatus" || key == "firstcreated" || key == "copyrightholder" ||
+                 key == "type") {
+        lower = true;
+      }
+      s = m.walk(v, 1, key);
+    }
+    if (!s) return s;
+  }
+  // current_location() fails with OUT_OF_BOUNDS exactly when the whole document was consumed.
+  const char* trailing = nullptr;
+  if (!doc.current_location().get(trailing)) {
+    return fail(kReasonBadJson, "trailing content after the story object");
+  }
+
+  const size_t close = m.doc.find_last_of('}');
+  if (close == std::string_view::npos) return fail(kReasonBadJson, "unterminated object");
+  layout.object_end = close;
+  layout.object_empty = !any_field;
+  story.generation = camel ? NinjsGeneration::kV3 : (lower ? NinjsGeneration::kV1V2 : NinjsGeneration::kUnknown);
+
+  // Body: ninjs 3 bodies[] first (plain preferred), then the 1.x/2.x fields.
+  if (m.have_plain) {
+    plain_to_text(m.plain_body, story.body);
+  } else if (m.have_html) {
+    html_to_text(m.html_body, story.body);
+    story.body_was_html = true;
+  } else if (!trim(body_text_v1).empty()) {
+    plain_to_text(body_text_v1, story.body);
+  } else if (!trim(body_html_v1).empty()) {
+    html_to_text(body_html_v1, story.body);
+    story.body_was_html = true;
+  }
+  if (trim(story.body).empty()) return fail(kReasonNoBody, "story has no usable text body");
+  return {};
+}
+
+}  // namespace wirefeed

@@ -1,0 +1,321 @@
+#include "pipeline/enricher.h"
+
+#include <algorithm>
+
+#include "core/json.h"
+
+namespace wirefeed {
+
+Analyzer::Analyzer(std::shared_ptr<const PipelineResources> resources, const PipelineOptions& options)
+    : resources_(std::move(resources)),
+      options_(options),
+      parser_(options.limits),
+      credits_(resources_->agencies),
+      fingerprinter_(options.dedup) {}
+
+bool Analyzer::analyze(std::string_view raw, int64_t arrival_ms, Analysis& a) {
+  a.resources = resources_;
+  a.credits.clear();
+  a.topics.clear();
+  a.dedup = DedupResult{};
+  a.status = parser_.parse(raw, a.story, a.layout);
+  if (!a.status.is_ok()) return false;
+  credits_.extract(a.story, a.credits);
+  resources_->topics->tag(a.story, a.topics);
+  if (options_.dedup_enabled) {
+    fingerprinter_.fingerprint(a.story, a.credits, arrival_ms, a.fingerprint);
+  }
+  return true;
+}
+
+namespace {
+
+constexpr std::string_view kMediaTopicUri = "http://cv.iptc.org/newscodes/mediatopic/";
+
+void append_key(std::string& out, std::string_view key) {
+  out.push_back('"');
+  out.append(key);
+  out.append("\":");
+}
+
+void append_info_source_items(std::string& out, const Analysis& a, bool leading_comma) {
+  bool first = !leading_comma;
+  for (const auto& agency : a.credits.agencies) {
+    const auto& existing = a.layout.info_source_names;
+    if (std::find(existing.begin(), existing.end(), agency) != existing.end()) continue;
+    if (!first) out.push_back(',');
+    first = false;
+    out.append("{\"name\":");
+    append_json_string(out, agency);
+    out.append(",\"role\":\"wirefeed:agency\"}");
+  }
+}
+
+bool has_new_info_sources(const Analysis& a) {
+  const auto& existing = a.layout.info_source_names;
+  return std::any_of(a.credits.agencies.begin(), a.credits.agencies.end(), [&](const std::string& n) {
+    return std::find(existing.begin(), existing.end(), n) == existing.end();
+  });
+}
+
+// The 8-digit code of "medtop:NNNNNNNN".
+std::string_view topic_code(std::string_view qcode) {
+  const size_t colon = qcode.find(':');
+  return colon == std::string_view::npos ? qcode : qcode.substr(colon + 1);
+}
+
+bool subject_present(const Analysis& a, std::string_view code) {
+  for (const auto& uri : a.layout.subject_uris) {
+    if (uri.size() == kMediaTopicUri.size() + code.size() && uri.starts_with(kMediaTopicUri) &&
+        uri.ends_with(code)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void append_subject_items(std::string& out, const Analysis& a, bool leading_comma) {
+  bool first = !leading_comma;
+  for (const auto& t : a.topics) {
+    const std::string_view code = topic_code(t.qcode);
+    if (subject_present(a, code)) continue;
+    if (!first) out.push_back(',');
+    first = false;
+    out.append("{\"uri\":\"");
+    out.append(kMediaTopicUri);
+    out.append(code);
+    out.append("\",\"name\":");
+    append_json_string(out, t.name);
+    out.append(",\"relevance\":");
+    out.append(std::to_string(static_cast<int>(std::clamp(t.score, 0.0, 1.0) * 100 + 0.5)));
+    out.push_back('}');
+  }
+}
+
+bool has_new_subjects(const Analysis& a) {
+  return std::any_of(a.topics.begin(), a.topics.end(),
+                     [&](const TopicScore& t) { return !subject_present(a, topic_code(t.qcode)); });
+}
+
+void append_nullable(std::string& out, std::string_view s) {
+  if (s.empty()) {
+    out.append("null");
+  } else {
+    append_json_string(out, s);
+  }
+}
+
+void append_wirefeed(std::string& out, const Analysis& a) {
+  out.append("{\"agencies\":[");
+  for (size_t i = 0; i < a.credits.agencies.size(); ++i) {
+    if (i) out.push_back(',');
+    append_json_string(out, a.credits.agencies[i]);
+  }
+  out.append("],\"credits\":[");
+  for (size_t i = 0; i < a.credits.credits.size(); ++i) {
+    const Credit& c = a.credits.credits[i];
+    if (i) out.push_back(',');
+    out.append("{\"name\":");
+    append_json_string(out, c.name);
+    out.append(",\"kind\":\"");
+    out.append(to_string(c.kind));
+    out.append("\",\"role\":\"");
+    out.append(to_string(c.role));
+    out.append("\",\"text\":");
+    append_json_string(out, c.text);
+    out.push_back('}');
+  }
+  out.append("],\"photo_credits\":[");
+  for (size_t i = 0; i < a.credits.photo_credits.size(); ++i) {
+    const PhotoCredit& p = a.credits.photo_credits[i];
+    if (i) out.push_back(',');
+    out.append("{\"text\":");
+    append_json_string(out, p.text);
+    out.append(",\"agency\":");
+    append_nullable(out, p.agency);
+    out.push_back('}');
+  }
+  out.append("],\"dateline\":");
+  const Dateline& d = a.credits.dateline;
+  if (d.present) {
+    out.append("{\"place\":");
+    append_nullable(out, d.place);
+    out.append(",\"date\":");
+    append_nullable(out, d.date);
+    out.append(",\"agency\":");
+    append_nullable(out, d.agency);
+    out.push_back('}');
+  } else {
+    out.append("null");
+  }
+  out.append(",\"topics\":[");
+  for (size_t i = 0; i < a.topics.size(); ++i) {
+    const TopicScore& t = a.topics[i];
+    if (i) out.push_back(',');
+    out.append("{\"qcode\":");
+    append_json_string(out, t.qcode);
+    out.append(",\"name\":");
+    append_json_string(out, t.name);
+    out.append(",\"score\":");
+    append_score(out, t.score);
+    out.push_back('}');
+  }
+  out.append("],\"dedup\":{\"status\":\"");
+  out.append(to_string(a.dedup.status));
+  out.push_back('"');
+  if (a.dedup.status != DedupStatus::kUnique) {
+    out.append(",\"of\":");
+    append_json_string(out, a.dedup.of);
+  }
+  out.append(",\"similarity\":");
+  append_score(out, a.dedup.similarity);
+  out.append("}}");
+}
+
+}  // namespace
+
+void write_enriched(std::string_view raw, const Analysis& a, std::string& out) {
+  const StoryLayout& l = a.layout;
+  // Insertion points in ascending order: the two arrays' closing brackets, then the object's end.
+  struct Insert {
+    size_t at;
+    int what;  // 0 info sources, 1 subjects
+  };
+  Insert inserts[2];
+  size_t n = 0;
+  const bool new_sources = has_new_info_sources(a);
+  const bool new_subjects = has_new_subjects(a);
+  if (l.info_sources_end != std::string_view::npos && new_sources) inserts[n++] = {l.info_sources_end, 0};
+  if (l.subjects_end != std::string_view::npos && new_subjects) inserts[n++] = {l.subjects_end, 1};
+  if (n == 2 && inserts[0].at > inserts[1].at) std::swap(inserts[0], inserts[1]);
+
+  size_t pos = 0;
+  for (size_t i = 0; i < n; ++i) {
+    out.append(raw.substr(pos, inserts[i].at - pos));
+    if (inserts[i].what == 0) {
+      append_info_source_items(out, a, !l.info_sources_empty);
+    } else {
+      append_subject_items(out, a, !l.subjects_empty);
+    }
+    pos = inserts[i].at;
+  }
+  out.append(raw.substr(pos, l.object_end - pos));
+  bool need_comma = !l.object_empty;
+  const bool v3 = a.story.generation != NinjsGeneration::kV1V2;
+  if (l.info_sources_end == std::string_view::npos && new_sources) {
+    if (need_comma) out.push_back(',');
+    append_key(out, v3 ? "infoSources" : "infosources");
+    out.push_back('[');
+    append_info_source_items(out, a, false);
+    out.push_back(']');
+    need_comma = true;
+  }
+  if (l.subjects_end == std::string_view::npos && new_subjects) {
+    if (need_comma) out.push_back(',');
+    append_key(out, a.story.has_subject ? "subject" : "subjects");
+    out.push_back('[');
+    append_subject_items(out, a, false);
+    out.push_back(']');
+    need_comma = true;
+  }
+  if (need_comma) out.push_back(',');
+  append_key(out, "wirefeed");
+  append_wirefeed(out, a);
+  out.push_back('}');
+}
+
+Result<std::shared_ptr<const PipelineResources>> load_resources(const std::string& agencies_file,
+                                                                const std::string& topics_dir,
+                                                                const TopicConfig& topic_config) {
+  auto res = std::make_shared<PipelineResources>();
+  if (agencies_file.empty()) {
+    res->agencies = AgencyTable::builtin();
+  } else {
+    auto t = AgencyTable::load_file(agencies_file);
+    if (!t) return t.status();
+    res->agencies = t.value();
+  }
+  if (topics_dir.empty()) {
+    res->topics = TopicTagger::builtin(topic_config);
+  } else {
+    auto t = TopicTagger::load_dir(topics_dir, topic_config);
+    if (!t) return t.status();
+    res->topics = t.value();
+  }
+  return std::shared_ptr<const PipelineResources>(std::move(res));
+}
+
+namespace {
+
+bool read_digits(std::string_view s, size_t& i, size_t n, int& v) {
+  if (i + n > s.size()) return false;
+  v = 0;
+  for (size_t k = 0; k < n; ++k) {
+    const char c = s[i + k];
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  i += n;
+  return true;
+}
+
+// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
+int64_t days_from_civil(int y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return static_cast<int64_t>(era) * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+
+}  // namespace
+
+int64_t parse_iso8601_ms(std::string_view s) {
+  size_t i = 0;
+  int y, mo, d, h = 0, mi = 0, sec = 0;
+  if (!read_digits(s, i, 4, y) || i >= s.size() || s[i++] != '-') return -1;
+  if (!read_digits(s, i, 2, mo) || i >= s.size() || s[i++] != '-') return -1;
+  if (!read_digits(s, i, 2, d)) return -1;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return -1;
+  int64_t ms = 0;
+  int64_t offset_min = 0;
+  if (i < s.size() && (s[i] == 'T' || s[i] == 't' || s[i] == ' ')) {
+    ++i;
+    if (!read_digits(s, i, 2, h) || i >= s.size() || s[i++] != ':') return -1;
+    if (!read_digits(s, i, 2, mi)) return -1;
+    if (i < s.size() && s[i] == ':') {
+      ++i;
+      if (!read_digits(s, i, 2, sec)) return -1;
+    }
+    if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+      ++i;
+      int64_t scale = 100;
+      while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+        ms += (s[i] - '0') * scale;
+        scale /= 10;
+        ++i;
+      }
+    }
+    if (i < s.size()) {
+      const char z = s[i];
+      if (z == 'Z' || z == 'z') {
+        ++i;
+      } else if (z == '+' || z == '-') {
+        ++i;
+        int oh, om = 0;
+        if (!read_digits(s, i, 2, oh)) return -1;
+        if (i < s.size() && s[i] == ':') ++i;
+        if (i < s.size()) {
+          if (!read_digits(s, i, 2, om)) return -1;
+        }
+        offset_min = (oh * 60 + om) * (z == '+' ? 1 : -1);
+      }
+    }
+  }
+  if (i != s.size() || h > 23 || mi > 59 || sec > 60) return -1;
+  const int64_t days = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
+  return ((days * 24 + h) * 60 + mi - offset_min) * 60000 + static_cast<int64_t>(sec) * 1000 + ms;
+}
+
+}  // namespace wirefeed

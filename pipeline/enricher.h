@@ -1,0 +1,84 @@
+#pragma once
+// The enrichment pipeline as stages:
+//
+//   Analyzer::analyze()   parse -> credits/dateline -> topics -> dedup fingerprint    (stateless, per thread)
+//   DedupIndex::check_and_insert()                                                     (stateful, input order)
+//   write_enriched()      the input bytes + the wirefeed fields                        (stateless)
+//
+// `enrich` and the daemon both run exactly these, so they produce the same records for the same
+// input order.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "core/story.h"
+#include "parsers/agencies.h"
+#include "parsers/credits.h"
+#include "parsers/ninjs.h"
+#include "pipeline/dedup.h"
+#include "pipeline/topics.h"
+
+namespace wirefeed {
+
+// The data the stages share read-only: swapped as a whole on reload (SIGHUP).
+struct PipelineResources {
+  std::shared_ptr<const AgencyTable> agencies;
+  std::shared_ptr<const TopicTagger> topics;
+};
+
+struct PipelineOptions {
+  ParserLimits limits;
+  DedupConfig dedup;
+  bool dedup_enabled = true;
+};
+
+// One story's way through the stages. Reused across stories: clear() keeps capacity.
+struct Analysis {
+  Story story;
+  StoryLayout layout;
+  CreditResult credits;
+  std::vector<TopicScore> topics;
+  Fingerprint fingerprint;
+  DedupResult dedup;
+  Status status;  // not ok: the story goes to the dead-letter output with status.code()
+  // Keeps the resources the views in `topics` point into alive until the record is written.
+  std::shared_ptr<const PipelineResources> resources;
+};
+
+class Analyzer {
+ public:
+  Analyzer(std::shared_ptr<const PipelineResources> resources, const PipelineOptions& options);
+
+  // Runs the stateless stages; the result (or the error) is left in `a`. Returns a.status.ok().
+  bool analyze(std::string_view raw, int64_t arrival_ms, Analysis& a);
+
+  void set_resources(std::shared_ptr<const PipelineResources> resources) {
+    resources_ = std::move(resources);
+    credits_ = CreditExtractor(resources_->agencies);
+  }
+
+ private:
+  std::shared_ptr<const PipelineResources> resources_;
+  PipelineOptions options_;
+  StoryParser parser_;
+  CreditExtractor credits_;
+  Fingerprinter fingerprinter_;
+};
+
+// Appends the enriched record for `raw` (the exact bytes analysed) to `out`.
+void write_enriched(std::string_view raw, const Analysis& a, std::string& out);
+
+// Builds the resources from files (empty path: the embedded defaults).
+Result<std::shared_ptr<const PipelineResources>> load_resources(const std::string& agencies_file,
+                                                                const std::string& topics_dir,
+                                                                const TopicConfig& topic_config);
+
+// Milliseconds since the epoch for an ISO 8601 timestamp ("2019-05-10T16:02:28+02:00",
+// "2024-01-05T10:00:00Z", fractional seconds allowed); -1 when it cannot be read.
+int64_t parse_iso8601_ms(std::string_view s);
+
+}  // namespace wirefeed
