@@ -193,6 +193,7 @@ def make_facts(rng, place):
     f["pct"] = f"{rng.uniform(0.2, 9.8):.1f}"
     f["pct2"] = f"{rng.uniform(0.1, 4.9):.1f}"
     f["pct_big"] = rng.randint(18, 86)
+    f["nth"] = rng.choice(["third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "10th", "12th"])
     f["bp"] = rng.choice([25, 50, 75])
     f["rate"] = f"{rng.uniform(1.0, 7.5):.2f}"
     f["money"] = money(rng, 1.1, 48.0)
@@ -261,22 +262,22 @@ EN = {
             "the {party1} is on course to win by a wide margin.",
         ],
         "body": [
-            "The bill passed by {n_med} votes to {n_small2} after a debate that ran past midnight.",
-            "Critics say the reform will redraw constituency boundaries in favour of the ruling coalition.",
-            "The {party2} said it would challenge the result before the constitutional court.",
-            "Turnout in the last election was {pct} percent lower than in the previous ballot.",
-            "{p2}, who leads the {party2}, called the vote \"a dark day for our democracy\".",
-            "Police estimated that about {n_big} people marched through central {city} on {weekday2}.",
-            "The cabinet reshuffle brought in a new finance minister and a new minister of the interior.",
+            "01|The bill passed by {n_med} votes to {n_small2} after a debate that ran past midnight.",
+            "0|Critics say the reform will redraw constituency boundaries in favour of the ruling coalition.",
+            "01|The {party2} said it would challenge the result before the constitutional court.",
+            "3|Turnout in the last election was {pct} percent lower than in the previous ballot.",
+            "012|{p2}, who leads the {party2}, called the vote \"a dark day for our democracy\".",
+            "01|Police estimated that about {n_big} people marched through central {city} on {weekday2}.",
+            "2|The cabinet reshuffle brought in a new finance minister and a new minister of the interior.",
             "Coalition partners have clashed repeatedly over pension reform and the minimum wage.",
-            "Under the constitution, the president must sign the law within {n_small2} days or return it to "
+            "01|Under the constitution, the president must sign the law within {n_small2} days or return it to "
             "parliament.",
-            "The government has lost {n_small} by-elections since the start of the legislative term.",
+            "23|The government has lost {n_small} by-elections since the start of the legislative term.",
             "Diplomats in {city} said the outcome could delay talks on a trade agreement with neighbouring "
             "states.",
             "A poll published on {weekday2} put support for the governing coalition at {n_small2} percent.",
-            "Election observers from {n_small} countries will monitor polling stations across the country.",
-            "The senate is expected to take up the measure when it reconvenes after the recess.",
+            "3|Election observers from {n_small} countries will monitor polling stations across the country.",
+            "01|The senate is expected to take up the measure when it reconvenes after the recess.",
         ],
     },
     "economy": {
@@ -291,22 +292,22 @@ EN = {
             "hit by weak demand and a strong {currency}.",
         ],
         "body": [
-            "Economists polled beforehand had expected growth of {pct2} percent.",
-            "The unemployment rate fell to {pct} percent, its lowest level in {years} years.",
-            "Exports, which account for nearly half of the economy, dropped {pct} percent from a year earlier.",
-            "The central bank's governor, {p2}, said policymakers would act decisively if price pressures "
+            "1|Economists polled beforehand had expected growth of {pct2} percent.",
+            "12|The unemployment rate fell to {pct} percent, its lowest level in {years} years.",
+            "13|Exports, which account for nearly half of the economy, dropped {pct} percent from a year earlier.",
+            "02|The central bank's governor, {p2}, said policymakers would act decisively if price pressures "
             "persisted.",
-            "Household spending has been squeezed by higher mortgage payments and rising food and energy costs.",
-            "The finance ministry forecast the budget deficit would narrow to {pct2} percent of gross domestic "
+            "02|Household spending has been squeezed by higher mortgage payments and rising food and energy costs.",
+            "13|The finance ministry forecast the budget deficit would narrow to {pct2} percent of gross domestic "
             "product next year.",
-            "Business investment rose for the {quarter} straight quarter, led by spending on factories and "
+            "1|Business investment rose for the {quarter} straight quarter, led by spending on factories and "
             "equipment.",
-            "The {currency} weakened {pct2} percent against the dollar after the announcement.",
-            "The trade surplus widened to {money}, helped by shipments of cars and semiconductors.",
-            "Analysts at a local brokerage said the data reduced the chance of a recession this year.",
-            "Inflation expectations among households edged down for a {n_small} consecutive month.",
-            "The government plans to raise the value-added tax from next year to fund pension spending.",
-            "Wage growth averaged {pct} percent, outpacing inflation for the first time in two years.",
+            "013|The {currency} weakened {pct2} percent against the dollar after the announcement.",
+            "13|The trade surplus widened to {money}, helped by shipments of cars and semiconductors.",
+            "12|Analysts at a local brokerage said the data reduced the chance of a recession this year.",
+            "02|Inflation expectations among households edged down for a {nth} consecutive month.",
+            "3|The government plans to raise the value-added tax from next year to fund pension spending.",
+            "02|Wage growth averaged {pct} percent, outpacing inflation for the first time in two years.",
         ],
     },
     "markets": {
@@ -321,19 +322,19 @@ EN = {
             "investors looking for safe havens.",
         ],
         "body": [
-            "Brent crude futures rose {pct2} percent to settle at ${n_med}.{n_small2} a barrel.",
-            "Shares of {company} slid {pct} percent, the biggest decliner on the index.",
-            "The yield on the benchmark 10-year government bond rose {n_small} basis points.",
+            "1|Brent crude futures rose {pct2} percent to settle at ${n_med}.{n_small2} a barrel.",
+            "02|Shares of {company} slid {pct} percent, the biggest decliner on the index.",
+            "023|The yield on the benchmark 10-year government bond rose {n_small} basis points.",
             "Trading volume was thin ahead of a public holiday and the release of jobs data on {weekday2}.",
-            "Foreign investors were net sellers of local equities for a {n_small} consecutive session.",
-            "Spot gold was up {pct2} percent at ${n_med}.{n_small2} an ounce by late afternoon.",
-            "The dollar index, which tracks the greenback against six major currencies, fell {pct2} percent.",
-            "Futures markets are pricing in {n_small} rate cuts before the end of the year.",
+            "0|Foreign investors were net sellers of local equities for a {nth} consecutive session.",
+            "3|Spot gold was up {pct2} percent at ${n_med}.{n_small2} an ounce by late afternoon.",
+            "13|The dollar index, which tracks the greenback against six major currencies, fell {pct2} percent.",
+            "23|Futures markets are pricing in {n_small} rate cuts before the end of the year.",
             "\"The market is running ahead of the fundamentals,\" said {p2}, chief strategist at a fund manager "
             "in {city}.",
-            "Bank shares gained on expectations of fatter lending margins.",
-            "Copper, seen as a bellwether for the global economy, slipped to a three-week low.",
-            "Volatility rose sharply in the final hour of trading as options contracts expired.",
+            "2|Bank shares gained on expectations of fatter lending margins.",
+            "01|Copper, seen as a bellwether for the global economy, slipped to a three-week low.",
+            "0|Volatility rose sharply in the final hour of trading as options contracts expired.",
         ],
     },
     "football": {
@@ -346,19 +347,19 @@ EN = {
             "club just above the relegation zone.",
         ],
         "body": [
-            "{p2} opened the scoring in the {minute}th minute with a low shot into the far corner.",
-            "The visitors had a goal ruled out for offside after a lengthy video review.",
-            "Goalkeeper {p3} made a string of saves to keep his side in the match.",
-            "The striker has now scored {n_small2} goals in all competitions this season.",
-            "A crowd of {n_big} packed the stadium despite heavy rain before kickoff.",
-            "{team2} finished with 10 men after their captain was shown a second yellow card in the "
+            "01|{p2} opened the scoring in the {minute}th minute with a low shot into the far corner.",
+            "01|The visitors had a goal ruled out for offside after a lengthy video review.",
+            "01|Goalkeeper {p3} made a string of saves to keep his side in the match.",
+            "0|The striker has now scored {n_small2} goals in all competitions this season.",
+            "01|A crowd of {n_big} packed the stadium despite heavy rain before kickoff.",
+            "01|{team2} finished with 10 men after their captain was shown a second yellow card in the "
             "{minute2}th minute.",
-            "The defeat was their {n_small} in a row away from home.",
-            "\"We controlled the game and deserved the three points,\" the coach told reporters after the match.",
+            "0|The defeat was their {nth} in a row away from home.",
+            "0|\"We controlled the game and deserved the three points,\" the coach told reporters after the match.",
             "The club confirmed that the midfielder would miss the next month with a hamstring injury.",
             "{team1} host the league leaders next weekend before a cup quarter-final.",
-            "The penalty was awarded after a handball in the area and converted by {p4}.",
-            "Supporters chanted against the board throughout the second half.",
+            "01|The penalty was awarded after a handball in the area and converted by {p4}.",
+            "12|Supporters chanted against the board throughout the second half.",
         ],
     },
     "tennis": {
@@ -373,14 +374,14 @@ EN = {
         "body": [
             "The {age}-year-old served {n_small2} aces and won {pct_big} percent of points on her first serve.",
             "Rain interrupted play for more than an hour at the start of the third set.",
-            "{p2}, seeded {seed}, had not dropped a set all week before the match.",
-            "The title is the {n_small} of her career on the main tour and her first on clay.",
+            "02|{p2}, seeded {seed}, had not dropped a set all week before the match.",
+            "2|The title is the {nth} of her career on the main tour and her first on clay.",
             "\"I just tried to stay aggressive and take my chances,\" {p1_last} said in her on-court interview.",
-            "The win lifts her into the top {n_small2} of the world rankings for the first time.",
+            "02|The win lifts her into the top {n_small2} of the world rankings for the first time.",
             "She broke serve in the opening game of the deciding set and never looked back.",
             "Her opponent received treatment on a shoulder injury during the changeover.",
             "The tournament, played on hard courts, is a warm-up event for the next Grand Slam.",
-            "{p3}, her coach since last season, has rebuilt her forehand and her second serve.",
+            "02|{p3}, her coach since last season, has rebuilt her forehand and her second serve.",
         ],
     },
     "athletics": {
@@ -392,13 +393,14 @@ EN = {
         ],
         "body": [
             "The {age}-year-old finished ahead of {p2} and {p3}.",
-            "A tailwind of 1.{n_small} metres per second was within the legal limit.",
+            "0|A tailwind of 1.{n_small} metres per second was within the legal limit.",
             "Her previous best had stood for {years} years.",
             "\"I knew the form was there, I just needed a clean race,\" {p1_last} said.",
             "The meeting is part of the world indoor tour, which offers prize money and ranking points.",
             "Organisers said {n_big} spectators watched the evening session.",
-            "The sprinter missed most of last season with a torn hamstring.",
+            "0|The sprinter missed most of last season with a torn hamstring.",
             "The national federation said the result would be submitted for ratification.",
+            "1|The vaulter switched to longer poles this season on the advice of her coach, {p4}.",
         ],
     },
     "tech": {
@@ -413,19 +415,19 @@ EN = {
             "it ranks rival services in its app store.",
         ],
         "body": [
-            "The company said the artificial intelligence features would run on the device rather than in the "
+            "0|The company said the artificial intelligence features would run on the device rather than in the "
             "cloud.",
-            "Shares of {company} rose {pct} percent in early trading after the announcement.",
-            "The plant will produce advanced chips using a {n_small}-nanometre process.",
-            "Cybersecurity experts said the attackers exploited a flaw in an outdated server.",
-            "The data included names, phone numbers and encrypted passwords, but not payment card details.",
-            "{p2}, the chief executive, said the company expected demand for data centres to keep growing.",
-            "The regulator can impose fines of up to {pct} percent of annual turnover.",
-            "Smartphone shipments fell {pct2} percent last year as consumers held on to their devices longer.",
-            "The software update will be rolled out to users in {n_small2} countries over the coming weeks.",
-            "Analysts said the pricing undercut rival models by roughly a fifth.",
-            "The company has been hiring engineers to build large language models for its search engine.",
-            "Police said they had arrested {n_small} suspects in connection with the ransomware attack.",
+            "01|Shares of {company} rose {pct} percent in early trading after the announcement.",
+            "1|The plant will produce advanced chips using a {n_small}-nanometre process.",
+            "2|Cybersecurity experts said the attackers exploited a flaw in an outdated server.",
+            "2|The data included names, phone numbers and encrypted passwords, but not payment card details.",
+            "1|{p2}, the chief executive, said the company expected demand for data centres to keep growing.",
+            "23|The regulator can impose fines of up to {pct} percent of annual turnover.",
+            "0|Smartphone shipments fell {pct2} percent last year as consumers held on to their devices longer.",
+            "0|The software update will be rolled out to users in {n_small2} countries over the coming weeks.",
+            "0|Analysts said the pricing undercut rival models by roughly a fifth.",
+            "03|The company has been hiring engineers to build large language models for its search engine.",
+            "2|Police said they had arrested {n_small} suspects in connection with the ransomware attack.",
         ],
     },
     "science": {
@@ -438,16 +440,17 @@ EN = {
             "country on track for its first robotic landing on the moon.",
         ],
         "body": [
-            "The study followed {n_big} volunteers over {years} years.",
-            "The probe will spend {n_small2} months mapping the surface before attempting to land.",
-            "{p2}, the study's lead author, said the findings needed to be confirmed in larger trials.",
-            "The telescope detected the signal in data gathered over {n_med} nights of observations.",
-            "The research was funded by a government grant and published after peer review.",
-            "Samples collected by the mission will be returned to Earth in {year} for analysis.",
-            "Other scientists not involved in the work called the results intriguing but preliminary.",
-            "The team used a particle accelerator to study the crystal structure of the material.",
-            "The rocket lifted off from a coastal launch site shortly after dawn.",
-            "The fossil, found in a quarry, is estimated to be {n_med} million years old.",
+            "1|The study followed {n_big} volunteers over {years} years.",
+            "2|The probe will spend {n_small2} months mapping the surface before attempting to land.",
+            "01|{p2}, the study's lead author, said the findings needed to be confirmed in larger trials.",
+            "0|The telescope detected the signal in data gathered over {n_med} nights of observations.",
+            "01|The research was funded by a government grant and published after peer review.",
+            "02|Samples collected by the mission will be returned to Earth in {year} for analysis.",
+            "01|Other scientists not involved in the work called the results intriguing but preliminary.",
+            "0|The team used a particle accelerator to study the crystal structure of the material.",
+            "2|The rocket lifted off from a coastal launch site shortly after dawn.",
+            "2|If the landing succeeds, {country} would become the {nth} country to put a spacecraft on the moon.",
+            "1|People carrying the variant had {pct_big} percent fewer heart attacks than non-carriers.",
         ],
     },
     "health": {
@@ -460,17 +463,23 @@ EN = {
             "{n_small}-day strike over pay and working hours.",
         ],
         "body": [
-            "The outbreak has infected {n_big} people since the start of the year and killed {n_small2}.",
-            "Vaccination rates among young children have fallen to {pct_big} percent, below the level needed to "
+            "0|The outbreak has infected {n_big} people since the start of the year and killed {n_small2}.",
+            "0|Vaccination rates among young children have fallen to {pct_big} percent, below the level needed to "
             "prevent outbreaks.",
-            "The World Health Organization said the risk to the general public remained low.",
-            "{p2}, a doctor at {hospital}, said wards were full and patients were waiting in corridors.",
-            "The drug was shown in clinical trials to reduce body weight by about {n_small2} percent.",
-            "Health officials are tracing contacts of the infected patients and testing wastewater.",
-            "The ministry said it had sent {n_big} doses of vaccine to the worst-hit regions.",
-            "Symptoms include high fever, a rash and severe dehydration.",
-            "Patients' groups said the price of the treatment would put it out of reach for many.",
-            "Hospital admissions for respiratory illness rose {pct} percent last week.",
+            "0|The World Health Organization said the risk to the general public remained low.",
+            "02|{p2}, a doctor at {hospital}, said wards were full and patients were waiting in corridors.",
+            "1|The drug was shown in clinical trials to reduce body weight by about {n_small2} percent.",
+            "0|Health officials are tracing contacts of the infected patients and testing wastewater.",
+            "0|The ministry said it had sent {n_big} doses of vaccine to the worst-hit regions.",
+            "0|Symptoms include high fever, a rash and severe dehydration.",
+            "1|Patients' groups said the price of the treatment would put it out of reach for many.",
+            "02|Hospital admissions for respiratory illness rose {pct} percent last week.",
+            "1|The treatment is given as a weekly injection and has to be taken long term.",
+            "1|Regulators said the most common side effects were nausea and diarrhoea.",
+            "1|Public insurers will cover the cost only for patients with severe obesity or diabetes.",
+            "2|The doctors' association is demanding a pay rise of {n_small2} percent.",
+            "2|Emergency care and cancer treatment will continue during the walkout, the health ministry said.",
+            "2|{p3}, a junior doctor, said many colleagues were working 70-hour weeks.",
         ],
     },
     "disaster": {
@@ -485,18 +494,22 @@ EN = {
             "the transport ministry said.",
         ],
         "body": [
-            "The quake struck at a depth of {depth} km, according to the geological survey.",
-            "Rescue workers were searching collapsed buildings for survivors through the night.",
-            "Water levels in {river} rose above danger marks at several points.",
-            "Some {mm} mm of rain fell in 24 hours, more than the usual total for the whole month.",
+            "0|The quake struck at a depth of {depth} km, according to the geological survey.",
+            "0|Rescue workers were searching collapsed buildings for survivors through the night.",
+            "1|Water levels in {river} rose above danger marks at several points.",
+            "1|Some {mm} mm of rain fell in 24 hours, more than the usual total for the whole month.",
             "Emergency services said {n_med} people had been treated in hospital for injuries.",
-            "Power was cut to about {n_big} homes and several roads were blocked by landslides.",
-            "{n_med} firefighters backed by water-bombing aircraft battled the flames.",
-            "No tsunami warning was issued, but residents in coastal areas were told to stay alert.",
-            "The government declared a state of emergency in {n_small} districts.",
-            "Television footage showed cars swept along flooded streets and families sheltering on rooftops.",
-            "Investigators are examining the signalling system and the condition of the track.",
-            "Aftershocks continued to rattle the area, the strongest measuring 5.{n_small}.",
+            "01|Power was cut to about {n_big} homes and several roads were blocked by landslides.",
+            "2|{n_med} firefighters backed by water-bombing aircraft battled the flames.",
+            "0|No tsunami warning was issued, but residents in coastal areas were told to stay alert.",
+            "012|The government declared a state of emergency in {n_small} districts.",
+            "1|Television footage showed cars swept along flooded streets and families sheltering on rooftops.",
+            "3|Investigators are examining the signalling system and the condition of the track.",
+            "0|Aftershocks continued to rattle the area, the strongest measuring 5.{n_small}.",
+            "3|The train was carrying about {n_med} passengers when several carriages left the tracks.",
+            "3|Cranes were brought in to lift the overturned carriages.",
+            "2|Hot, dry weather and gusts of up to {kmh} km/h hampered efforts to contain the blaze.",
+            "2|Police said they were investigating whether the fire had been started deliberately.",
         ],
     },
     "crime": {
@@ -509,16 +522,16 @@ EN = {
             "a nightclub last year.",
         ],
         "body": [
-            "Prosecutors said the scheme had cost taxpayers about {money_m}.",
-            "Officers seized {n_med} kg of cocaine, firearms and large amounts of cash.",
-            "The defendant denied the charges and his lawyer said he would appeal.",
-            "The judge said the crime had caused \"immense and lasting harm\" to the victim's family.",
-            "Investigators used wiretaps and financial records gathered over {n_small2} months.",
-            "The trial heard evidence from {n_small2} witnesses over {n_small} weeks.",
-            "Police said the suspects were believed to be members of an international trafficking network.",
-            "The former official was also banned from holding public office for {years} years.",
-            "A police spokesperson said further arrests were possible.",
-            "Sentencing is scheduled for next month.",
+            "0|Prosecutors said the scheme had cost taxpayers about {money_m}.",
+            "1|Officers seized {n_med} kg of cocaine, firearms and large amounts of cash.",
+            "02|The defendant denied the charges and his lawyer said he would appeal.",
+            "2|The judge said the crime had caused \"immense and lasting harm\" to the victim's family.",
+            "01|Investigators used wiretaps and financial records gathered over {n_small2} months.",
+            "02|The trial heard evidence from {n_small2} witnesses over {n_small} weeks.",
+            "1|Police said the suspects were believed to be members of an international trafficking network.",
+            "0|The former official was also banned from holding public office for {years} years.",
+            "1|A police spokesperson said further arrests were possible.",
+            "2|Sentencing is scheduled for next month.",
         ],
     },
     "conflict": {
@@ -531,16 +544,16 @@ EN = {
             "evacuation of civilians and the delivery of aid.",
         ],
         "body": [
-            "The army said it had repelled an attack on a military base and killed dozens of fighters.",
-            "Aid agencies said {n_big} people had fled the fighting in the past week.",
+            "0|The army said it had repelled an attack on a military base and killed dozens of fighters.",
+            "02|Aid agencies said {n_big} people had fled the fighting in the past week.",
             "The United Nations called on all parties to protect civilians and allow humanitarian access.",
-            "The claims could not be independently verified.",
-            "Air defence units shot down {n_small2} of the {n_small2} drones launched, the military said.",
-            "{group} said in a statement that its fighters had captured {n_small} villages.",
-            "The ceasefire was brokered with the help of regional mediators meeting in {city}.",
-            "Previous truces have collapsed within days amid mutual accusations of violations.",
-            "Hospitals in the area were short of blood supplies and fuel for generators.",
-            "The defence ministry said soldiers were clearing mines from roads near the front line.",
+            "01|The claims could not be independently verified.",
+            "1|Air defence units shot down {n_small2} of the {n_small2} drones launched, the military said.",
+            "0|{group} said in a statement that its fighters had captured {n_small} villages.",
+            "2|The ceasefire was brokered with the help of regional mediators meeting in {city}.",
+            "2|Previous truces have collapsed within days amid mutual accusations of violations.",
+            "01|Hospitals in the area were short of blood supplies and fuel for generators.",
+            "02|The defence ministry said soldiers were clearing mines from roads near the front line.",
         ],
     },
     "environment": {
@@ -553,17 +566,17 @@ EN = {
             "{weekday} showed, the lowest level in {years} years.",
         ],
         "body": [
-            "Carbon dioxide emissions from the power sector fell {pct} percent last year.",
-            "Sea surface temperatures have been unusually high, fuelling coral bleaching.",
-            "Environmental groups said the targets did not go far enough to meet the goals of the Paris "
+            "1|Carbon dioxide emissions from the power sector fell {pct} percent last year.",
+            "0|Sea surface temperatures have been unusually high, fuelling coral bleaching.",
+            "1|Environmental groups said the targets did not go far enough to meet the goals of the Paris "
             "Agreement.",
-            "The government will auction licences for {n_small2} gigawatts of offshore wind capacity.",
-            "{p2}, a climate scientist at {institute}, said the trend was consistent with a warming planet.",
-            "Illegal logging and cattle ranching remain the main drivers of forest loss.",
-            "The plan includes subsidies for heat pumps, electric vehicles and home insulation.",
-            "Air pollution in {city} reached hazardous levels for the {n_small} day in a row.",
-            "Biodiversity experts warned that {n_med} species of plants and animals face extinction.",
-            "Methane leaks from oil and gas facilities were detected by satellites over the region.",
+            "1|The government will auction licences for {n_small2} gigawatts of offshore wind capacity.",
+            "02|{p2}, a climate scientist at {institute}, said the trend was consistent with a warming planet.",
+            "2|Illegal logging and cattle ranching remain the main drivers of forest loss.",
+            "1|The plan includes subsidies for heat pumps, electric vehicles and home insulation.",
+            "1|Air pollution in {city} reached hazardous levels for the {nth} day in a row.",
+            "2|Biodiversity experts warned that {n_med} species of plants and animals face extinction.",
+            "01|Methane leaks from oil and gas facilities were detected by satellites over the region.",
         ],
     },
     "culture": {
@@ -576,16 +589,17 @@ EN = {
             "{weekday}, several times its estimate.",
         ],
         "body": [
-            "The film follows a family of fishermen whose village is threatened by a new port.",
-            "The jury praised the performances of the cast and the film's cinematography.",
-            "The museum expects to welcome {n_big} visitors in its first year after reopening.",
-            "The exhibition brings together {n_med} works loaned from collections around the world.",
-            "{p2}, the museum's director, said the renovation cost {money_m}.",
-            "The best actor award went to {p3} for his role as a disgraced police officer.",
-            "The novel on which the film is based has been translated into {n_small2} languages.",
-            "Bidding lasted more than {n_small2} minutes as several collectors competed by telephone.",
-            "The concert tour will visit {n_small2} cities across Europe and Asia next year.",
-            "Critics have described the series as one of the most ambitious productions of the decade.",
+            "0|The film follows a family of fishermen whose village is threatened by a new port.",
+            "0|The jury praised the performances of the cast and the film's cinematography.",
+            "1|The museum expects to welcome {n_big} visitors in its first year after reopening.",
+            "1|The exhibition brings together {n_med} works loaned from collections around the world.",
+            "1|{p2}, the museum's director, said the renovation cost {money_m}.",
+            "0|The best actor award went to {p3} for his role as a disgraced police officer.",
+            "0|The novel on which the film is based has been translated into {n_small2} languages.",
+            "2|Bidding lasted more than {n_small2} minutes as several collectors competed by telephone.",
+            "2|The auction house said the buyer, who bid by telephone, wished to remain anonymous.",
+            "2|The canvas had hung for decades in a private collection and was rediscovered during a house clearance.",
+            "2|Experts authenticated the work using pigment analysis and X-ray imaging.",
         ],
     },
     "weather": {
@@ -598,15 +612,15 @@ EN = {
         ],
         "body": [
             "The national weather service said conditions would remain hazardous until {weekday2}.",
-            "Airlines cancelled {n_med} flights and rail operators suspended services on several lines.",
-            "Authorities opened cooling centres and urged elderly people to stay indoors.",
-            "Forecasters said the storm was expected to weaken as it moved inland.",
-            "About {n_big} households were without electricity at the height of the storm.",
-            "The temperature broke the previous record for the month set {years} years ago.",
-            "Farmers warned that the heat and lack of rain would cut the harvest.",
-            "Emergency crews worked through the night to clear roads of fallen trees and debris.",
-            "Meteorologists said climate change was making heatwaves more frequent and more intense.",
-            "Snowfall of up to {n_small2} centimetres was expected in mountain areas.",
+            "02|Airlines cancelled {n_med} flights and rail operators suspended services on several lines.",
+            "1|Authorities opened cooling centres and urged elderly people to stay indoors.",
+            "0|Forecasters said the storm was expected to weaken as it moved inland.",
+            "02|About {n_big} households were without electricity at the height of the storm.",
+            "1|The temperature broke the previous record for the month set {years} years ago.",
+            "1|Farmers warned that the heat and lack of rain would cut the harvest.",
+            "02|Emergency crews worked through the night to clear roads of fallen trees and debris.",
+            "1|Meteorologists said climate change was making heatwaves more frequent and more intense.",
+            "2|Snowfall of up to {n_small2} centimetres was expected in mountain areas.",
         ],
     },
     "labour": {
@@ -617,14 +631,17 @@ EN = {
             "reduce costs by {money}.",
         ],
         "body": [
-            "The union is demanding a pay rise of {n_small2} percent to compensate for inflation.",
-            "Employers have offered {n_small} percent over two years.",
-            "Commuters faced long queues for buses and taxis as metro services were suspended.",
-            "The labour minister called on both sides to return to the negotiating table.",
-            "{p2}, the union's general secretary, said members were prepared to stay out indefinitely.",
-            "The job cuts will fall mainly on administrative and middle-management roles.",
-            "It is the {n_small} national strike this year.",
-            "The company said affected employees would be offered retraining and severance packages.",
+            "0|The union is demanding a pay rise of {n_small2} percent to compensate for inflation.",
+            "0|Employers have offered {n_small} percent over two years.",
+            "0|Commuters faced long queues for buses and taxis as metro services were suspended.",
+            "0|The labour minister called on both sides to return to the negotiating table.",
+            "0|{p2}, the union's general secretary, said members were prepared to stay out indefinitely.",
+            "1|The job cuts will fall mainly on administrative and middle-management roles.",
+            "0|It is the {nth} national strike this year.",
+            "1|The company said affected employees would be offered retraining and severance packages.",
+            "1|Shares of {company} rose {pct2} percent as investors welcomed the savings plan.",
+            "1|Unions said they would fight any compulsory redundancies.",
+            "1|The {company_kind} has struggled with falling demand and rising costs for energy and materials.",
         ],
     },
 }
@@ -682,138 +699,185 @@ PROMO_LINES = ["READ MORE: Full coverage of the story", "READ MORE: What we know
 # ---------------------------------------------------------------------------------------------
 
 FOREIGN = {
-    "de": {
-        "lead": [
-            "Der Bundestag hat am {wd} ein umstrittenes Gesetz zur Reform der Rente beschlossen. Für den "
-            "Entwurf stimmten {n_med} Abgeordnete, {n_small2} votierten dagegen.",
-            "Die Inflation in Deutschland ist im vergangenen Monat auf {pct} Prozent gestiegen, wie das "
-            "Statistische Bundesamt am {wd} mitteilte.",
-            "{team1} hat das Spitzenspiel der Bundesliga gegen {team2} mit {score1}:{score2} gewonnen und die "
-            "Tabellenführung übernommen.",
-            "Ein schweres Unwetter mit Starkregen und Hagel hat am {wd} in Teilen Süddeutschlands große Schäden "
-            "angerichtet. Feuerwehren rückten zu {n_med} Einsätzen aus.",
-            "Der Autobauer {company} will bis {year} rund {n_big} Stellen abbauen. Das kündigte der Konzern am "
-            "{wd} an.",
-        ],
-        "body": [
-            "Die Opposition kritisierte das Vorhaben scharf und kündigte eine Klage in Karlsruhe an.",
-            "Ökonomen hatten mit einem Anstieg auf {pct2} Prozent gerechnet.",
-            "Vor allem Lebensmittel und Energie verteuerten sich deutlich.",
-            "{p2} erzielte in der {minute}. Minute das Führungstor für die Gastgeber.",
-            "Der Trainer lobte nach dem Abpfiff die Moral seiner Mannschaft.",
-            "Der Deutsche Wetterdienst warnte vor weiteren Gewittern bis zum {wd2}.",
-            "Mehrere Straßen wurden überflutet, Keller liefen voll, Bäume stürzten auf Gleise.",
-            "Die Gewerkschaft kündigte Widerstand gegen den Stellenabbau an.",
-            "Der Vorstandschef {p3} sprach von einem schmerzhaften, aber notwendigen Schritt.",
-            "Die Europäische Zentralbank strebt mittelfristig eine Teuerungsrate von zwei Prozent an.",
-            "Verletzt wurde nach Angaben der Polizei niemand.",
-            "Die Koalition hatte monatelang über die Details gestritten.",
-            "Im Stadion waren {n_big} Zuschauer.",
-            "Die Aktie des Unternehmens fiel nach der Ankündigung um {pct2} Prozent.",
-        ],
-    },
-    "fr": {
-        "lead": [
-            "L'Assemblée nationale a adopté {wd} un projet de loi controversé sur l'immigration, par {n_med} "
-            "voix contre {n_small2}, après des semaines de débats houleux.",
-            "Le chômage en France a reculé à {pct} % au {quarter_fr} trimestre, selon les chiffres publiés {wd} "
-            "par l'Insee.",
-            "Le {team1} s'est imposé {score1}-{score2} face au {team2} {wd} soir et prend la tête du "
-            "championnat.",
-            "Un violent incendie a ravagé plus de {n_big} hectares de forêt près de Marseille, a-t-on appris "
-            "{wd} auprès des pompiers.",
-            "Les syndicats de la SNCF ont appelé à une grève de {n_small} jours à partir de {wd2} pour "
-            "protester contre la réforme des retraites.",
-        ],
-        "body": [
-            "L'opposition a dénoncé un texte « dangereux » et annoncé un recours devant le Conseil "
-            "constitutionnel.",
-            "Le gouvernement compte sur cette réforme pour réduire le déficit public à {pct2} % du PIB.",
-            "{p2} a ouvert le score à la {minute}e minute d'une frappe croisée.",
-            "Environ {n_med} pompiers et plusieurs bombardiers d'eau ont été mobilisés.",
-            "Aucune victime n'est à déplorer, selon la préfecture.",
-            "Les économistes s'attendaient à une stabilisation du taux de chômage.",
-            "La circulation des trains sera fortement perturbée sur l'ensemble du réseau.",
-            "« Nous ne céderons pas », a déclaré {p3}, secrétaire général du syndicat.",
-            "Le ministre de l'Économie, {p3}, a salué « une bonne nouvelle pour l'emploi ».",
-            "Les habitants de {n_small} villages ont été évacués par mesure de précaution.",
-            "L'entraîneur a regretté le manque de réalisme de son équipe en première période.",
-            "Le texte doit maintenant être examiné par le Sénat.",
-        ],
-    },
-    "es": {
-        "lead": [
-            "El Gobierno aprobó este {wd} un plan de {money} para reforzar la sanidad pública y reducir las "
-            "listas de espera en los hospitales.",
-            "El {team1} venció {score1}-{score2} al {team2} y se coloca líder de la liga a falta de {n_small} "
-            "jornadas para el final.",
-            "Las fuertes lluvias caídas en las últimas horas han provocado inundaciones en varias localidades "
-            "de la costa, donde {n_med} personas tuvieron que ser desalojadas.",
-            "La inflación se moderó hasta el {pct} % en el último mes, según el dato adelantado publicado este "
-            "{wd} por el Instituto Nacional de Estadística.",
-            "La Policía detuvo a {n_small2} personas en una operación contra una red dedicada al tráfico de "
-            "cocaína en los puertos del sur.",
-        ],
-        "body": [
-            "La ministra de Sanidad, {p2}, afirmó que la medida beneficiará a millones de pacientes.",
-            "La oposición calificó el plan de insuficiente y reclamó más fondos para las comunidades.",
-            "{p3} marcó el primer gol en el minuto {minute} con un disparo desde fuera del área.",
-            "Los servicios de emergencia realizaron más de {n_med} intervenciones durante la noche.",
-            "La Agencia Estatal de Meteorología mantiene la alerta naranja hasta el {wd2}.",
-            "El abaratamiento de los carburantes explica buena parte de la moderación de los precios.",
-            "Los agentes intervinieron {n_med} kilos de cocaína y {n_small} armas de fuego.",
-            "Los detenidos han sido puestos a disposición judicial.",
-            "El entrenador destacó el esfuerzo de sus jugadores en la segunda parte.",
-            "Los economistas prevén que la inflación subyacente siga bajando en los próximos meses.",
-            "Varias carreteras permanecen cortadas por el desbordamiento de ríos y arroyos.",
-        ],
-    },
-    "pt": {
-        "lead": [
-            "O Banco Central decidiu nesta {wd} manter a taxa básica de juros em {rate}% ao ano, em decisão "
-            "unânime do comitê de política monetária.",
-            "O {team1} venceu o {team2} por {score1} a {score2} e assumiu a liderança do campeonato.",
-            "Fortes chuvas deixaram pelo menos {n_small2} mortos e milhares de desalojados no litoral, segundo "
-            "a Defesa Civil.",
-            "O governo anunciou nesta {wd} um programa de {money} para ampliar o acesso à internet nas escolas "
-            "públicas.",
-        ],
-        "body": [
-            "Segundo o comunicado, a inflação ainda está acima da meta definida para o ano.",
-            "Economistas do mercado financeiro esperavam a manutenção da taxa.",
-            "{p2} abriu o placar aos {minute} minutos do primeiro tempo.",
-            "Equipes de resgate trabalham na busca por desaparecidos em áreas atingidas por deslizamentos.",
-            "O ministro da Educação, {p3}, disse que a meta é conectar todas as escolas até {year}.",
-            "Cerca de {n_med} famílias estão em abrigos montados pela prefeitura.",
-            "O técnico elogiou a atuação da equipe no segundo tempo.",
-            "O volume de chuva superou a média prevista para todo o mês.",
-            "A oposição criticou o custo do programa e pediu mais transparência.",
-            "A próxima reunião do comitê está marcada para daqui a {n_small} semanas.",
-        ],
-    },
-    "ru": {
-        "lead": [
-            "Государственная дума приняла в первом чтении законопроект о повышении налогов для крупных "
-            "компаний. За документ проголосовали {n_med} депутатов.",
-            "Банк России сохранил ключевую ставку на уровне {rate}% годовых, говорится в сообщении регулятора.",
-            "Землетрясение магнитудой {magnitude} произошло у побережья Камчатки, сообщили в региональном "
-            "управлении МЧС.",
-            "Футбольный клуб «{team1}» обыграл «{team2}» со счетом {score1}:{score2} в матче чемпионата "
-            "страны.",
-        ],
-        "body": [
-            "Очаг залегал на глубине {depth} км. Угрозы цунами нет.",
-            "Сведений о пострадавших и разрушениях не поступало.",
-            "По словам председателя комитета {p2}, закон позволит привлечь в бюджет дополнительные средства.",
-            "Инфляция по итогам прошлого месяца составила {pct}%.",
-            "Аналитики ожидали, что регулятор оставит ставку без изменений.",
-            "Единственный гол на {minute}-й минуте забил {p3}.",
-            "Второе чтение законопроекта запланировано на следующий месяц.",
-            "Следующее заседание совета директоров по ставке состоится через {n_small} недель.",
-            "На матче присутствовали {n_big} зрителей.",
-            "Спасатели продолжают обследовать здания в прибрежных районах.",
-        ],
-    },
+    "de": [
+        {"topic": "politics", "headline": "Bundestag beschließt umstrittene Rentenreform",
+         "lead": "Der Bundestag hat am {wd} ein umstrittenes Gesetz zur Reform der Rente beschlossen. Für den "
+                 "Entwurf stimmten {n_med} Abgeordnete, {n_small2} votierten dagegen.",
+         "body": ["Die Opposition kritisierte das Vorhaben scharf und kündigte eine Klage in Karlsruhe an.",
+                  "Die Koalition hatte monatelang über die Details gestritten.",
+                  "Das Rentenniveau soll bis {year} bei {pct_big} Prozent des Durchschnittslohns stabil bleiben.",
+                  "Arbeitgeberverbände warnten vor steigenden Beiträgen für Beschäftigte und Betriebe.",
+                  "Regierungssprecher {p2} sprach von einem „Versprechen an die junge Generation“.",
+                  "Der Bundesrat muss dem Gesetz noch zustimmen."]},
+        {"topic": "economy", "headline": "Inflation steigt auf {pct} Prozent",
+         "lead": "Die Inflation in Deutschland ist im vergangenen Monat auf {pct} Prozent gestiegen, wie das "
+                 "Statistische Bundesamt am {wd} mitteilte.",
+         "body": ["Ökonomen hatten mit einem Anstieg auf {pct2} Prozent gerechnet.",
+                  "Vor allem Lebensmittel und Energie verteuerten sich deutlich.",
+                  "Die Europäische Zentralbank strebt mittelfristig eine Teuerungsrate von zwei Prozent an.",
+                  "Die Kerninflation ohne Energie und Lebensmittel lag bei {pct2} Prozent.",
+                  "Verbraucherschützer forderten eine Entlastung für Haushalte mit geringem Einkommen.",
+                  "Die Mieten stiegen im Jahresvergleich um {pct2} Prozent."]},
+        {"topic": "football", "headline": "{team1} übernimmt Tabellenführung",
+         "lead": "{team1} hat das Spitzenspiel der Bundesliga gegen {team2} mit {score1}:{score2} gewonnen und "
+                 "die Tabellenführung übernommen.",
+         "body": ["{p2} erzielte in der {minute}. Minute das Führungstor für die Gastgeber.",
+                  "Der Trainer lobte nach dem Abpfiff die Moral seiner Mannschaft.",
+                  "Im Stadion waren {n_big} Zuschauer.",
+                  "Die Gäste vergaben kurz vor der Pause einen Foulelfmeter.",
+                  "Torhüter {p3} verhinderte mit mehreren Paraden einen höheren Rückstand.",
+                  "Am kommenden Wochenende steht das Pokal-Viertelfinale an."]},
+        {"topic": "weather", "headline": "Unwetter richtet schwere Schäden an",
+         "lead": "Ein schweres Unwetter mit Starkregen und Hagel hat am {wd} in Teilen Süddeutschlands große "
+                 "Schäden angerichtet. Feuerwehren rückten zu {n_med} Einsätzen aus.",
+         "body": ["Der Deutsche Wetterdienst warnte vor weiteren Gewittern bis zum {wd2}.",
+                  "Mehrere Straßen wurden überflutet, Keller liefen voll, Bäume stürzten auf Gleise.",
+                  "Verletzt wurde nach Angaben der Polizei niemand.",
+                  "Die Bahn stellte den Verkehr auf mehreren Strecken vorübergehend ein.",
+                  "Binnen einer Stunde fielen örtlich {n_small2} Liter Regen pro Quadratmeter."]},
+        {"topic": "labour", "headline": "{company} streicht {n_med} Stellen",
+         "lead": "Der Konzern {company} will bis {year} rund {n_med} Stellen abbauen. Das kündigte das "
+                 "Unternehmen am {wd} an.",
+         "body": ["Die Gewerkschaft kündigte Widerstand gegen den Stellenabbau an.",
+                  "Der Vorstandschef {p3} sprach von einem schmerzhaften, aber notwendigen Schritt.",
+                  "Die Aktie des Unternehmens fiel nach der Ankündigung um {pct2} Prozent.",
+                  "Betriebsbedingte Kündigungen sollen nach Möglichkeit vermieden werden.",
+                  "Der Betriebsrat sprach von einem „schwarzen Tag“ für die Belegschaft."]},
+    ],
+    "fr": [
+        {"topic": "politics", "headline": "L'Assemblée adopte le projet de loi sur l'immigration",
+         "lead": "L'Assemblée nationale a adopté {wd} un projet de loi controversé sur l'immigration, par "
+                 "{n_med} voix contre {n_small2}, après des semaines de débats houleux.",
+         "body": ["L'opposition a dénoncé un texte « dangereux » et annoncé un recours devant le Conseil "
+                  "constitutionnel.",
+                  "Le texte doit maintenant être examiné par le Sénat.",
+                  "Des milliers de personnes ont manifesté {wd2} à Paris contre le projet.",
+                  "Le ministre de l'Intérieur, {p2}, a défendu un texte « ferme et juste ».",
+                  "Plusieurs députés de la majorité se sont abstenus lors du vote."]},
+        {"topic": "economy", "headline": "Le chômage recule à {pct} %",
+         "lead": "Le chômage en France a reculé à {pct} % au {quarter_fr} trimestre, selon les chiffres "
+                 "publiés {wd} par l'Insee.",
+         "body": ["Les économistes s'attendaient à une stabilisation du taux de chômage.",
+                  "Le ministre de l'Économie, {p3}, a salué « une bonne nouvelle pour l'emploi ».",
+                  "Le chômage des jeunes reste toutefois élevé, à près de {n_small2} %.",
+                  "Le gouvernement compte sur cette embellie pour réduire le déficit public à {pct2} % du PIB.",
+                  "Les créations d'emplois ont surtout concerné les services et la construction."]},
+        {"topic": "football", "headline": "Le {team1} prend la tête du championnat",
+         "lead": "Le {team1} s'est imposé {score1}-{score2} face au {team2} {wd} soir et prend la tête du "
+                 "championnat.",
+         "body": ["{p2} a ouvert le score à la {minute}e minute d'une frappe croisée.",
+                  "L'entraîneur a regretté le manque de réalisme de son équipe en première période.",
+                  "Le gardien {p3} a multiplié les arrêts en fin de match.",
+                  "Le stade affichait complet avec {n_big} spectateurs."]},
+        {"topic": "disaster", "headline": "Un incendie ravage {n_big} hectares près de Marseille",
+         "lead": "Un violent incendie a ravagé plus de {n_big} hectares de forêt près de Marseille, a-t-on "
+                 "appris {wd} auprès des pompiers.",
+         "body": ["Environ {n_med} pompiers et plusieurs bombardiers d'eau ont été mobilisés.",
+                  "Aucune victime n'est à déplorer, selon la préfecture.",
+                  "Les habitants de {n_small} villages ont été évacués par mesure de précaution.",
+                  "Le vent soufflait en rafales jusqu'à {kmh} km/h, compliquant la lutte contre les flammes.",
+                  "Une enquête a été ouverte pour déterminer l'origine du feu."]},
+        {"topic": "labour", "headline": "Appel à la grève à la SNCF",
+         "lead": "Les syndicats de la SNCF ont appelé à une grève de {n_small} jours à partir de {wd2} pour "
+                 "protester contre la réforme des retraites.",
+         "body": ["La circulation des trains sera fortement perturbée sur l'ensemble du réseau.",
+                  "« Nous ne céderons pas », a déclaré {p3}, secrétaire général du syndicat.",
+                  "La direction a appelé au dialogue et promis des mesures salariales.",
+                  "Les usagers sont invités à reporter leurs déplacements."]},
+    ],
+    "es": [
+        {"topic": "health", "headline": "El Gobierno aprueba un plan de {money} para la sanidad",
+         "lead": "El Gobierno aprobó este {wd} un plan de {money} para reforzar la sanidad pública y reducir las "
+                 "listas de espera en los hospitales.",
+         "body": ["La ministra de Sanidad, {p2}, afirmó que la medida beneficiará a millones de pacientes.",
+                  "La oposición calificó el plan de insuficiente y reclamó más fondos para las comunidades.",
+                  "El plan prevé contratar a {n_big} médicos y enfermeros en los próximos tres años.",
+                  "Los sindicatos sanitarios valoraron el anuncio, aunque pidieron mejores salarios.",
+                  "La espera media para una operación supera los {n_med} días."]},
+        {"topic": "football", "headline": "El {team1} se coloca líder",
+         "lead": "El {team1} venció {score1}-{score2} al {team2} y se coloca líder de la liga a falta de "
+                 "{n_small} jornadas para el final.",
+         "body": ["{p3} marcó el primer gol en el minuto {minute} con un disparo desde fuera del área.",
+                  "El entrenador destacó el esfuerzo de sus jugadores en la segunda parte.",
+                  "El estadio registró una entrada de {n_big} espectadores.",
+                  "El árbitro anuló un gol a los visitantes por fuera de juego tras revisar el VAR."]},
+        {"topic": "disaster", "headline": "Inundaciones obligan a desalojar a {n_med} personas",
+         "lead": "Las fuertes lluvias caídas en las últimas horas han provocado inundaciones en varias "
+                 "localidades de la costa, donde {n_med} personas tuvieron que ser desalojadas.",
+         "body": ["Los servicios de emergencia realizaron más de {n_med} intervenciones durante la noche.",
+                  "La Agencia Estatal de Meteorología mantiene la alerta naranja hasta el {wd2}.",
+                  "Varias carreteras permanecen cortadas por el desbordamiento de ríos y arroyos.",
+                  "En algunos puntos se recogieron más de {mm} litros por metro cuadrado.",
+                  "Las clases se suspendieron en {n_small} municipios."]},
+        {"topic": "economy", "headline": "La inflación se modera al {pct} %",
+         "lead": "La inflación se moderó hasta el {pct} % en el último mes, según el dato adelantado publicado "
+                 "este {wd} por el Instituto Nacional de Estadística.",
+         "body": ["El abaratamiento de los carburantes explica buena parte de la moderación de los precios.",
+                  "Los economistas prevén que la inflación subyacente siga bajando en los próximos meses.",
+                  "Los alimentos, en cambio, siguen subiendo a un ritmo del {pct2} % anual.",
+                  "El Gobierno atribuyó la mejora a las medidas de apoyo a los hogares."]},
+        {"topic": "crime", "headline": "Desarticulada una red de tráfico de cocaína",
+         "lead": "La Policía detuvo a {n_small2} personas en una operación contra una red dedicada al tráfico de "
+                 "cocaína en los puertos del sur.",
+         "body": ["Los agentes intervinieron {n_med} kilos de cocaína y {n_small} armas de fuego.",
+                  "Los detenidos han sido puestos a disposición judicial.",
+                  "La droga llegaba oculta en contenedores de fruta procedentes de Sudamérica.",
+                  "La investigación se inició hace {n_small2} meses tras un chivatazo."]},
+    ],
+    "pt": [
+        {"topic": "economy", "headline": "Banco Central mantém juros em {rate}%",
+         "lead": "O Banco Central decidiu nesta {wd} manter a taxa básica de juros em {rate}% ao ano, em decisão "
+                 "unânime do comitê de política monetária.",
+         "body": ["Segundo o comunicado, a inflação ainda está acima da meta definida para o ano.",
+                  "Economistas do mercado financeiro esperavam a manutenção da taxa.",
+                  "A próxima reunião do comitê está marcada para daqui a {n_small} semanas.",
+                  "O dólar fechou em queda de {pct2}% após o anúncio."]},
+        {"topic": "football", "headline": "{team1} vence e assume a liderança",
+         "lead": "O {team1} venceu o {team2} por {score1} a {score2} e assumiu a liderança do campeonato.",
+         "body": ["{p2} abriu o placar aos {minute} minutos do primeiro tempo.",
+                  "O técnico elogiou a atuação da equipe no segundo tempo.",
+                  "O goleiro {p3} fez defesas importantes nos minutos finais.",
+                  "O público presente foi de {n_big} torcedores."]},
+        {"topic": "disaster", "headline": "Chuvas deixam {n_small2} mortos no litoral",
+         "lead": "Fortes chuvas deixaram pelo menos {n_small2} mortos e milhares de desalojados no litoral, "
+                 "segundo a Defesa Civil.",
+         "body": ["Equipes de resgate trabalham na busca por desaparecidos em áreas atingidas por deslizamentos.",
+                  "Cerca de {n_med} famílias estão em abrigos montados pela prefeitura.",
+                  "O volume de chuva superou a média prevista para todo o mês.",
+                  "O governo federal anunciou o envio de recursos para as cidades afetadas."]},
+        {"topic": "politics", "headline": "Governo lança programa de internet nas escolas",
+         "lead": "O governo anunciou nesta {wd} um programa de {money} para ampliar o acesso à internet nas "
+                 "escolas públicas.",
+         "body": ["O ministro da Educação, {p3}, disse que a meta é conectar todas as escolas até {year}.",
+                  "A oposição criticou o custo do programa e pediu mais transparência.",
+                  "Hoje, cerca de {pct_big}% das escolas rurais não têm acesso à internet de qualidade."]},
+    ],
+    "ru": [
+        {"topic": "politics", "headline": "Госдума приняла законопроект о налогах",
+         "lead": "Государственная дума приняла в первом чтении законопроект о повышении налогов для крупных "
+                 "компаний. За документ проголосовали {n_med} депутатов.",
+         "body": ["По словам председателя комитета {p2}, закон позволит привлечь в бюджет дополнительные средства.",
+                  "Второе чтение законопроекта запланировано на следующий месяц.",
+                  "Представители бизнеса предупредили о росте нагрузки на промышленность."]},
+        {"topic": "economy", "headline": "Банк России сохранил ключевую ставку на уровне {rate}%",
+         "lead": "Банк России сохранил ключевую ставку на уровне {rate}% годовых, говорится в сообщении "
+                 "регулятора.",
+         "body": ["Инфляция по итогам прошлого месяца составила {pct}%.",
+                  "Аналитики ожидали, что регулятор оставит ставку без изменений.",
+                  "Следующее заседание совета директоров по ставке состоится через {n_small} недель."]},
+        {"topic": "disaster", "headline": "У побережья Камчатки произошло землетрясение",
+         "lead": "Землетрясение магнитудой {magnitude} произошло у побережья Камчатки, сообщили в региональном "
+                 "управлении МЧС.",
+         "body": ["Очаг залегал на глубине {depth} км. Угрозы цунами нет.",
+                  "Сведений о пострадавших и разрушениях не поступало.",
+                  "Спасатели продолжают обследовать здания в прибрежных районах."]},
+        {"topic": "football", "headline": "«{team1}» обыграл «{team2}»",
+         "lead": "Футбольный клуб «{team1}» обыграл «{team2}» со счетом {score1}:{score2} в матче чемпионата "
+                 "страны.",
+         "body": ["Единственный гол на {minute}-й минуте забил {p3}.",
+                  "На матче присутствовали {n_big} зрителей.",
+                  "После этой победы команда поднялась на второе место в турнирной таблице."]},
+    ],
 }
 WEEKDAYS_L = {
     "de": ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
@@ -821,13 +885,6 @@ WEEKDAYS_L = {
     "es": ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
     "pt": ["segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado", "domingo"],
     "ru": ["понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"],
-}
-FOREIGN_TOPICS = {  # lead index -> topic, so foreign stories carry subjects too
-    "de": ["politics", "economy", "football", "weather", "labour"],
-    "fr": ["politics", "economy", "football", "disaster", "labour"],
-    "es": ["health", "football", "disaster", "economy", "crime"],
-    "pt": ["economy", "football", "disaster", "politics"],
-    "ru": ["politics", "economy", "disaster", "football"],
 }
 
 
@@ -1163,61 +1220,84 @@ def _sample_no_repeat(rng, pool, k):
     return out
 
 
+def _applies(template, lead_idx):
+    """Body templates may start with "02|": they fit only leads 0 and 2 of their topic. Returns the bare
+    template when it fits, else None."""
+    tag, bar, rest = template.partition("|")
+    if not bar or not tag.isdigit():
+        return template
+    return rest if str(lead_idx) in tag else None
+
+
+def _group(rng, sentences, max_k):
+    """Sentences into paragraphs of 1..max_k sentences, as wire copy is laid out."""
+    paras, i = [], 0
+    while i < len(sentences):
+        k = 1 if rng.random() < 0.45 else rng.randint(2, max_k)
+        paras.append(" ".join(sentences[i:i + k]))
+        i += k
+    return paras
+
+
 def _paragraphs_en(rng, topic, facts, target_bytes):
+    """(lead, paragraphs, spare sentences) for an English story of about target_bytes."""
     spec = EN[topic]
     lead_idx = rng.randrange(len(spec["lead"]))
     facts["_lead_idx"] = lead_idx
     lead = _fill(spec["lead"][lead_idx], facts)
-    pool = spec["body"] + EN_GENERIC
+    pool = [t for t in (_applies(t, lead_idx) for t in spec["body"]) if t] + EN_GENERIC
     approx = max(1, (target_bytes - len(lead)) // 115)
-    sentences = [_fill(t, facts) for t in _sample_no_repeat(rng, pool, approx)]
-    paras, i = [], 0
-    while i < len(sentences):
-        k = 1 if rng.random() < 0.45 else 2 if rng.random() < 0.8 else 3
-        paras.append(" ".join(sentences[i:i + k]))
-        i += k
-    return lead, paras
+    order = _sample_no_repeat(rng, pool, max(approx, len(pool)))
+    sentences = [_fill(t, facts) for t in order[:approx]]
+    spare = [_fill(t, facts) for t in order[approx:len(pool)]]
+    return lead, _group(rng, sentences, 3), spare
 
 
-def _paragraphs_foreign(rng, lang, facts, target_bytes):
-    spec = FOREIGN[lang]
+def _localise_numbers(facts, lang):
+    """Decimal commas and the local thousands separator, as each language's wire prints numbers."""
+    f = dict(facts)
+    thousands = {"de": ".", "es": ".", "pt": ".", "fr": "\u202f", "ru": "\u00a0"}[lang]
+    for k in ("pct", "pct2", "rate", "magnitude"):
+        f[k] = str(f[k]).replace(".", ",")
+    f["n_big"] = f["n_big"].replace(",", thousands)
+    f["money"] = f["money"].replace("$", "").replace(".", ",").replace("billion", {
+        "de": "Milliarden Euro", "fr": "milliards d'euros", "es": "millones de euros",
+        "pt": "bilhões de reais", "ru": "млрд рублей"}[lang])
+    return f
+
+
+def _paragraphs_foreign(rng, spec, lang, facts, target_bytes):
+    """(lead, paragraphs, spare sentences, localised facts) for a story in lang."""
     wd = WEEKDAYS_L[lang]
+    facts = _localise_numbers(facts, lang)
     facts["wd"], facts["wd2"] = rng.choice(wd), rng.choice(wd)
     facts["quarter_fr"] = rng.choice(["premier", "deuxième", "troisième", "quatrième"])
-    lead_idx = rng.randrange(len(spec["lead"]))
-    lead = _fill(spec["lead"][lead_idx], facts)
+    lead = _fill(spec["lead"], facts)
     approx = max(1, (target_bytes - len(lead)) // 110)
-    sentences = [_fill(t, facts) for t in _sample_no_repeat(rng, spec["body"], min(approx, len(spec["body"])))]
-    paras, i = [], 0
-    while i < len(sentences):
-        k = 1 if rng.random() < 0.5 else 2
-        paras.append(" ".join(sentences[i:i + k]))
-        i += k
-    return lead_idx, lead, paras
-
-
-FOREIGN_HEADLINES = {
-    "de": ["Bundestag beschließt umstrittene Rentenreform", "Inflation steigt auf {pct} Prozent",
-           "{team1} übernimmt Tabellenführung", "Unwetter richtet schwere Schäden an",
-           "{company} streicht {n_big} Stellen"],
-    "fr": ["L'Assemblée adopte le projet de loi sur l'immigration", "Le chômage recule à {pct} %",
-           "Le {team1} prend la tête du championnat", "Un incendie ravage {n_big} hectares près de Marseille",
-           "Appel à la grève à la SNCF"],
-    "es": ["El Gobierno aprueba un plan de {money} para la sanidad", "El {team1} se coloca líder",
-           "Inundaciones obligan a desalojar a {n_med} personas", "La inflación se modera al {pct} %",
-           "Desarticulada una red de tráfico de cocaína"],
-    "pt": ["Banco Central mantém juros em {rate}%", "{team1} vence e assume a liderança",
-           "Chuvas deixam {n_small2} mortos no litoral", "Governo lança programa de internet nas escolas"],
-    "ru": ["Госдума приняла законопроект о налогах", "Банк России сохранил ключевую ставку на уровне {rate}%",
-           "У побережья Камчатки произошло землетрясение", "«{team1}» обыграл «{team2}»"],
-}
+    order = _sample_no_repeat(rng, spec["body"], len(spec["body"]))
+    sentences = [_fill(t, facts) for t in order[:approx]]
+    spare = [_fill(t, facts) for t in order[approx:]]
+    return lead, _group(rng, sentences, 2), spare, facts
 
 
 def make_story(rng, when, uri, target_bytes=None, lang=None, agency=None, topic=None, size_range=(520, 5900),
-               traps=True):
+               traps=True, used_foreign=None):
     """A fresh original story. Lengths follow a log-normal clipped to size_range."""
     if lang is None:
-        lang = _weighted(rng, [("en", 76), ("de", 7), ("fr", 5), ("es", 6), ("pt", 3), ("ru", 3)])
+        lang = _weighted(rng, [("en", 74), ("de", 6), ("fr", 5), ("es", 6), ("pt", 4), ("ru", 5)])
+    spec = None
+    if lang != "en":
+        # The foreign pools are small: one story per lead keeps distinct stories really distinct. Callers
+        # that need volume more than variety (the benchmark corpus) pass used_foreign=None to allow reuse.
+        choices = [i for i in range(len(FOREIGN[lang])) if used_foreign is None or (lang, i) not in used_foreign]
+        if choices:
+            i = rng.choice(choices)
+            spec = FOREIGN[lang][i]
+            if used_foreign is not None:
+                used_foreign.add((lang, i))
+        else:
+            lang = "en"
+            agency = None
     if agency is None:
         agency = rng.choice(FOREIGN_AGENCY[lang]) if lang != "en" else _weighted(rng, AGENCY_WEIGHTS)
     if target_bytes is None:
@@ -1236,19 +1316,19 @@ def make_story(rng, when, uri, target_bytes=None, lang=None, agency=None, topic=
     facts = make_facts(rng, place)
     s = Story()
     s.uri, s.when, s.lang, s.agency = uri, when, lang, agency
-    s.gen = "v1" if rng.random() < 0.2 else "v3"
+    s.gen = "v1" if rng.random() < 0.24 else "v3"
     s.compact = rng.random() < 0.7
-    s.html = rng.random() < 0.2
+    s.html = rng.random() < 0.23
     s.both_bodies = s.html and s.gen == "v3" and rng.random() < 0.25
     s.html_extras = rng.choice(["script", "style", ""]) if s.html and rng.random() < 0.3 else ""
     if lang == "en":
         s.topic = topic or _weighted(rng, TOPIC_WEIGHTS)
-        lead, paras = _paragraphs_en(rng, s.topic, facts, target_bytes)
+        lead, paras, spare = _paragraphs_en(rng, s.topic, facts, target_bytes)
         s.headline = _headline_en(rng, s.topic, facts)
     else:
-        idx, lead, paras = _paragraphs_foreign(rng, lang, facts, target_bytes)
-        s.topic = FOREIGN_TOPICS[lang][idx]
-        s.headline = _fill(FOREIGN_HEADLINES[lang][idx], facts)
+        lead, paras, spare, facts = _paragraphs_foreign(rng, spec, lang, facts, target_bytes)
+        s.topic = spec["topic"]
+        s.headline = _fill(spec["headline"], facts)
     dateline = "" if agency == "aggregator" else _agency_dateline(agency, place, when, lang)
     s.paras = [dateline + lead] + paras
     labels = {"agency": agency, "dateline_len": len(dateline), "dateline": dateline.strip(),
@@ -1283,10 +1363,9 @@ def make_story(rng, when, uri, target_bytes=None, lang=None, agency=None, topic=
     if rng.random() < 0.3:
         s.subjects_extra = [{"name": facts["country"], "rel": "about"}]
     s.labels = labels
-    pool = (EN[s.topic]["body"] + EN_GENERIC) if lang == "en" else FOREIGN[lang]["body"]
-    while len(s.body_text().encode()) < size_range[0] + 40:  # too short for a story: add a sentence
+    while len(s.body_text().encode()) < size_range[0] + 40 and spare:  # too short for a story
         pos = _tail_start(s)
-        s.paras.insert(pos, _fill(rng.choice(pool), facts))
+        s.paras.insert(pos, spare.pop())
         _shift_caption(s, pos)
     _fit(s, size_range)
     return s
@@ -1300,7 +1379,7 @@ _AGENCY_NAME = {"reuters": "Reuters", "ap": "The Associated Press", "afp": "Agen
 
 def _fit(s, size_range):
     """Drops middle paragraphs until the plain body fits the upper bound (tails and lead stay)."""
-    while len(s.body_text().encode()) > size_range[1] - 300 and len(s.paras) > 4:
+    while len(serialise(s).encode()) > size_range[1] and len(s.paras) > 4:
         i = len(s.paras) // 2
         if s.labels.get("caption_index") is not None:
             ci = s.labels["caption_index"]
@@ -1527,9 +1606,10 @@ def build_feed(seed=20240305, n_originals=180):
         return start + dt.timedelta(minutes=int(key * 11) + rng.randint(0, 4), seconds=rng.randint(0, 59))
 
     originals = []
+    used_foreign = set()
     for i in range(n_originals):
         key = float(i)
-        s = make_story(rng, when_at(key), "")
+        s = make_story(rng, when_at(key), "", used_foreign=used_foreign)
         s.uri = _uri(rng, s.agency)
         fam = f"f{i:03d}"
         add(key, s, "original", fam, "unique")
