@@ -4,9 +4,19 @@
 // Split in two so the daemon can run the expensive part on worker threads:
 //   fingerprint()  - stateless, const, thread-safe: normalise + hash the story text;
 //   DedupIndex::check_and_insert() - the stateful lookup, called in input order.
+//
+// Design (docs/dedup.md has the measurements): the normalised body becomes word 3-gram shingles,
+// each hashed to 32 bits. A Fingerprint keeps every shingle hash below a size-dependent cutoff
+// (about 128 of them, sorted). The index keeps per story only a bottom-k sketch (the 24 smallest
+// shingle hashes, compressed) and indexes the 6 smallest for candidate lookup. Comparing a full
+// sample against a bottom-k sketch estimates Jaccard and containment in both directions, so a short
+// version inside a long story is caught whichever arrives first. A small Bloom filter of numbers and
+// names vetoes template stories that share wording but not facts.
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -14,42 +24,82 @@
 
 namespace wirefeed {
 
+class BoilerplatePatterns;
+
 struct DedupConfig {
   int64_t window_ms = 72LL * 3600 * 1000;  // by versionCreated (or arrival when absent)
   size_t max_stories = 2'000'000;          // by count
-  double near_duplicate_threshold = 0.8;
-  double containment_threshold = 0.9;
+  // Estimated Jaccard similarity of the stripped bodies at or above which a story is a near-duplicate.
+  double near_duplicate_threshold = 0.6;
+  // Estimated containment of the shorter body in the longer one at or above which it is a
+  // near-duplicate (abridged versions, write-throughs that add paragraphs).
+  double containment_threshold = 0.8;
+  // Key tokens (numbers, names) of the shorter story missing from the longer one that veto a match:
+  // vetoed when missing >= key_veto_min and missing >= key_veto_fraction * keys of the shorter.
+  uint32_t key_veto_min = 2;
+  double key_veto_fraction = 0.12;
+  size_t max_candidates = 48;  // candidates re-scored per story
 };
 
 // Everything the index needs to know about one story; reusable (clear keeps capacity).
 struct Fingerprint {
   std::string uri;
   std::string version;
-  int64_t time_ms = 0;         // versionCreated in ms since epoch, else arrival
-  uint64_t exact_hash = 0;     // hash of the fully normalised text
-  std::vector<uint64_t> sketch;  // implementation-defined (e.g. MinHash / shingle hashes)
+  int64_t time_ms = 0;                  // versionCreated in ms since epoch, else arrival
+  bool time_from_version_created = false;
+  int64_t version_num = -1;             // numeric version, -1 when absent or not a number
+  uint64_t uri_hash = 0;
+  uint64_t exact_hash = 0;              // hash of the lightly normalised headline + body
+  uint32_t n_shingles = 0;              // shingles of the stripped body (with repeats)
+  uint32_t cutoff = 0;                  // `sample` holds every distinct shingle hash <= cutoff
+  std::vector<uint32_t> sample;         // sorted, distinct
+  std::vector<uint32_t> keys;           // sorted distinct hashes of numbers and names
+  uint64_t key_bloom = 0;               // 64-bit Bloom filter of `keys`
   void clear();
 };
 
 class Fingerprinter {
  public:
   explicit Fingerprinter(const DedupConfig& cfg);
+  // Uses `patterns` instead of the embedded config/data/boilerplate.txt.
+  Fingerprinter(const DedupConfig& cfg, std::shared_ptr<const BoilerplatePatterns> patterns);
   // `credits` lets normalisation strip the dateline and credit lines. arrival_ms is used when the
   // story has no parseable versionCreated.
   void fingerprint(const Story& story, const CreditResult& credits, int64_t arrival_ms,
                    Fingerprint& out) const;
+
+ private:
+  std::shared_ptr<const BoilerplatePatterns> patterns_;
 };
+
+// Milliseconds since the epoch of an ISO 8601 date-time ("2024-03-01T12:00:00Z", offsets and
+// fractions allowed; a bare date is midnight UTC); -1 when it does not parse.
+int64_t parse_iso8601_ms(std::string_view s);
 
 class DedupIndex {
  public:
   explicit DedupIndex(DedupConfig cfg);
   ~DedupIndex();
+  DedupIndex(const DedupIndex&) = delete;
+  DedupIndex& operator=(const DedupIndex&) = delete;
+
   DedupResult check_and_insert(const Fingerprint& fp);
 
   [[nodiscard]] size_t size() const;
+  // Bytes held by the index (entries, URIs, hash tables), for the memory-per-story budget.
+  [[nodiscard]] size_t memory_bytes() const;
+
   // Persistence: a file for `enrich`, and per-story changelog records for the daemon's compacted topic.
   Status save(const std::string& path) const;
   Status load(const std::string& path);
+
+  // The record to produce after check_and_insert(fp): key = the story URI (so compaction keeps the
+  // newest version of each story), value = the compact encoding of what the index stores for it,
+  // including its family's root URI. Both strings are overwritten (capacity reused).
+  void changelog_record(const Fingerprint& fp, std::string& key, std::string& value) const;
+  // Replay: inserts without classifying. Idempotent: a record whose URI is already present at the
+  // same or a newer version is ignored. An empty value (a compaction tombstone) is ignored.
+  Status apply_changelog(std::string_view key, std::string_view value);
 
  private:
   struct Impl;

@@ -1,0 +1,724 @@
+#include "pipeline/dedup.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+#include <deque>
+#include <fstream>
+#include <limits>
+
+#include "pipeline/normalize.h"
+
+namespace wirefeed {
+namespace {
+
+// Sizes chosen for the 256 bytes/story budget (docs/dedup.md has the arithmetic).
+constexpr size_t kSketch = 24;       // bottom-k shingle hashes kept per story
+constexpr size_t kHead = 6;          // of which the smallest are kept in full and indexed
+constexpr size_t kQueryProbes = 16;  // smallest query hashes looked up in the candidate index
+constexpr uint64_t kSampleTarget = 128;  // expected size of a Fingerprint's sample
+constexpr size_t kMinContainSamples = 3;
+constexpr uint32_t kEmpty = 0xFFFFFFFFu;
+constexpr uint8_t kFlagVersionCreated = 1;
+constexpr uint8_t kRecordFormat = 1;
+
+inline uint64_t fmix64(uint64_t k) {
+  k ^= k >> 33;
+  k *= 0xff51afd7ed558ccdULL;
+  k ^= k >> 33;
+  k *= 0xc4ceb9fe1a85ec53ULL;
+  k ^= k >> 33;
+  return k;
+}
+
+uint64_t hash_bytes(std::string_view s) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+  return fmix64(h ^ s.size());
+}
+
+inline uint16_t quantize(uint32_t v, uint32_t tau) {
+  return static_cast<uint16_t>((static_cast<uint64_t>(v) << 16) / (static_cast<uint64_t>(tau) + 1));
+}
+
+inline size_t range_of(uint64_t h, size_t n) {
+  return static_cast<size_t>(((h >> 32) * static_cast<uint64_t>(n)) >> 32);
+}
+
+int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+
+int64_t parse_version(std::string_view v) {
+  if (v.empty() || v.size() > 9) return -1;
+  int64_t n = 0;
+  for (char c : v) {
+    if (c < '0' || c > '9') return -1;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
+// The compact per-story record. Field order keeps it at 112 bytes.
+struct Entry {
+  int64_t time_ms = 0;
+  uint64_t arena_pos = 0;  // own URI, then the family root URI when different
+  uint64_t key_bloom = 0;
+  uint32_t exact32 = 0;
+  uint32_t tau = 0;        // the sketch holds every shingle hash <= tau
+  int32_t version_num = -1;
+  uint32_t head[kHead] = {};            // smallest hashes, in full (indexed)
+  uint16_t tail[kSketch - kHead] = {};  // the next ones, quantized relative to tau
+  uint16_t uri_len = 0;
+  uint16_t root_len = 0;
+  uint16_t n_shingles = 0;
+  uint8_t n_sample = 0;
+  uint8_t n_keys = 0;
+  uint8_t flags = 0;
+};
+
+Entry make_entry(const Fingerprint& fp) {
+  Entry e;
+  e.time_ms = fp.time_ms;
+  e.key_bloom = fp.key_bloom;
+  e.exact32 = static_cast<uint32_t>(fp.exact_hash);
+  const size_t n = std::min(kSketch, fp.sample.size());
+  e.n_sample = static_cast<uint8_t>(n);
+  e.tau = fp.sample.size() >= kSketch ? fp.sample[kSketch - 1] : fp.cutoff;
+  for (size_t i = 0; i < n; ++i) {
+    if (i < kHead) {
+      e.head[i] = fp.sample[i];
+    } else {
+      e.tail[i - kHead] = quantize(fp.sample[i], e.tau);
+    }
+  }
+  e.version_num = fp.version_num > std::numeric_limits<int32_t>::max()
+                      ? std::numeric_limits<int32_t>::max()
+                      : static_cast<int32_t>(fp.version_num);
+  e.n_shingles = static_cast<uint16_t>(std::min<uint32_t>(fp.n_shingles, 65535));
+  e.n_keys = static_cast<uint8_t>(std::min<size_t>(fp.keys.size(), 255));
+  e.flags = fp.time_from_version_created ? kFlagVersionCreated : 0;
+  return e;
+}
+
+// >0 when a is a newer version than b, <0 older, 0 the same (or not comparable).
+int compare_versions(int64_t a_ver, bool a_vc, int64_t a_time, int64_t b_ver, bool b_vc,
+                     int64_t b_time) {
+  if (a_ver >= 0 && b_ver >= 0 && a_ver != b_ver) return a_ver > b_ver ? 1 : -1;
+  if (a_vc && b_vc && a_time != b_time) return a_time > b_time ? 1 : -1;
+  return 0;
+}
+
+int compare_versions(const Entry& a, const Entry& b) {
+  return compare_versions(a.version_num, (a.flags & kFlagVersionCreated) != 0, a.time_ms,
+                          b.version_num, (b.flags & kFlagVersionCreated) != 0, b.time_ms);
+}
+
+// URIs live in FIFO chunks: stories are evicted oldest first, so whole chunks free at once and
+// no URI needs its own allocation.
+class UriArena {
+ public:
+  static constexpr size_t kChunk = 1 << 18;
+  static constexpr size_t kMaxUri = 4096;
+
+  uint64_t append(std::string_view a, std::string_view b) {
+    const size_t need = a.size() + b.size();
+    if (end_ % kChunk + need > kChunk) end_ = (end_ / kChunk + 1) * kChunk;
+    const uint64_t idx = end_ / kChunk;
+    while (first_ + chunks_.size() <= idx) chunks_.emplace_back(new char[kChunk]);
+    char* p = chunks_[idx - first_].get() + end_ % kChunk;
+    if (!a.empty()) std::memcpy(p, a.data(), a.size());
+    if (!b.empty()) std::memcpy(p + a.size(), b.data(), b.size());
+    const uint64_t pos = end_;
+    end_ += need;
+    return pos;
+  }
+  [[nodiscard]] const char* at(uint64_t pos) const {
+    return chunks_[pos / kChunk - first_].get() + pos % kChunk;
+  }
+  void release_before(uint64_t pos) {
+    while (!chunks_.empty() && (first_ + 1) * kChunk <= pos) {
+      chunks_.pop_front();
+      ++first_;
+    }
+  }
+  [[nodiscard]] uint64_t end() const { return end_; }
+  [[nodiscard]] size_t bytes() const { return chunks_.size() * kChunk; }
+
+ private:
+  std::deque<std::unique_ptr<char[]>> chunks_;
+  uint64_t first_ = 0;  // chunk number of chunks_.front()
+  uint64_t end_ = 0;
+};
+
+}  // namespace
+
+void Fingerprint::clear() {
+  uri.clear();
+  version.clear();
+  time_ms = 0;
+  time_from_version_created = false;
+  version_num = -1;
+  uri_hash = 0;
+  exact_hash = 0;
+  n_shingles = 0;
+  cutoff = 0;
+  sample.clear();
+  keys.clear();
+  key_bloom = 0;
+}
+
+int64_t parse_iso8601_ms(std::string_view s) {
+  size_t i = 0;
+  auto num = [&](size_t digits, int64_t& out) {
+    if (i + digits > s.size()) return false;
+    out = 0;
+    for (size_t k = 0; k < digits; ++k) {
+      const char c = s[i + k];
+      if (c < '0' || c > '9') return false;
+      out = out * 10 + (c - '0');
+    }
+    i += digits;
+    return true;
+  };
+  auto lit = [&](char c) {
+    if (i < s.size() && s[i] == c) {
+      ++i;
+      return true;
+    }
+    return false;
+  };
+  int64_t y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0, ms = 0;
+  if (!num(4, y) || !lit('-') || !num(2, mo) || !lit('-') || !num(2, d)) return -1;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return -1;
+  int64_t offset_min = 0;
+  if (i < s.size() && (s[i] == 'T' || s[i] == 't' || s[i] == ' ')) {
+    ++i;
+    if (!num(2, h) || !lit(':') || !num(2, mi)) return -1;
+    if (lit(':')) {
+      if (!num(2, sec)) return -1;
+      if (lit('.') || lit(',')) {
+        int64_t scale = 100;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+          ms += (s[i] - '0') * scale;
+          scale /= 10;
+          ++i;
+        }
+      }
+    }
+    if (lit('Z') || lit('z')) {
+    } else if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+      const int sign = s[i] == '-' ? -1 : 1;
+      ++i;
+      int64_t oh = 0, om = 0;
+      if (!num(2, oh)) return -1;
+      lit(':');
+      if (i < s.size() && !num(2, om)) return -1;
+      offset_min = sign * (oh * 60 + om);
+    }
+  }
+  if (i != s.size() || h > 23 || mi > 59 || sec > 60) return -1;
+  const int64_t days = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
+  return ((days * 24 + h) * 60 + mi - offset_min) * 60000 + sec * 1000 + ms;
+}
+
+Fingerprinter::Fingerprinter(const DedupConfig& cfg)
+    : Fingerprinter(cfg, std::shared_ptr<const BoilerplatePatterns>(
+                             &BoilerplatePatterns::builtin(), [](const BoilerplatePatterns*) {})) {}
+
+Fingerprinter::Fingerprinter(const DedupConfig& /*cfg*/,
+                             std::shared_ptr<const BoilerplatePatterns> patterns)
+    : patterns_(std::move(patterns)) {}
+
+void Fingerprinter::fingerprint(const Story& story, const CreditResult& credits, int64_t arrival_ms,
+                                Fingerprint& out) const {
+  // Per-thread scratch keeps the hot path allocation-free once warmed up.
+  thread_local NormalizedText norm;
+  thread_local std::vector<uint64_t> headline_tokens;
+
+  out.clear();
+  out.uri = story.uri;
+  out.version = story.version;
+  out.uri_hash = hash_bytes(story.uri);
+  out.version_num = parse_version(story.version);
+  const int64_t vc = story.version_created.empty() ? -1 : parse_iso8601_ms(story.version_created);
+  out.time_from_version_created = vc >= 0;
+  out.time_ms = vc >= 0 ? vc : arrival_ms;
+
+  normalize_story(story.headline, story.body, credits, *patterns_, norm);
+  out.exact_hash = norm.full_hash;
+  const std::vector<uint64_t>* toks = &norm.tokens;
+  if (norm.tokens.empty()) {
+    // A headline-only story is still worth matching on its headline.
+    headline_tokens.clear();
+    tokenize(story.headline, headline_tokens, nullptr);
+    toks = &headline_tokens;
+  }
+  const auto& t = *toks;
+
+  const size_t n = t.empty() ? 0 : (t.size() < 3 ? 1 : t.size() - 2);
+  out.n_shingles = static_cast<uint32_t>(n);
+  out.cutoff = n <= kSampleTarget ? kEmpty
+                                  : static_cast<uint32_t>((kSampleTarget << 32) / n);
+  out.sample.reserve(2 * kSampleTarget);
+  for (size_t i = 0; i < n; ++i) {
+    uint64_t s;
+    if (t.size() < 3) {
+      s = t[0] ^ (t.size() == 2 ? std::rotl(t[1], 23) * 0x9e3779b97f4a7c15ULL : 0);
+    } else {
+      s = t[i] ^ (std::rotl(t[i + 1], 23) * 0x9e3779b97f4a7c15ULL) ^
+          (std::rotl(t[i + 2], 46) * 0xc2b2ae3d27d4eb4fULL);
+    }
+    const auto v = static_cast<uint32_t>(fmix64(s));
+    if (v <= out.cutoff) out.sample.push_back(v);
+  }
+  std::sort(out.sample.begin(), out.sample.end());
+  out.sample.erase(std::unique(out.sample.begin(), out.sample.end()), out.sample.end());
+
+  for (uint64_t k : norm.key_tokens) out.keys.push_back(static_cast<uint32_t>(k));
+  std::sort(out.keys.begin(), out.keys.end());
+  out.keys.erase(std::unique(out.keys.begin(), out.keys.end()), out.keys.end());
+  for (uint32_t k : out.keys) out.key_bloom |= 1ULL << (k >> 26);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+struct DedupIndex::Impl {
+  explicit Impl(DedupConfig c) : cfg(std::move(c)) {}
+
+  struct Slot {
+    uint32_t v;
+    uint32_t seq;
+  };
+  struct Score {
+    bool near = false;
+    double similarity = 0.0;
+  };
+
+  DedupConfig cfg;
+  std::deque<Entry> entries;
+  uint64_t head_seq = 0;
+  int64_t max_time = std::numeric_limits<int64_t>::min();
+  UriArena arena;
+  std::vector<uint32_t> uri_slots;  // seq of the newest entry of a URI; open addressing
+  size_t uri_used = 0;
+  std::vector<Slot> cand_slots;     // (shingle hash, seq) multimap; open addressing
+  size_t cand_used = 0;
+  std::vector<uint32_t> scratch;
+
+  [[nodiscard]] bool alive(uint32_t seq) const {
+    return static_cast<uint32_t>(seq - static_cast<uint32_t>(head_seq)) < entries.size();
+  }
+  Entry& at(uint32_t seq) { return entries[static_cast<uint32_t>(seq - static_cast<uint32_t>(head_seq))]; }
+  [[nodiscard]] std::string_view uri_of(const Entry& e) const {
+    return {arena.at(e.arena_pos), e.uri_len};
+  }
+  [[nodiscard]] std::string_view root_of(const Entry& e) const {
+    return e.root_len == 0 ? uri_of(e) : std::string_view(arena.at(e.arena_pos) + e.uri_len, e.root_len);
+  }
+
+  // --- URI table ---
+  size_t uri_find(std::string_view uri, uint64_t h) const {
+    if (uri_slots.empty()) return kEmpty;
+    size_t p = range_of(h, uri_slots.size());
+    for (;;) {
+      const uint32_t s = uri_slots[p];
+      if (s == kEmpty) return kEmpty;
+      if (alive(s)) {
+        const Entry& e = const_cast<Impl*>(this)->at(s);
+        if (e.uri_len == uri.size() && std::memcmp(arena.at(e.arena_pos), uri.data(), uri.size()) == 0) {
+          return p;
+        }
+      }
+      if (++p == uri_slots.size()) p = 0;
+    }
+  }
+  void uri_place(std::vector<uint32_t>& slots, uint64_t h, uint32_t seq, size_t& used) {
+    size_t p = range_of(h, slots.size());
+    for (;;) {
+      const uint32_t s = slots[p];
+      if (s == kEmpty) ++used;
+      if (s == kEmpty || !alive(s)) {
+        slots[p] = seq;
+        return;
+      }
+      if (++p == slots.size()) p = 0;
+    }
+  }
+  void uri_set(std::string_view uri, uint64_t h, uint32_t seq) {
+    if (uri_slots.empty() || (uri_used + 1) * 4 > uri_slots.size() * 3) {
+      std::vector<uint32_t> fresh(std::max<size_t>(1024, entries.size() * 2), kEmpty);
+      size_t used = 0;
+      for (uint32_t s : uri_slots) {
+        if (s != kEmpty && alive(s)) uri_place(fresh, hash_bytes(uri_of(at(s))), s, used);
+      }
+      uri_slots.swap(fresh);
+      uri_used = used;
+    }
+    const size_t p = uri_find(uri, h);
+    if (p != kEmpty) {
+      uri_slots[p] = seq;
+    } else {
+      uri_place(uri_slots, h, seq, uri_used);
+    }
+  }
+
+  // --- candidate index ---
+  void cand_place(std::vector<Slot>& slots, uint32_t v, uint32_t seq, size_t& used) {
+    size_t p = range_of(static_cast<uint64_t>(v) << 32, slots.size());
+    for (;;) {
+      Slot& s = slots[p];
+      if (s.seq == kEmpty) ++used;
+      if (s.seq == kEmpty || !alive(s.seq)) {
+        s = Slot{v, seq};
+        return;
+      }
+      if (++p == slots.size()) p = 0;
+    }
+  }
+  void cand_insert(uint32_t v, uint32_t seq) {
+    if (cand_slots.empty() || (cand_used + 1) * 5 > cand_slots.size() * 4) {
+      size_t live = 0;
+      for (const Slot& s : cand_slots) live += s.seq != kEmpty && alive(s.seq);
+      std::vector<Slot> fresh(std::max<size_t>(4096, (live + kHead) * 16 / 10), Slot{0, kEmpty});
+      size_t used = 0;
+      for (const Slot& s : cand_slots) {
+        if (s.seq != kEmpty && alive(s.seq)) cand_place(fresh, s.v, s.seq, used);
+      }
+      cand_slots.swap(fresh);
+      cand_used = used;
+    }
+    cand_place(cand_slots, v, seq, cand_used);
+  }
+  void cand_lookup(uint32_t v) {
+    if (cand_slots.empty()) return;
+    size_t p = range_of(static_cast<uint64_t>(v) << 32, cand_slots.size());
+    for (;;) {
+      const Slot& s = cand_slots[p];
+      if (s.seq == kEmpty) return;
+      if (s.v == v && alive(s.seq) && scratch.size() < cfg.max_candidates &&
+          std::find(scratch.begin(), scratch.end(), s.seq) == scratch.end()) {
+        scratch.push_back(s.seq);
+      }
+      if (++p == cand_slots.size()) p = 0;
+    }
+  }
+
+  // --- window ---
+  void evict(int64_t time_ms) {
+    max_time = std::max(max_time, time_ms);
+    const int64_t horizon = max_time - cfg.window_ms;
+    while (!entries.empty() &&
+           (entries.size() >= cfg.max_stories || entries.front().time_ms < horizon)) {
+      entries.pop_front();
+      ++head_seq;
+    }
+    arena.release_before(entries.empty() ? arena.end() : entries.front().arena_pos);
+  }
+
+  void insert(Entry e, std::string_view uri, std::string_view root) {
+    uri = uri.substr(0, UriArena::kMaxUri);
+    root = root == uri ? std::string_view{} : root.substr(0, UriArena::kMaxUri);
+    e.uri_len = static_cast<uint16_t>(uri.size());
+    e.root_len = static_cast<uint16_t>(root.size());
+    e.arena_pos = arena.append(uri, root);
+    const auto seq = static_cast<uint32_t>(head_seq + entries.size());
+    entries.push_back(e);
+    if (seq == kEmpty) return;  // the sentinel value: once in 2^32 stories, left unindexed
+    uri_set(uri, hash_bytes(uri), seq);
+    for (size_t i = 0; i < std::min<size_t>(kHead, e.n_sample); ++i) cand_insert(e.head[i], seq);
+  }
+
+  Score score(const Fingerprint& fp, const Entry& e) const {
+    Score r;
+    const uint32_t t = std::min(fp.cutoff, e.tau);
+    const uint16_t qt = quantize(t, e.tau);
+    uint16_t qb[kSketch];
+    size_t nb = 0;
+    for (size_t i = 0; i < e.n_sample; ++i) {
+      if (i < kHead) {
+        if (e.head[i] > t) break;
+        qb[nb++] = quantize(e.head[i], e.tau);
+      } else {
+        if (e.tail[i - kHead] > qt) break;
+        qb[nb++] = e.tail[i - kHead];
+      }
+    }
+    size_t na = 0;
+    size_t m = 0;
+    size_t j = 0;
+    for (uint32_t v : fp.sample) {
+      if (v > t) break;
+      ++na;
+      const uint16_t q = quantize(v, e.tau);
+      while (j < nb && qb[j] < q) ++j;
+      if (j < nb && qb[j] == q) {
+        ++m;
+        ++j;
+      }
+    }
+    const size_t uni = na + nb - m;
+    if (uni == 0 || m == 0) return r;
+    const double jac = static_cast<double>(m) / static_cast<double>(uni);
+    const bool a_small = fp.n_shingles <= e.n_shingles;
+    const size_t n_small = a_small ? na : nb;
+    const double contain = n_small == 0 ? 0.0 : static_cast<double>(m) / static_cast<double>(n_small);
+    r.similarity = std::max(jac, n_small >= kMinContainSamples ? contain : 0.0);
+    const bool similar = jac >= cfg.near_duplicate_threshold ||
+                         (n_small >= kMinContainSamples && contain >= cfg.containment_threshold);
+    if (!similar) return r;
+
+    // Numbers and names of the shorter story must appear in the longer one.
+    uint32_t missing = 0;
+    uint32_t keys_small = 0;
+    if (a_small) {
+      for (uint32_t k : fp.keys) missing += (e.key_bloom >> (k >> 26) & 1) == 0;
+      keys_small = static_cast<uint32_t>(fp.keys.size());
+    } else {
+      missing = static_cast<uint32_t>(std::popcount(e.key_bloom & ~fp.key_bloom));
+      keys_small = e.n_keys;
+    }
+    const bool veto = missing >= cfg.key_veto_min &&
+                      static_cast<double>(missing) >= cfg.key_veto_fraction * keys_small;
+    r.near = !veto;
+    return r;
+  }
+
+  DedupResult check_and_insert(const Fingerprint& fp) {
+    DedupResult r;
+    evict(fp.time_ms);
+    const auto exact32 = static_cast<uint32_t>(fp.exact_hash);
+
+    const size_t up = uri_find(fp.uri, fp.uri_hash);
+    if (up != kEmpty) {
+      const uint32_t seq = uri_slots[up];
+      const Entry& prev = at(seq);
+      const int cmp = compare_versions(fp.version_num, fp.time_from_version_created, fp.time_ms,
+                                       prev.version_num, (prev.flags & kFlagVersionCreated) != 0,
+                                       prev.time_ms);
+      r.of = std::string(root_of(prev));
+      r.similarity = prev.exact32 == exact32 ? 1.0 : score(fp, prev).similarity;
+      if (cmp > 0) {
+        r.status = DedupStatus::kUpdate;
+        const std::string root = r.of;  // copy: the arena may move chunks while inserting
+        insert(make_entry(fp), fp.uri, root);
+      } else {
+        r.status = DedupStatus::kDuplicate;  // a resend, or an older version arriving late
+        if (r.similarity == 0.0) r.similarity = 1.0;
+      }
+      return r;
+    }
+
+    scratch.clear();
+    const size_t probes = std::min(kQueryProbes, fp.sample.size());
+    for (size_t i = 0; i < probes && scratch.size() < cfg.max_candidates; ++i) cand_lookup(fp.sample[i]);
+    // Oldest first, so ties go to the earliest story and the result does not depend on hash order.
+    std::sort(scratch.begin(), scratch.end(), [&](uint32_t a, uint32_t b) {
+      return static_cast<uint32_t>(a - static_cast<uint32_t>(head_seq)) <
+             static_cast<uint32_t>(b - static_cast<uint32_t>(head_seq));
+    });
+    const int64_t horizon = fp.time_ms - cfg.window_ms;
+    uint32_t best = kEmpty;
+    double best_sim = -1.0;
+    bool best_exact = false;
+    for (uint32_t seq : scratch) {
+      const Entry& e = at(seq);
+      if (e.time_ms < horizon) continue;
+      if (e.exact32 == exact32) {
+        best = seq;
+        best_exact = true;
+        break;
+      }
+      const Score s = score(fp, e);
+      if (s.near && s.similarity > best_sim) {
+        best = seq;
+        best_sim = s.similarity;
+      }
+    }
+    std::string root;
+    if (best != kEmpty) {
+      const Entry& e = at(best);
+      r.status = best_exact ? DedupStatus::kDuplicate : DedupStatus::kNearDuplicate;
+      r.similarity = best_exact ? 1.0 : std::min(1.0, best_sim);
+      r.of = std::string(root_of(e));
+      root = r.of;
+    }
+    insert(make_entry(fp), fp.uri, root);
+    return r;
+  }
+
+  // --- encoding shared by save/load and the changelog ---
+  template <typename T>
+  static void put(std::string& out, T v) {
+    char b[sizeof(T)];
+    std::memcpy(b, &v, sizeof(T));
+    out.append(b, sizeof(T));
+  }
+  template <typename T>
+  static bool get(std::string_view& in, T& v) {
+    if (in.size() < sizeof(T)) return false;
+    std::memcpy(&v, in.data(), sizeof(T));
+    in.remove_prefix(sizeof(T));
+    return true;
+  }
+
+  static void encode(const Entry& e, std::string_view uri, std::string_view root, std::string& out) {
+    out.clear();
+    put<uint8_t>(out, kRecordFormat);
+    put(out, e.time_ms);
+    put(out, e.key_bloom);
+    put(out, e.exact32);
+    put(out, e.tau);
+    put(out, e.version_num);
+    put(out, e.n_shingles);
+    put(out, e.n_sample);
+    put(out, e.n_keys);
+    put(out, e.flags);
+    for (size_t i = 0; i < e.n_sample; ++i) {
+      if (i < kHead) {
+        put(out, e.head[i]);
+      } else {
+        put(out, e.tail[i - kHead]);
+      }
+    }
+    put(out, static_cast<uint16_t>(uri.size()));
+    out.append(uri);
+    put(out, static_cast<uint16_t>(root == uri ? 0 : root.size()));
+    if (root != uri) out.append(root);
+  }
+
+  static bool decode(std::string_view in, Entry& e, std::string_view& uri, std::string_view& root) {
+    uint8_t format = 0;
+    if (!get(in, format) || format != kRecordFormat) return false;
+    if (!get(in, e.time_ms) || !get(in, e.key_bloom) || !get(in, e.exact32) || !get(in, e.tau) ||
+        !get(in, e.version_num) || !get(in, e.n_shingles) || !get(in, e.n_sample) ||
+        !get(in, e.n_keys) || !get(in, e.flags)) {
+      return false;
+    }
+    if (e.n_sample > kSketch) return false;
+    for (size_t i = 0; i < e.n_sample; ++i) {
+      if (!(i < kHead ? get(in, e.head[i]) : get(in, e.tail[i - kHead]))) return false;
+    }
+    uint16_t len = 0;
+    if (!get(in, len) || in.size() < len) return false;
+    uri = in.substr(0, len);
+    in.remove_prefix(len);
+    if (!get(in, len) || in.size() != len) return false;
+    root = len == 0 ? uri : in.substr(0, len);
+    return true;
+  }
+
+  Status apply(std::string_view key, std::string_view value) {
+    if (value.empty()) return Status::ok();
+    Entry e;
+    std::string_view uri;
+    std::string_view root;
+    if (!decode(value, e, uri, root)) {
+      return Status("dedup_changelog_corrupt", "undecodable dedup record for key " + std::string(key));
+    }
+    if (uri != key.substr(0, UriArena::kMaxUri)) {
+      return Status("dedup_changelog_corrupt", "dedup record key does not match its URI");
+    }
+    evict(e.time_ms);
+    const size_t up = uri_find(uri, hash_bytes(uri));
+    if (up != kEmpty && compare_versions(e, at(uri_slots[up])) <= 0) return Status::ok();
+    insert(e, uri, root);
+    return Status::ok();
+  }
+};
+
+DedupIndex::DedupIndex(DedupConfig cfg) : impl_(std::make_unique<Impl>(std::move(cfg))) {}
+DedupIndex::~DedupIndex() = default;
+
+DedupResult DedupIndex::check_and_insert(const Fingerprint& fp) { return impl_->check_and_insert(fp); }
+
+size_t DedupIndex::size() const { return impl_->entries.size(); }
+
+size_t DedupIndex::memory_bytes() const {
+  const Impl& m = *impl_;
+  // std::deque allocates blocks of 512/sizeof(Entry) entries plus one map pointer per block.
+  constexpr size_t kPerBlock = 512 / sizeof(Entry);
+  const size_t blocks = m.entries.size() / kPerBlock + 1;
+  return blocks * (kPerBlock * sizeof(Entry) + sizeof(void*)) + m.arena.bytes() +
+         m.uri_slots.capacity() * sizeof(uint32_t) + m.cand_slots.capacity() * sizeof(Impl::Slot);
+}
+
+void DedupIndex::changelog_record(const Fingerprint& fp, std::string& key, std::string& value) const {
+  Impl& m = *impl_;
+  key.assign(fp.uri);
+  const size_t up = m.uri_find(fp.uri, fp.uri_hash);
+  if (up != kEmpty) {
+    const Entry& e = m.at(m.uri_slots[up]);
+    if (e.exact32 == static_cast<uint32_t>(fp.exact_hash) && e.time_ms == fp.time_ms) {
+      Impl::encode(e, m.uri_of(e), m.root_of(e), value);
+      return;
+    }
+  }
+  Impl::encode(make_entry(fp), fp.uri, fp.uri, value);
+}
+
+Status DedupIndex::apply_changelog(std::string_view key, std::string_view value) {
+  return impl_->apply(key, value);
+}
+
+Status DedupIndex::save(const std::string& path) const {
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return Status("dedup_state_io", "cannot write " + tmp);
+    out.write("WFDEDUP1", 8);
+    const uint64_t n = impl_->entries.size();
+    out.write(reinterpret_cast<const char*>(&n), sizeof n);
+    std::string rec;
+    for (const Entry& e : impl_->entries) {
+      Impl::encode(e, impl_->uri_of(e), impl_->root_of(e), rec);
+      const auto len = static_cast<uint32_t>(rec.size());
+      out.write(reinterpret_cast<const char*>(&len), sizeof len);
+      out.write(rec.data(), static_cast<std::streamsize>(rec.size()));
+    }
+    out.flush();
+    if (!out) return Status("dedup_state_io", "write failed for " + tmp);
+  }
+  // Rename so a crash mid-save never leaves a truncated state file behind.
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    return Status("dedup_state_io", "cannot rename " + tmp + " to " + path);
+  }
+  return Status::ok();
+}
+
+Status DedupIndex::load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status("dedup_state_io", "cannot read " + path);
+  char magic[8];
+  uint64_t n = 0;
+  if (!in.read(magic, 8) || std::memcmp(magic, "WFDEDUP1", 8) != 0 ||
+      !in.read(reinterpret_cast<char*>(&n), sizeof n)) {
+    return Status("dedup_state_corrupt", path + " is not a wirefeed dedup state file");
+  }
+  auto fresh = std::make_unique<Impl>(impl_->cfg);
+  std::string rec;
+  for (uint64_t i = 0; i < n; ++i) {
+    uint32_t len = 0;
+    if (!in.read(reinterpret_cast<char*>(&len), sizeof len) || len > (1u << 16)) {
+      return Status("dedup_state_corrupt", path + " is truncated");
+    }
+    rec.resize(len);
+    if (!in.read(rec.data(), len)) return Status("dedup_state_corrupt", path + " is truncated");
+    Entry e;
+    std::string_view uri;
+    std::string_view root;
+    if (!Impl::decode(rec, e, uri, root)) return Status("dedup_state_corrupt", path + ": bad record");
+    // Not apply(): a state file may hold several versions of one URI, all worth keeping.
+    fresh->evict(e.time_ms);
+    fresh->insert(e, uri, root);
+  }
+  impl_ = std::move(fresh);
+  return Status::ok();
+}
+
+}  // namespace wirefeed

@@ -1,0 +1,314 @@
+#include "pipeline/normalize.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#include "core/embedded.h"
+
+namespace wirefeed {
+namespace {
+
+constexpr uint64_t kFnvOffset = 1469598103934665603ULL;
+constexpr uint64_t kFnvPrime = 1099511628211ULL;
+
+inline uint64_t fmix64(uint64_t k) {
+  k ^= k >> 33;
+  k *= 0xff51afd7ed558ccdULL;
+  k ^= k >> 33;
+  k *= 0xc4ceb9fe1a85ec53ULL;
+  k ^= k >> 33;
+  return k;
+}
+
+inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+inline bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+inline bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+inline bool is_alpha(unsigned char c) { return is_upper(c) || is_lower(c); }
+inline bool is_alnum(unsigned char c) { return is_alpha(c) || is_digit(c); }
+inline unsigned char to_lower(unsigned char c) { return is_upper(c) ? c + 32 : c; }
+inline bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && is_space(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+// Order-sensitive fold of a token into the exact-text hash.
+inline uint64_t fold(uint64_t h, uint64_t t) { return fmix64(h ^ t) + 0x9e3779b97f4a7c15ULL; }
+
+bool starts_with_ci(std::string_view s, std::string_view lower_prefix) {
+  if (s.size() < lower_prefix.size()) return false;
+  for (size_t i = 0; i < lower_prefix.size(); ++i) {
+    if (to_lower(static_cast<unsigned char>(s[i])) != static_cast<unsigned char>(lower_prefix[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+Result<BoilerplatePatterns> BoilerplatePatterns::parse(std::string_view text) {
+  BoilerplatePatterns p;
+  size_t line_no = 0;
+  while (!text.empty()) {
+    size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+    ++line_no;
+    line = trim(line);
+    if (line.empty() || line.front() == '#') continue;
+    size_t colon = line.find(':');
+    if (colon == std::string_view::npos) {
+      return Status("boilerplate_syntax",
+                    "line " + std::to_string(line_no) + ": expected 'prefix: TEXT' or 'contains: TEXT'");
+    }
+    std::string_view kind = trim(line.substr(0, colon));
+    std::string_view value = trim(line.substr(colon + 1));
+    // A pattern may be quoted to keep leading/trailing spaces significant.
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+      value = value.substr(1, value.size() - 2);
+    }
+    if (value.empty()) {
+      return Status("boilerplate_syntax", "line " + std::to_string(line_no) + ": empty pattern");
+    }
+    std::string lower(value);
+    for (char& c : lower) c = static_cast<char>(to_lower(static_cast<unsigned char>(c)));
+    if (kind == "prefix") {
+      p.prefixes_.push_back(std::move(lower));
+    } else if (kind == "contains") {
+      p.contains_.push_back(std::move(lower));
+    } else {
+      return Status("boilerplate_syntax",
+                    "line " + std::to_string(line_no) + ": unknown kind '" + std::string(kind) + "'");
+    }
+  }
+  return p;
+}
+
+const BoilerplatePatterns& BoilerplatePatterns::builtin() {
+  static const BoilerplatePatterns kBuiltin = [] {
+    auto r = parse(embedded_file("config/data/boilerplate.txt"));
+    return r ? std::move(r.value()) : BoilerplatePatterns{};
+  }();
+  return kBuiltin;
+}
+
+bool BoilerplatePatterns::matches(std::string_view line) const {
+  // Promo and credit lines are often wrapped: "(Reporting by ...)", "[SEE ALSO: ...]", "* READ MORE".
+  while (!line.empty() && (line.front() == '(' || line.front() == '[' || line.front() == '*' ||
+                           line.front() == '>' || line.front() == '-' || line.front() == ' ')) {
+    line.remove_prefix(1);
+  }
+  if (line.empty()) return false;
+  if (line.size() <= 400) {
+    for (const auto& p : prefixes_) {
+      if (starts_with_ci(line, p)) return true;
+    }
+  }
+  if (line.size() <= contains_max_len_ && !contains_.empty()) {
+    std::array<char, 512> buf{};
+    for (size_t i = 0; i < line.size(); ++i) {
+      buf[i] = static_cast<char>(to_lower(static_cast<unsigned char>(line[i])));
+    }
+    std::string_view lower(buf.data(), line.size());
+    for (const auto& p : contains_) {
+      if (lower.find(p) != std::string_view::npos) return true;
+    }
+  }
+  return false;
+}
+
+size_t detect_dateline(std::string_view para) {
+  const size_t limit = std::min<size_t>(para.size(), 120);
+  size_t delim = std::string_view::npos;
+  size_t after = 0;
+  for (size_t i = 1; i + 1 < limit; ++i) {
+    if (para[i] != ' ') continue;
+    std::string_view rest = para.substr(i + 1);
+    size_t dl = 0;
+    if (rest.starts_with("-- ")) {
+      dl = 3;
+    } else if (rest.starts_with("- ")) {
+      dl = 2;
+    } else if (rest.starts_with("\xE2\x80\x94") || rest.starts_with("\xE2\x80\x93")) {  // em/en dash
+      dl = 3;
+    }
+    if (dl != 0) {
+      delim = i;
+      after = i + 1 + dl;
+      break;
+    }
+  }
+  if (delim == std::string_view::npos) return 0;
+  std::string_view prefix = trim(para.substr(0, delim));
+  if (prefix.empty()) return 0;
+  bool ok = prefix.back() == ')';  // "... (Reuters)", "... (AP)"
+  if (!ok) {
+    // First word in capitals, as wire datelines print the place: "SEOUL", "NEW YORK", "GENEVA/ERBIL".
+    size_t letters = 0;
+    bool all_caps = true;
+    for (unsigned char c : prefix) {
+      if (c == ',' || c == ' ' || c == '(') break;
+      if (is_lower(c)) {
+        all_caps = false;
+        break;
+      }
+      if (is_upper(c)) ++letters;
+    }
+    ok = all_caps && letters >= 2;
+  }
+  if (!ok) return 0;
+  while (after < para.size() && para[after] == ' ') ++after;
+  return after;
+}
+
+void tokenize(std::string_view text, std::vector<uint64_t>& tokens, std::vector<uint64_t>* keys) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  uint64_t h = kFnvOffset;
+  uint32_t len = 0;
+  bool first_upper = false;
+  bool first_digit = false;
+  bool sentence_start = true;
+
+  auto flush = [&] {
+    if (len == 0) return;
+    const uint64_t t = fmix64(h ^ len);
+    tokens.push_back(t);
+    if (keys != nullptr && (first_digit || (first_upper && !sentence_start))) keys->push_back(t);
+    sentence_start = false;
+    h = kFnvOffset;
+    len = 0;
+  };
+  auto add = [&](unsigned char c) {
+    h = (h ^ c) * kFnvPrime;
+    ++len;
+  };
+
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char c = s[i];
+    if (c < 0x80) {
+      if (is_alnum(c)) {
+        if (len == 0) {
+          first_upper = is_upper(c);
+          first_digit = is_digit(c);
+        }
+        add(to_lower(c));
+        continue;
+      }
+      // "don't" and "don’t" and "dont" are one token: apostrophes inside words are dropped.
+      if (c == '\'' && len > 0 && i + 1 < n && is_alpha(s[i + 1])) continue;
+      // "1,000" == "1000"; "2.5" keeps its point so it differs from "25".
+      if ((c == ',' || c == '.') && len > 0 && is_digit(s[i - 1]) && i + 1 < n && is_digit(s[i + 1])) {
+        if (c == '.') add(c);
+        continue;
+      }
+      // Stray HTML entities ("&quot;") are punctuation, like the characters they stand for.
+      if (c == '&') {
+        size_t j = i + 1;
+        while (j < n && j - i <= 8 && (is_alnum(s[j]) || s[j] == '#')) ++j;
+        if (j < n && s[j] == ';' && j > i + 1) {
+          flush();
+          i = j;
+          continue;
+        }
+      }
+      flush();
+      if (c == '.' || c == '!' || c == '?' || c == '\n') sentence_start = true;
+      continue;
+    }
+    // UTF-8: general punctuation (curly quotes, dashes, ellipsis) and Latin-1 punctuation
+    // (no-break space, guillemets, ©) separate words; other code points are word characters.
+    if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80) {
+      const unsigned char third = s[i + 2];
+      if (third == 0x99 && len > 0 && i + 3 < n && is_alpha(s[i + 3])) {  // ’ inside a word
+        i += 2;
+        continue;
+      }
+      flush();
+      if (third == 0xA6) sentence_start = true;  // …
+      i += 2;
+      continue;
+    }
+    if (c == 0xC2 && i + 1 < n && s[i + 1] >= 0xA0 && s[i + 1] <= 0xBF) {
+      flush();
+      i += 1;
+      continue;
+    }
+    if (len == 0) {
+      first_upper = false;
+      first_digit = false;
+    }
+    add(c);
+  }
+  flush();
+}
+
+void normalize_story(std::string_view headline, std::string_view body, const CreditResult& credits,
+                     const BoilerplatePatterns& patterns, NormalizedText& out) {
+  out.clear();
+  uint64_t full = 0x51ed270b27a5f3c1ULL;
+  // The exact hash covers the headline and everything printed, so a new headline or a reworded
+  // dateline makes a near-duplicate, not a duplicate.
+  tokenize(headline, out.tokens, nullptr);
+  for (uint64_t t : out.tokens) full = fold(full, t);
+  full = fold(full, 0x1f);  // headline/body separator
+  out.tokens.clear();
+
+  size_t pos = 0;
+  bool first_line = true;
+  while (pos < body.size()) {
+    size_t nl = body.find('\n', pos);
+    if (nl == std::string_view::npos) nl = body.size();
+    const size_t line_start = pos;
+    std::string_view line = body.substr(pos, nl - pos);
+    pos = nl + 1;
+    const size_t tok_mark = out.tokens.size();
+    const size_t key_mark = out.key_tokens.size();
+    std::string_view trimmed = trim(line);
+    if (trimmed.empty()) continue;
+
+    bool strip = false;
+    if (first_line) {
+      first_line = false;
+      size_t skip = 0;
+      if (credits.dateline.present && credits.dateline.length > 0) {
+        // The credits stage measured the dateline from the start of the body.
+        skip = credits.dateline.length > line_start ? credits.dateline.length - line_start : 0;
+        skip = std::min(skip, line.size());
+      } else {
+        skip = detect_dateline(trimmed);
+        line = trimmed;
+      }
+      if (skip > 0) {
+        tokenize(line.substr(0, skip), out.tokens, nullptr);
+        for (size_t i = tok_mark; i < out.tokens.size(); ++i) full = fold(full, out.tokens[i]);
+        out.tokens.resize(tok_mark);
+        trimmed = trim(line.substr(skip));
+      }
+    }
+    if (patterns.matches(trimmed)) {
+      strip = true;
+    } else {
+      for (const auto& cr : credits.credits) {
+        if (!cr.text.empty() && trimmed.size() <= cr.text.size() + 24 &&
+            trimmed.find(cr.text) != std::string_view::npos) {
+          strip = true;
+          break;
+        }
+      }
+    }
+    tokenize(trimmed, out.tokens, &out.key_tokens);
+    for (size_t i = tok_mark; i < out.tokens.size(); ++i) full = fold(full, out.tokens[i]);
+    if (strip) {
+      out.tokens.resize(tok_mark);
+      out.key_tokens.resize(key_mark);
+    }
+  }
+  out.full_hash = full;
+}
+
+}  // namespace wirefeed

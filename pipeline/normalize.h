@@ -1,0 +1,60 @@
+#pragma once
+// Text normalisation for duplicate detection: turns a story body into a sequence of 64-bit token
+// hashes with the parts that vary between copies of the same story removed (dateline, credit and
+// promo lines), case folded, punctuation and quote styles ignored, numbers kept.
+//
+// Works on bytes without allocating per word: the caller owns the output vectors and reuses them.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "core/story.h"
+
+namespace wirefeed {
+
+// Line patterns from config/data/boilerplate.txt (see the comments in that file for the syntax).
+// Matching is ASCII case-insensitive; patterns are stored lower-cased.
+class BoilerplatePatterns {
+ public:
+  static Result<BoilerplatePatterns> parse(std::string_view text);
+  // The embedded config/data/boilerplate.txt (empty set if it fails to parse, which a unit test
+  // guards against).
+  static const BoilerplatePatterns& builtin();
+
+  // `line` is one line of body text, already trimmed of surrounding whitespace.
+  [[nodiscard]] bool matches(std::string_view line) const;
+  [[nodiscard]] size_t size() const { return prefixes_.size() + contains_.size(); }
+
+ private:
+  std::vector<std::string> prefixes_;  // line starts with (after "(", "[", "*" and spaces)
+  std::vector<std::string> contains_;  // line contains, only for short lines
+  size_t contains_max_len_ = 240;      // a long paragraph mentioning "newsletter" is still news
+};
+
+struct NormalizedText {
+  std::vector<uint64_t> tokens;      // content tokens, in order (what shingles are built from)
+  std::vector<uint64_t> key_tokens;  // hashes of numbers and mid-sentence capitalised words
+  uint64_t full_hash = 0;            // hash of every token of headline + whole body, nothing stripped
+  void clear() {
+    tokens.clear();
+    key_tokens.clear();
+    full_hash = 0;
+  }
+};
+
+// Length of a dateline-looking prefix ("SEOUL, June 21 (Reuters) - ", "WASHINGTON (AP) -- ") at the
+// start of `para`, or 0. Used when the credits stage found none, so dedup does not depend on it.
+size_t detect_dateline(std::string_view para);
+
+// Appends the token hashes of `text` to `tokens`; when `keys` is given also appends the hashes of
+// key tokens (numbers, and capitalised words that do not start a sentence).
+void tokenize(std::string_view text, std::vector<uint64_t>& tokens, std::vector<uint64_t>* keys);
+
+// The whole normalisation: headline+body for full_hash, and the stripped body for tokens/key_tokens.
+void normalize_story(std::string_view headline, std::string_view body, const CreditResult& credits,
+                     const BoilerplatePatterns& patterns, NormalizedText& out);
+
+}  // namespace wirefeed
