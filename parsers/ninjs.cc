@@ -394,7 +394,21 @@ Status StoryParser::parse(std::string_view json, Story& story, StoryLayout& layo
   }
   od::json_type t;
   if (auto e = doc.type().get(t)) return from_simdjson(e, {});
-  if (t != od::json_type::object) return fail(kReasonNotObject, "story is not a JSON object");
+  if (t != od::json_type::object) {
+    // Garbage such as "not json" types as a scalar from its first byte: tell it apart from real JSON.
+    bool scalar_ok = true;
+    if (t == od::json_type::null) {
+      scalar_ok = doc.is_null();
+    } else if (t == od::json_type::boolean) {
+      bool b;
+      scalar_ok = !doc.get_bool().get(b);
+    } else if (t == od::json_type::number) {
+      double d;
+      scalar_ok = !doc.get_double().get(d);
+    }
+    if (!scalar_ok) return fail(kReasonBadJson, "invalid JSON: not a JSON value");
+    return fail(kReasonNotObject, "story is not a JSON object");
+  }
   od::object obj;
   if (auto e = doc.get_object().get(obj)) return from_simdjson(e, {});
 
