@@ -1,0 +1,125 @@
+# Crime, law and justice.
+topic medtop:02000000
+2 crime
+3 criminal
+2 law
+3 lawsuit
+3 sued
+3 sue
+3 legal
+3 lawyer
+3 attorney
+3 attorney general
+2 justice
+3 justice department
+3 department of justice
+3 prosecutor
+3 prosecution
+3 prosecuted
+3 charged with
+3 indicted
+3 indictment
+3 plead guilty
+3 pleaded guilty
+3 pleaded not guilty
+3 guilty
+3 acquitted
+3 convicted
+3 conviction
+3 sentenced
+3 sentence
+4 prison sentence
+3 prison
+3 jail
+3 jailed
+3 inmate
+2 parole
+3 death penalty
+3 execution
+2 fine
+2 fined
+3 verdict
+3 jury
+3 judge
+3 trial
+3 testimony
+3 testified
+3 witness
+3 defendant
+2 plaintiff
+2 settlement
+2 appeal
+3 supreme court
+3 court
+2 ruling
+2 ruled
+3 alleged
+2 allegation
+3 investigation
+2 investigator
+3 suspect
+3 police
+3 officer
+3 detective
+3 arrest
+3 arrested
+3 custody
+3 fbi
+2 scotland yard
+3 extradition
+3 extradited
+3 warrant
+3 murdered
+3 killed
+3 kill
+3 killing
+3 shooting
+2 gunman
+2 stabbing
+3 stabbed
+3 robbery
+3 theft
+3 stolen
+3 burglary
+3 kidnapping
+3 kidnapped
+3 abducted
+3 hostage
+3 money laundering
+3 drug trafficking
+3 cartel
+3 smuggling
+3 smuggler
+3 gang
+3 mafia
+3 assault
+3 rape
+3 sexual assault
+2 abuse
+3 child abuse
+2 victim
+3 forensic
+3 piracy
+3 counterfeit
+2 illegal
+2 unlawful
+2 violated
+2 violation
+2 probe
+2 crackdown
+2 felony
+2 misdemeanor
+2 convict
+# German, French, Spanish
+3 polizei
+3 gericht
+3 festgenommen
+3 police judiciaire
+3 tribunal
+3 procès
+3 policía
+3 detenido
+3 juicio
+-2 court of arbitration for sport
+-2 penalty kick
+-2 penalty shootout

@@ -1,0 +1,21 @@
+topic medtop:20000056
+5 war
+4 fighting
+4 battle
+4 combat
+4 offensive
+4 airstrike
+4 air strike
+4 shelling
+4 artillery
+4 invasion
+4 occupation
+4 insurgent
+4 insurgency
+4 rebel
+4 militia
+4 guerrilla
+4 troops
+4 soldiers
+-3 price war
+-3 trade war

@@ -1,0 +1,22 @@
+topic medtop:20000170
+4 merger
+4 acquisition
+4 takeover
+4 buyout
+4 quarterly earnings
+4 quarterly profit
+4 net income
+4 net profit
+4 earnings per share
+4 revenue
+4 profit warning
+4 ceo
+4 chief executive
+4 shareholders
+4 bankruptcy
+4 chapter 11
+4 ipo
+4 initial public offering
+3 layoffs
+3 job cuts
+3 restructuring

@@ -1,0 +1,11 @@
+topic medtop:20000337
+4 airline
+4 carrier
+3 flights
+3 passengers
+3 rail
+3 railway
+3 shipping
+3 freight
+3 trucking
+3 airport

@@ -1,0 +1,41 @@
+topic medtop:20000385
+4 stock market
+4 stock exchange
+4 wall street
+4 nasdaq
+4 dow jones
+4 dow industrials
+4 s p 500
+4 ftse
+4 nikkei
+4 dax
+4 cac 40
+4 hang seng
+3 blue chip
+3 stocks
+3 shares rose
+3 shares fell
+3 shares
+3 traders
+3 trading
+3 investors
+3 bond yield
+3 treasury yield
+3 treasuries
+3 bonds
+3 futures
+3 commodities
+3 crude futures
+3 gold price
+3 forex
+3 exchange rate
+3 dollar
+3 euro
+3 yen
+3 sterling
+3 rally
+3 sell off
+3 index
+3 points
+2 benchmark
+3 equities

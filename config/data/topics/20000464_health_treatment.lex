@@ -1,0 +1,11 @@
+topic medtop:20000464
+4 treatment
+4 therapy
+4 surgery
+4 transplant
+4 vaccine
+4 vaccination
+4 prescription drug
+4 clinical trial
+4 drug approval
+4 chemotherapy

@@ -1,0 +1,15 @@
+topic medtop:20000500
+4 zoo
+4 panda
+4 pet
+4 dog
+4 cat
+4 puppy
+4 kitten
+4 elephant
+4 whale
+4 dolphin
+4 shark
+4 tiger
+4 lion
+4 bear

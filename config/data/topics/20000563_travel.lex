@@ -1,0 +1,10 @@
+topic medtop:20000563
+4 travel
+4 traveller
+4 traveler
+4 tourism
+4 tourist
+4 holidaymaker
+4 cruise
+4 resort
+4 destination

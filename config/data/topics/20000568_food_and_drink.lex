@@ -1,0 +1,11 @@
+topic medtop:20000568
+4 recipe
+4 cooking
+4 chef
+4 restaurant
+4 cuisine
+4 wine
+4 beer
+4 cocktail
+4 dish
+4 menu

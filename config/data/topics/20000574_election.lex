@@ -1,0 +1,32 @@
+topic medtop:20000574
+5 election
+5 electoral
+4 vote
+4 voter
+4 voting
+4 ballot
+4 polls
+4 polling station
+4 opinion poll
+4 campaign
+4 campaigning
+4 candidate
+4 running mate
+4 nominee
+4 primary
+4 caucus
+4 re election
+4 reelection
+4 incumbent
+4 electoral college
+4 election commission
+4 turnout
+4 landslide victory
+4 runoff
+4 exit poll
+4 swing state
+4 polling
+4 wahl
+4 wahlkampf
+4 élection présidentielle
+4 elecciones

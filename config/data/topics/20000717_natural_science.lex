@@ -1,0 +1,17 @@
+topic medtop:20000717
+4 physics
+4 physicist
+4 chemistry
+4 chemist
+4 biology
+4 biologist
+4 genetics
+4 gene
+4 genome
+4 dna
+4 evolution
+4 fossil
+4 dinosaur
+4 species
+4 quantum
+4 particle

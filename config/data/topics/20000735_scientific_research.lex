@@ -1,0 +1,12 @@
+topic medtop:20000735
+4 scientist
+4 researcher
+4 research
+4 study
+4 laboratory
+4 experiment
+4 discovery
+4 journal nature
+4 journal science
+4 peer reviewed
+4 published in

@@ -1,0 +1,23 @@
+topic medtop:20000739
+5 nasa
+4 esa
+4 astronaut
+4 spacecraft
+4 space station
+4 space shuttle
+4 rocket
+4 orbit
+4 mars
+4 moon
+4 asteroid
+4 comet
+4 telescope
+4 hubble
+4 galaxy
+4 astronomer
+4 solar system
+4 planet
+4 satellite
+4 spaceflight
+4 space probe
+4 rover

@@ -1,0 +1,572 @@
+#include "pipeline/topics.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+
+#include <spdlog/spdlog.h>
+
+#include "core/embedded.h"
+
+namespace wirefeed {
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Tokens. Text is split into runs of letters/digits, ASCII and Latin-1 capitals are folded, and a
+// light plural stemmer ("-ies" -> "-y", "-s" dropped unless "-ss", "-us", "-is") lets an editor
+// write "bank" and match "banks". Lexicon phrases go through the very same code, so whatever the
+// normalisation does, both sides agree. No token is ever materialised: only its 64-bit hash.
+
+constexpr uint64_t kFnvOffset = 1469598103934665603ULL;
+constexpr uint64_t kFnvPrime = 1099511628211ULL;
+constexpr size_t kMaxPhraseTokens = 6;
+
+enum : uint8_t { kSep = 0, kWord = 1, kHigh = 2 };
+
+struct ByteTables {
+  std::array<uint8_t, 256> cls{};
+  std::array<uint8_t, 256> lower{};
+  constexpr ByteTables() {
+    for (int c = 0; c < 256; ++c) {
+      lower[c] = static_cast<uint8_t>(c);
+      if (c >= 'A' && c <= 'Z') lower[c] = static_cast<uint8_t>(c + 32);
+      bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      cls[c] = alnum ? kWord : (c >= 0x80 ? kHigh : kSep);
+    }
+  }
+};
+constexpr ByteTables kTables;
+
+inline uint64_t mix(uint64_t x) {
+  x ^= x >> 31;
+  x *= 0x7fb5d329728ea185ULL;
+  x ^= x >> 27;
+  x *= 0x81dadef4bc2dd44dULL;
+  x ^= x >> 33;
+  return x;
+}
+
+inline uint64_t unigram_key(uint64_t tok) { return mix(tok ^ 0x9e3779b97f4a7c15ULL) | 1; }
+inline uint64_t extend_key(uint64_t prev, uint64_t tok) { return mix(prev * 0x100000001b3ULL + tok) | 1; }
+
+// Calls emit(token_hash) for every token of `text`, in order.
+template <typename Emit>
+inline void for_each_token(std::string_view text, Emit&& emit) {
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const auto* end = p + text.size();
+  while (p < end) {
+    // Skip separators, including UTF-8 punctuation (U+0080..U+00BF: nbsp, guillemets; U+2000..
+    // U+206F: curly quotes, dashes) so that "Trump’s" yields "trump" like "Trump's" does.
+    while (p < end) {
+      uint8_t c = *p;
+      if (kTables.cls[c] == kWord) break;
+      if (c == 0xC2 && p + 1 < end) {
+        p += 2;
+        continue;
+      }
+      if (c == 0xE2 && p + 2 < end && (p[1] == 0x80 || p[1] == 0x81)) {
+        p += 3;
+        continue;
+      }
+      if (c >= 0xC3) break;  // a letter outside ASCII
+      ++p;
+    }
+    if (p >= end) break;
+    // h1/h2/h3: the hash without the last one/two/three bytes, for the stemmer.
+    uint64_t h = kFnvOffset, h1 = h, h2 = h, h3 = h;
+    uint8_t last = 0, prev = 0, prev2 = 0;
+    size_t len = 0;
+    while (p < end) {
+      uint8_t c = *p;
+      uint8_t cl = kTables.cls[c];
+      if (cl == kSep) break;
+      if (cl == kHigh) {
+        if (c == 0xC2) break;
+        if (c == 0xE2 && p + 1 < end && (p[1] == 0x80 || p[1] == 0x81)) break;
+        if (c == 0xC3 && p + 1 < end) {
+          // Latin-1 capitals À..Þ (except ×) fold to their lower-case forms.
+          uint8_t d = p[1];
+          if (d >= 0x80 && d <= 0x9E && d != 0x97) d = static_cast<uint8_t>(d + 0x20);
+          h3 = h2, h2 = h1, h1 = h;
+          h = (h ^ c) * kFnvPrime;
+          h3 = h2, h2 = h1, h1 = h;
+          h = (h ^ d) * kFnvPrime;
+          prev2 = prev, prev = c, last = d;
+          len += 2;
+          p += 2;
+          continue;
+        }
+      }
+      uint8_t l = kTables.lower[c];
+      h3 = h2, h2 = h1, h1 = h;
+      h = (h ^ l) * kFnvPrime;
+      prev2 = prev, prev = last, last = l;
+      ++len;
+      ++p;
+    }
+    if (len > 3 && last == 's') {
+      if (prev == 'e' && prev2 == 'i' && len > 4) {
+        h = (h3 ^ 'y') * kFnvPrime;  // "companies" -> "company"
+      } else if (prev != 's' && prev != 'u' && prev != 'i') {
+        h = h1;  // "banks" -> "bank"
+      }
+    }
+    emit(h);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The lexicon index: one open-addressing table from n-gram key to entry. An entry says whether the
+// n-gram is a complete lexicon term (with postings: topic, weight) and/or the prefix of a longer
+// phrase (so the matcher keeps extending it). This is the "hash of token n-grams" equivalent of
+// an Aho-Corasick automaton: one pass, a lookup per token, one more per live phrase prefix.
+
+struct Posting {
+  uint32_t topic;  // scored-topic index
+  float weight;
+};
+
+struct Entry {
+  uint32_t first = 0;  // into postings_
+  uint32_t count = 0;
+  bool prefix = false;
+};
+
+struct Slot {
+  uint64_t key = 0;  // 0 = empty (real keys have the low bit set)
+  uint32_t entry = 0;
+};
+
+struct TaxNode {
+  std::string qcode;
+  std::string name;
+  int parent = -1;
+  int top = -1;
+  int depth = 0;
+};
+
+}  // namespace
+
+struct TopicTagger::Impl {
+  TopicConfig cfg;
+  std::vector<TaxNode> tax;
+  std::unordered_map<std::string_view, int> by_qcode;
+
+  // Scored topics: those with a lexicon plus every ancestor of them that is top level, in an
+  // order where children come before parents (deepest first) so evidence flows up in one sweep.
+  std::vector<int> scored_tax;     // scored index -> taxonomy index
+  std::vector<int> scored_parent;  // scored index -> nearest scored ancestor, -1 at top level
+  std::vector<bool> scored_is_top;
+
+  std::vector<Slot> table;
+  uint64_t mask = 0;
+  std::vector<Entry> entries;
+  std::vector<Posting> postings;
+
+  const Entry* find(uint64_t key) const {
+    uint64_t i = key & mask;
+    while (true) {
+      const Slot& s = table[i];
+      if (s.key == key) return &entries[s.entry];
+      if (s.key == 0) return nullptr;
+      i = (i + 1) & mask;
+    }
+  }
+};
+
+namespace {
+
+// How much a headline word counts against a body word: the headline is the editor's own summary.
+constexpr double kHeadlineWeight = 3.0;
+// Evidence at which confidence reaches 1 - 1/e; about two strong cues or one in the headline.
+constexpr double kEvidenceScale = 6.0;
+// Repeats of the same term count 1, 1/2, 1/3...: a long article repeating "bank" is still mostly
+// one cue, while distinct cues add up.
+constexpr size_t kMaxRepeat = 64;
+
+struct Scratch {
+  std::vector<double> evidence;      // per scored topic
+  std::vector<uint16_t> seen;        // per entry: occurrences so far in this story
+  std::vector<uint32_t> touched;     // entries to reset
+  std::vector<uint32_t> hit_topics;  // scored topics with evidence, to reset
+};
+
+Scratch& scratch() {
+  thread_local Scratch s;
+  return s;
+}
+
+Status error_at(std::string_view file, size_t line, std::string_view problem) {
+  std::string msg(file);
+  if (line > 0) msg += ":" + std::to_string(line);
+  msg += ": ";
+  msg += problem;
+  return Status("topics_lexicon", std::move(msg));
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+Status parse_taxonomy(std::string_view tsv, TopicTagger::Impl& im) {
+  size_t line_no = 0;
+  std::vector<std::string> parents;
+  while (!tsv.empty()) {
+    size_t nl = tsv.find('\n');
+    std::string_view line = tsv.substr(0, nl);
+    tsv.remove_prefix(nl == std::string_view::npos ? tsv.size() : nl + 1);
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    size_t t1 = line.find('\t');
+    size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
+    if (t2 == std::string_view::npos) {
+      return error_at("mediatopics.tsv", line_no, "expected qcode<TAB>parent<TAB>label");
+    }
+    TaxNode n;
+    n.qcode = std::string(line.substr(0, t1));
+    n.name = std::string(line.substr(t2 + 1));
+    parents.emplace_back(line.substr(t1 + 1, t2 - t1 - 1));
+    im.tax.push_back(std::move(n));
+  }
+  for (size_t i = 0; i < im.tax.size(); ++i) im.by_qcode.emplace(im.tax[i].qcode, static_cast<int>(i));
+  for (size_t i = 0; i < im.tax.size(); ++i) {
+    if (parents[i].empty()) continue;
+    auto it = im.by_qcode.find(parents[i]);
+    if (it == im.by_qcode.end()) {
+      return error_at("mediatopics.tsv", 0, "unknown parent " + parents[i] + " of " + im.tax[i].qcode);
+    }
+    im.tax[i].parent = it->second;
+  }
+  for (size_t i = 0; i < im.tax.size(); ++i) {
+    int cur = static_cast<int>(i), depth = 0;
+    while (im.tax[cur].parent >= 0 && depth <= 16) cur = im.tax[cur].parent, ++depth;
+    if (depth > 16) return error_at("mediatopics.tsv", 0, "cycle through " + im.tax[i].qcode);
+    im.tax[i].top = cur;
+    im.tax[i].depth = depth;
+  }
+  if (im.tax.empty()) return error_at("mediatopics.tsv", 0, "no topics");
+  return Status::ok();
+}
+
+struct RawTerm {
+  std::vector<uint64_t> keys;  // key of each prefix; back() is the term's own key
+  int tax_topic;
+  float weight;
+};
+
+// Parses one lexicon file into terms. Format (docs/topics.md):
+//   # comment                       blank lines and comments anywhere
+//   topic medtop:11000000           first directive; one topic per file
+//   4   prime minister              weight (-10..10, not 0) then the word or phrase
+//   -3  election of officers        negative weight: counter-evidence
+Status parse_lexicon(const TopicTagger::SourceFile& file, const TopicTagger::Impl& im,
+                     std::vector<RawTerm>& terms, std::vector<std::string>& topic_files) {
+  std::string_view text = file.text;
+  size_t line_no = 0;
+  int topic = -1;
+  std::unordered_map<uint64_t, size_t> first_line;
+  while (!text.empty()) {
+    size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+    ++line_no;
+    if (size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+    line = trim(line);
+    if (line.empty()) continue;
+    if (line.starts_with("topic ") || line.starts_with("topic\t")) {
+      if (topic >= 0) return error_at(file.name, line_no, "second 'topic' directive (one topic per file)");
+      std::string_view code = trim(line.substr(6));
+      auto it = im.by_qcode.find(code);
+      if (it == im.by_qcode.end()) {
+        return error_at(file.name, line_no, "unknown topic '" + std::string(code) + "' (not in mediatopics.tsv)");
+      }
+      topic = it->second;
+      if (!topic_files[topic].empty()) {
+        return error_at(file.name, line_no, "topic " + std::string(code) + " already defined in " + topic_files[topic]);
+      }
+      topic_files[topic] = file.name;
+      continue;
+    }
+    if (topic < 0) return error_at(file.name, line_no, "expected 'topic medtop:NNNNNNNN' before any term");
+    size_t sp = line.find_first_of(" \t");
+    if (sp == std::string_view::npos) {
+      return error_at(file.name, line_no, "expected '<weight> <word or phrase>', got '" + std::string(line) + "'");
+    }
+    std::string_view wtext = line.substr(0, sp);
+    std::string_view phrase = trim(line.substr(sp + 1));
+    double w = 0;
+    auto [ptr, ec] = std::from_chars(wtext.data(), wtext.data() + wtext.size(), w);
+    if (ec != std::errc() || ptr != wtext.data() + wtext.size()) {
+      return error_at(file.name, line_no, "weight '" + std::string(wtext) + "' is not a number");
+    }
+    if (w == 0 || w < -10 || w > 10) {
+      return error_at(file.name, line_no, "weight " + std::string(wtext) + " out of range (-10..10, not 0)");
+    }
+    RawTerm t;
+    t.tax_topic = topic;
+    t.weight = static_cast<float>(w);
+    uint64_t key = 0;
+    for_each_token(phrase, [&](uint64_t tok) {
+      key = t.keys.empty() ? unigram_key(tok) : extend_key(key, tok);
+      t.keys.push_back(key);
+    });
+    if (t.keys.empty()) return error_at(file.name, line_no, "term has no letters or digits");
+    if (t.keys.size() > kMaxPhraseTokens) {
+      return error_at(file.name, line_no, "phrase longer than " + std::to_string(kMaxPhraseTokens) + " words");
+    }
+    auto [it, fresh] = first_line.emplace(t.keys.back(), line_no);
+    if (!fresh) {
+      return error_at(file.name, line_no,
+                      "duplicate term '" + std::string(phrase) + "' (first on line " + std::to_string(it->second) + ")");
+    }
+    terms.push_back(std::move(t));
+  }
+  if (topic < 0) return error_at(file.name, 0, "no 'topic' directive");
+  return Status::ok();
+}
+
+Status build_index(std::vector<RawTerm>& terms, TopicTagger::Impl& im) {
+  // Which topics are scored: every lexicon topic, its top-level ancestor, and nothing between
+  // (an intermediate node without a lexicon would only echo its child).
+  std::vector<int> scored_of(im.tax.size(), -1);
+  std::vector<int> chosen;
+  for (const RawTerm& t : terms) {
+    for (int x : {t.tax_topic, im.tax[t.tax_topic].top}) {
+      if (scored_of[x] < 0) {
+        scored_of[x] = 0;
+        chosen.push_back(x);
+      }
+    }
+  }
+  std::stable_sort(chosen.begin(), chosen.end(),
+                   [&](int a, int b) { return im.tax[a].depth > im.tax[b].depth; });
+  for (size_t i = 0; i < chosen.size(); ++i) scored_of[chosen[i]] = static_cast<int>(i);
+  im.scored_tax = chosen;
+  im.scored_parent.assign(chosen.size(), -1);
+  im.scored_is_top.assign(chosen.size(), false);
+  for (size_t i = 0; i < chosen.size(); ++i) {
+    int cur = im.tax[chosen[i]].parent;
+    while (cur >= 0 && scored_of[cur] < 0) cur = im.tax[cur].parent;
+    im.scored_parent[i] = cur >= 0 ? scored_of[cur] : -1;
+    im.scored_is_top[i] = im.tax[chosen[i]].parent < 0;
+  }
+
+  // Group postings by term key; mark prefixes.
+  std::unordered_map<uint64_t, std::vector<Posting>> by_key;
+  std::unordered_map<uint64_t, bool> prefixes;
+  for (const RawTerm& t : terms) {
+    by_key[t.keys.back()].push_back({static_cast<uint32_t>(scored_of[t.tax_topic]), t.weight});
+    for (size_t i = 0; i + 1 < t.keys.size(); ++i) prefixes[t.keys[i]] = true;
+  }
+  std::vector<uint64_t> keys;
+  for (auto& [k, v] : by_key) keys.push_back(k);
+  for (auto& [k, v] : prefixes) {
+    if (!by_key.count(k)) keys.push_back(k);
+  }
+  std::sort(keys.begin(), keys.end());
+  size_t cap = 64;
+  while (cap < keys.size() * 3) cap <<= 1;  // load factor <= 1/3 keeps probe chains short
+  im.table.assign(cap, Slot{});
+  im.mask = cap - 1;
+  im.entries.clear();
+  im.postings.clear();
+  for (uint64_t k : keys) {
+    Entry e;
+    e.first = static_cast<uint32_t>(im.postings.size());
+    if (auto it = by_key.find(k); it != by_key.end()) {
+      im.postings.insert(im.postings.end(), it->second.begin(), it->second.end());
+      e.count = static_cast<uint32_t>(it->second.size());
+    }
+    e.prefix = prefixes.count(k) > 0;
+    uint64_t i = k & im.mask;
+    while (im.table[i].key != 0) i = (i + 1) & im.mask;
+    im.table[i] = Slot{k, static_cast<uint32_t>(im.entries.size())};
+    im.entries.push_back(e);
+  }
+  return Status::ok();
+}
+
+std::string read_file(const std::filesystem::path& p, bool& ok) {
+  std::ifstream in(p, std::ios::binary);
+  ok = static_cast<bool>(in);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+TopicTagger::TopicTagger(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+TopicTagger::~TopicTagger() = default;
+
+Result<std::shared_ptr<const TopicTagger>> TopicTagger::load_sources(std::string_view taxonomy_tsv,
+                                                                     const std::vector<SourceFile>& lexicons,
+                                                                     TopicConfig cfg) {
+  auto im = std::make_unique<Impl>();
+  im->cfg = cfg;
+  if (Status s = parse_taxonomy(taxonomy_tsv, *im); !s) return s;
+  std::vector<RawTerm> terms;
+  std::vector<std::string> topic_files(im->tax.size());
+  for (const SourceFile& f : lexicons) {
+    if (Status s = parse_lexicon(f, *im, terms, topic_files); !s) return s;
+  }
+  if (Status s = build_index(terms, *im); !s) return s;
+  return std::shared_ptr<const TopicTagger>(std::make_shared<TopicTagger>(std::move(im)));
+}
+
+Result<std::shared_ptr<const TopicTagger>> TopicTagger::load_dir(const std::string& dir, TopicConfig cfg) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return error_at(dir, 0, "not a directory");
+  std::vector<fs::path> paths;
+  for (const auto& de : fs::directory_iterator(dir, ec)) {
+    if (de.is_regular_file() && de.path().extension() == ".lex") paths.push_back(de.path());
+  }
+  if (ec) return error_at(dir, 0, ec.message());
+  std::sort(paths.begin(), paths.end());
+  if (paths.empty()) return error_at(dir, 0, "no *.lex lexicon files");
+  std::vector<std::string> texts;
+  texts.reserve(paths.size());
+  std::vector<SourceFile> files;
+  for (const auto& p : paths) {
+    bool ok = false;
+    texts.push_back(read_file(p, ok));
+    if (!ok) return error_at(p.string(), 0, "cannot read");
+  }
+  for (size_t i = 0; i < paths.size(); ++i) files.push_back({paths[i].string(), texts[i]});
+  std::string taxonomy;
+  for (const fs::path& cand : {fs::path(dir) / "mediatopics.tsv", fs::path(dir) / ".." / "mediatopics.tsv"}) {
+    bool ok = false;
+    if (fs::is_regular_file(cand, ec)) {
+      taxonomy = read_file(cand, ok);
+      if (!ok) return error_at(cand.string(), 0, "cannot read");
+      break;
+    }
+  }
+  if (taxonomy.empty()) taxonomy = std::string(embedded_file("config/data/mediatopics.tsv"));
+  return load_sources(taxonomy, files, cfg);
+}
+
+Result<std::shared_ptr<const TopicTagger>> TopicTagger::load_builtin(TopicConfig cfg) {
+  std::vector<SourceFile> files;
+  for (std::string_view n : embedded_names()) {
+    if (n.starts_with("config/data/topics/") && n.ends_with(".lex")) files.push_back({std::string(n), embedded_file(n)});
+  }
+  std::sort(files.begin(), files.end(), [](const SourceFile& a, const SourceFile& b) { return a.name < b.name; });
+  return load_sources(embedded_file("config/data/mediatopics.tsv"), files, cfg);
+}
+
+std::shared_ptr<const TopicTagger> TopicTagger::builtin(TopicConfig cfg) {
+  auto r = load_builtin(cfg);
+  if (r) return r.value();
+  spdlog::error("Built-in topic lexicons do not load; tagging disabled error={}", r.status().message());
+  auto empty = load_sources("medtop:00000000\t\tnone\n", {}, cfg);
+  return empty.value();
+}
+
+void TopicTagger::tag(const Story& story, std::vector<TopicScore>& out) const {
+  out.clear();
+  const Impl& im = *impl_;
+  if (im.scored_tax.empty()) return;
+  Scratch& s = scratch();
+  if (s.evidence.size() < im.scored_tax.size()) s.evidence.resize(im.scored_tax.size(), 0.0);
+  if (s.seen.size() < im.entries.size()) s.seen.resize(im.entries.size(), 0);
+
+  auto scan = [&](std::string_view text, double field_weight) {
+    // Live phrase prefixes ending at the previous token; bounded by the longest phrase.
+    std::array<uint64_t, 16> live{}, next{};
+    size_t n_live = 0;
+    auto hit = [&](const Entry* e) {
+      uint32_t idx = static_cast<uint32_t>(e - im.entries.data());
+      uint16_t& seen = s.seen[idx];
+      if (seen == 0) s.touched.push_back(idx);
+      if (seen < kMaxRepeat) ++seen;
+      double f = field_weight / seen;
+      for (uint32_t i = e->first, end = e->first + e->count; i < end; ++i) {
+        const Posting& p = im.postings[i];
+        s.evidence[p.topic] += f * p.weight;
+      }
+    };
+    for_each_token(text, [&](uint64_t tok) {
+      size_t n_next = 0;
+      uint64_t k = unigram_key(tok);
+      if (const Entry* e = im.find(k)) {
+        if (e->count) hit(e);
+        if (e->prefix) next[n_next++] = k;
+      }
+      for (size_t i = 0; i < n_live; ++i) {
+        k = extend_key(live[i], tok);
+        if (const Entry* e = im.find(k)) {
+          if (e->count) hit(e);
+          if (e->prefix && n_next < next.size()) next[n_next++] = k;
+        }
+      }
+      live = next;
+      n_live = n_next;
+    });
+  };
+  scan(story.headline, kHeadlineWeight);
+  scan(story.body, 1.0);
+
+  for (uint32_t idx : s.touched) s.seen[idx] = 0;
+  s.touched.clear();
+
+  // Evidence flows up: a topic's total is its own evidence plus its children's, never below zero
+  // (a negative cue can cancel evidence, not create evidence against a sibling).
+  double total = 0;
+  for (size_t i = 0; i < im.scored_tax.size(); ++i) {
+    double& e = s.evidence[i];
+    if (e < 0) e = 0;
+    if (e == 0) continue;
+    if (im.scored_parent[i] >= 0) s.evidence[im.scored_parent[i]] += e;
+    if (im.scored_is_top[i]) total += e;
+  }
+  if (total > 0) {
+    // score = share of the story's topical evidence x confidence that there is enough of it.
+    double confidence = 1.0 - std::exp(-total / kEvidenceScale);
+    for (size_t i = 0; i < im.scored_tax.size(); ++i) {
+      double e = s.evidence[i];
+      if (e <= 0) continue;
+      double score = std::min(1.0, e / total) * confidence;
+      if (score >= im.cfg.threshold) {
+        const TaxNode& n = im.tax[im.scored_tax[i]];
+        out.push_back(TopicScore{n.qcode, n.name, score});
+      }
+    }
+  }
+  std::fill(s.evidence.begin(), s.evidence.begin() + static_cast<long>(im.scored_tax.size()), 0.0);
+  // Ties (a parent and its only child) keep the parent first: broader is the safer claim.
+  std::stable_sort(out.begin(), out.end(), [](const TopicScore& a, const TopicScore& b) { return a.score > b.score; });
+  if (out.size() > im.cfg.max_topics) out.resize(im.cfg.max_topics);
+}
+
+std::string_view TopicTagger::top_level(std::string_view qcode) const {
+  auto it = impl_->by_qcode.find(qcode);
+  if (it == impl_->by_qcode.end()) return {};
+  return impl_->tax[impl_->tax[it->second].top].qcode;
+}
+
+std::string_view TopicTagger::name(std::string_view qcode) const {
+  auto it = impl_->by_qcode.find(qcode);
+  if (it == impl_->by_qcode.end()) return {};
+  return impl_->tax[it->second].name;
+}
+
+size_t TopicTagger::lexicon_topics() const { return impl_->scored_tax.size(); }
+const TopicConfig& TopicTagger::config() const { return impl_->cfg; }
+
+std::string TopicTagger::uri(std::string_view qcode) {
+  std::string_view code = qcode.starts_with("medtop:") ? qcode.substr(7) : qcode;
+  return "http://cv.iptc.org/newscodes/mediatopic/" + std::string(code);
+}
+
+}  // namespace wirefeed
