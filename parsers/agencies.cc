@@ -1,0 +1,155 @@
+#include "parsers/agencies.h"
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <toml++/toml.h>
+
+#include "core/embedded.h"
+
+namespace wirefeed {
+
+namespace {
+
+struct TransparentHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+// Aliases shorter than this match only as written: "AP" must not match "ap" or "Ap".
+constexpr size_t kMinFoldedAlias = 4;
+constexpr size_t kMaxAliasBytes = 64;
+
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string fold(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = ascii_lower(c);
+  return out;
+}
+
+std::string position(const std::string& source, const toml::source_region& r) {
+  return source + ":" + std::to_string(r.begin.line);
+}
+
+}  // namespace
+
+struct AgencyTable::Impl {
+  std::vector<AgencyInfo> infos;
+  std::unordered_map<std::string, size_t, TransparentHash, std::equal_to<>> exact;
+  std::unordered_map<std::string, size_t, TransparentHash, std::equal_to<>> folded;
+};
+
+AgencyTable::AgencyTable(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+AgencyTable::~AgencyTable() = default;
+
+size_t AgencyTable::size() const { return impl_->infos.size(); }
+
+const AgencyInfo* AgencyTable::find(std::string_view alias) const {
+  if (alias.empty() || alias.size() > kMaxAliasBytes) return nullptr;
+  if (auto it = impl_->exact.find(alias); it != impl_->exact.end()) return &impl_->infos[it->second];
+  if (alias.size() < kMinFoldedAlias) return nullptr;
+  // Fold into a stack buffer: lookups run per candidate token on the hot path.
+  char buf[kMaxAliasBytes];
+  for (size_t i = 0; i < alias.size(); ++i) buf[i] = ascii_lower(alias[i]);
+  if (auto it = impl_->folded.find(std::string_view(buf, alias.size())); it != impl_->folded.end()) {
+    return &impl_->infos[it->second];
+  }
+  return nullptr;
+}
+
+Result<std::shared_ptr<const AgencyTable>> AgencyTable::parse(std::string_view toml_text,
+                                                               const std::string& source_name) {
+  toml::table root;
+#if TOML_EXCEPTIONS
+  try {
+    root = toml::parse(toml_text, source_name);
+  } catch (const toml::parse_error& e) {
+    return Status("agencies_parse", position(source_name, e.source()) + ": " +
+                                        std::string(e.description()));
+  }
+#else
+  auto parsed = toml::parse(toml_text, source_name);
+  if (!parsed) {
+    return Status("agencies_parse", position(source_name, parsed.error().source()) + ": " +
+                                        std::string(parsed.error().description()));
+  }
+  root = std::move(parsed).table();
+#endif
+  auto impl = std::make_unique<Impl>();
+  auto err = [&](const toml::node& n, const std::string& what) {
+    return Status("agencies_invalid", position(source_name, n.source()) + ": " + what);
+  };
+  for (auto&& [key, node] : root) {
+    if (key.str() != "agency") return err(node, "unknown top-level key '" + std::string(key.str()) + "'");
+  }
+  const toml::array* list = root["agency"].as_array();
+  if (list == nullptr) return Status("agencies_invalid", source_name + ": no [[agency]] tables");
+
+  std::unordered_map<std::string, size_t> exact_origin;  // alias -> index, to report duplicates
+  for (const toml::node& entry : *list) {
+    const toml::table* t = entry.as_table();
+    if (t == nullptr) return err(entry, "[[agency]] entry is not a table");
+    for (auto&& [k, v] : *t) {
+      if (k.str() != "name" && k.str() != "aliases" && k.str() != "wire") {
+        return err(v, "unknown key '" + std::string(k.str()) + "' in [[agency]]");
+      }
+    }
+    auto name = (*t)["name"].value<std::string>();
+    if (!name || name->empty()) return err(entry, "[[agency]] needs a non-empty string 'name'");
+    AgencyInfo info{*name, true};
+    if (const toml::node* w = t->get("wire")) {
+      auto b = w->value<bool>();
+      if (!b) return err(*w, "'wire' must be true or false");
+      info.is_wire = *b;
+    }
+    std::vector<std::string> aliases{*name};
+    if (const toml::node* a = t->get("aliases")) {
+      const toml::array* arr = a->as_array();
+      if (arr == nullptr) return err(*a, "'aliases' must be an array of strings");
+      for (const toml::node& an : *arr) {
+        auto s = an.value<std::string>();
+        if (!s || s->empty()) return err(an, "alias must be a non-empty string");
+        if (s->size() > kMaxAliasBytes) return err(an, "alias longer than 64 bytes");
+        aliases.push_back(*s);
+      }
+    } else {
+      return err(entry, "agency '" + *name + "' has no 'aliases'");
+    }
+    const size_t idx = impl->infos.size();
+    for (const std::string& a : aliases) {
+      auto [it, inserted] = impl->exact.emplace(a, idx);
+      if (!inserted && it->second != idx) {
+        return err(entry, "alias '" + a + "' of '" + *name + "' already names '" +
+                              impl->infos[it->second].canonical + "'");
+      }
+      if (a.size() >= kMinFoldedAlias) impl->folded.emplace(fold(a), idx);
+    }
+    impl->infos.push_back(std::move(info));
+  }
+  return std::shared_ptr<const AgencyTable>(std::make_shared<AgencyTable>(std::move(impl)));
+}
+
+Result<std::shared_ptr<const AgencyTable>> AgencyTable::load_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status("agencies_io", path + ": cannot open file");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return parse(ss.str(), path);
+}
+
+std::shared_ptr<const AgencyTable> AgencyTable::builtin() {
+  static const std::shared_ptr<const AgencyTable> table = [] {
+    auto r = parse(embedded_file("config/data/agencies.toml"), "config/data/agencies.toml");
+    if (r) return *r;
+    // The embedded file is tested at build time (agencies_test); an empty table keeps the daemon up.
+    auto t = AgencyTable::parse("agency = []", "empty");
+    return *t;
+  }();
+  return table;
+}
+
+}  // namespace wirefeed

@@ -1,0 +1,68 @@
+#pragma once
+// Small byte-level text helpers shared by the credit and dateline scanners. ASCII-only case
+// folding on purpose: triggers are ASCII words, and non-ASCII aliases are matched exactly.
+
+#include <cstring>
+#include <string_view>
+
+namespace wirefeed::credit_text {
+
+inline char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_alpha(char c) { return is_upper(c) || is_lower(c); }
+inline bool is_high(char c) { return static_cast<unsigned char>(c) >= 0x80; }
+inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// NBSP (C2 A0) is common in wire copy between a dateline and its dash.
+inline std::string_view trim(std::string_view s) {
+  while (!s.empty()) {
+    if (is_space(s.front())) { s.remove_prefix(1); continue; }
+    if (s.size() >= 2 && s[0] == '\xC2' && s[1] == '\xA0') { s.remove_prefix(2); continue; }
+    break;
+  }
+  while (!s.empty()) {
+    if (is_space(s.back())) { s.remove_suffix(1); continue; }
+    if (s.size() >= 2 && s[s.size() - 2] == '\xC2' && s.back() == '\xA0') { s.remove_suffix(2); continue; }
+    break;
+  }
+  return s;
+}
+
+// `prefix` must be lower case ASCII (other bytes compare exactly).
+inline bool starts_with_ci(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (lower(s[i]) != prefix[i]) return false;
+  }
+  return true;
+}
+
+inline bool ends_with_ci(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  return starts_with_ci(s.substr(s.size() - suffix.size()), suffix);
+}
+
+inline bool equals_ci(std::string_view a, std::string_view lower_b) {
+  return a.size() == lower_b.size() && starts_with_ci(a, lower_b);
+}
+
+// Case-insensitive find of a lower-case ASCII needle; npos when absent.
+inline size_t find_ci(std::string_view hay, std::string_view needle, size_t from = 0) {
+  if (needle.empty() || hay.size() < needle.size()) return std::string_view::npos;
+  const char first = needle[0];
+  const char first_up = is_lower(first) ? static_cast<char>(first - 'a' + 'A') : first;
+  for (size_t i = from; i + needle.size() <= hay.size(); ++i) {
+    const char c = hay[i];
+    if ((c == first || c == first_up) && starts_with_ci(hay.substr(i), needle)) return i;
+  }
+  return std::string_view::npos;
+}
+
+// True when s[pos] begins a word (start of text or after a non-letter byte).
+inline bool word_start(std::string_view s, size_t pos) {
+  return pos == 0 || !(is_alpha(s[pos - 1]) || is_high(s[pos - 1]) || is_digit(s[pos - 1]));
+}
+
+}  // namespace wirefeed::credit_text
