@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import random
+import re
 import sys
 
 # ---------------------------------------------------------------------------------------------
@@ -167,7 +168,11 @@ def make_facts(rng, place):
     cul = culture_of(country)
     f = {}
     f["city"] = city.title() if city not in ("SAO PAULO",) else "Sao Paulo"
-    f["country"] = country
+    the = country in ("United States", "United Arab Emirates", "Philippines")
+    f["country"] = ("the " if the else "") + country
+    f["Country"] = ("The " if the else "") + country
+    f["countrys"] = f["country"] + ("'" if country.endswith("s") else "'s")
+    f["Countrys"] = f["Country"] + ("'" if country.endswith("s") else "'s")
     f["region"] = region or country
     for i in range(1, 5):
         c = cul if rng.random() < 0.7 else rng.choice(list(FIRST))
@@ -252,11 +257,11 @@ def make_facts(rng, place):
 EN = {
     "politics": {
         "lead": [
-            "{country}'s parliament voted {weekday} to approve a contested electoral reform, handing a narrow "
+            "{Countrys} parliament voted {weekday} to approve a contested electoral reform, handing a narrow "
             "victory to the governing {party1} after weeks of street protests.",
             "Opposition lawmakers walked out of the national assembly on {weekday} as the government of "
             "President {p1} pushed through a budget that cuts regional spending by {pct} percent.",
-            "{country}'s prime minister {p1} survived a no-confidence vote on {weekday}, winning the support "
+            "{Countrys} prime minister {p1} survived a no-confidence vote on {weekday}, winning the support "
             "of {n_med} legislators after the {party2} split over the motion.",
             "Voters in {country} head to the polls on {weekday2} in a snap election that opinion surveys say "
             "the {party1} is on course to win by a wide margin.",
@@ -282,13 +287,13 @@ EN = {
     },
     "economy": {
         "lead": [
-            "{country}'s central bank raised its key interest rate by {bp} basis points to {rate} percent on "
+            "{Countrys} central bank raised its key interest rate by {bp} basis points to {rate} percent on "
             "{weekday}, saying inflation remained stubbornly above its target.",
-            "{country}'s economy grew {pct2} percent in the {quarter} quarter from the previous three months, "
+            "{Countrys} economy grew {pct2} percent in the {quarter} quarter from the previous three months, "
             "official data showed on {weekday}, beating economists' forecasts.",
             "Consumer prices in {country} rose {pct} percent in the year to last month, the statistics office "
             "said on {weekday}, the fastest pace of inflation in {n_small} months.",
-            "{country}'s government unveiled a {money} stimulus package on {weekday} to support exporters "
+            "{Countrys} government unveiled a {money} stimulus package on {weekday} to support exporters "
             "hit by weak demand and a strong {currency}.",
         ],
         "body": [
@@ -436,7 +441,7 @@ EN = {
             "surface of an asteroid, a discovery that could reshape theories about the early solar system.",
             "Researchers writing in {journal} said they had identified a gene variant that protects carriers "
             "against a common form of heart disease.",
-            "A spacecraft launched by {country}'s space agency entered lunar orbit on {weekday}, putting the "
+            "A spacecraft launched by {countrys} space agency entered lunar orbit on {weekday}, putting the "
             "country on track for its first robotic landing on the moon.",
         ],
         "body": [
@@ -457,7 +462,7 @@ EN = {
         "lead": [
             "Health authorities in {country} reported {n_med} new cases of {disease} on {weekday}, urging "
             "parents to make sure their children are vaccinated.",
-            "{country}'s health ministry approved a new drug for obesity on {weekday}, clearing the way for "
+            "{Countrys} health ministry approved a new drug for obesity on {weekday}, clearing the way for "
             "a treatment that patients have struggled to obtain.",
             "Hospitals in {city} postponed thousands of operations on {weekday} as junior doctors began a "
             "{n_small}-day strike over pay and working hours.",
@@ -487,7 +492,7 @@ EN = {
             "A magnitude {magnitude} earthquake struck off the coast of {country} on {weekday}, killing at "
             "least {n_small2} people and damaging hundreds of buildings, officials said.",
             "Floods triggered by days of torrential rain killed at least {n_small2} people in {province} of "
-            "{country} and forced {n_big} to leave their homes, authorities said on {weekday}.",
+            "{Country} and forced {n_big} to leave their homes, authorities said on {weekday}.",
             "A wildfire fanned by strong winds has burned more than {n_big} hectares near {city}, forcing the "
             "evacuation of several villages, firefighters said on {weekday}.",
             "At least {n_small2} people were killed when a passenger train derailed near {city} on {weekday}, "
@@ -560,7 +565,7 @@ EN = {
         "lead": [
             "Global temperatures last month were the highest on record for the time of year, climate scientists "
             "said on {weekday}, extending a run of record heat.",
-            "{country} pledged on {weekday} to phase out coal-fired power by {year} and to triple renewable "
+            "{Country} pledged on {weekday} to phase out coal-fired power by {year} and to triple renewable "
             "energy capacity, in a plan welcomed by environmental groups.",
             "Deforestation in the rainforest fell {pct_big} percent in the past year, satellite data released on "
             "{weekday} showed, the lowest level in {years} years.",
@@ -648,7 +653,7 @@ EN = {
 # Business results are produced from one fixed template (see results_story): different companies, different
 # figures, the same wording. Lexically close, factually different; they must not be merged as duplicates.
 RESULTS_TEMPLATE = [
-    "{company}, {country}'s biggest {company_kind}, reported a {pct} percent rise in {quarter}-quarter net profit "
+    "{company}, {countrys} biggest {company_kind}, reported a {pct} percent rise in {quarter}-quarter net profit "
     "on {weekday}, helped by strong demand for its {product} and a weaker {currency}.",
     "Net profit rose to {money} in the three months to the end of the quarter, from {money_m} a year earlier. "
     "Revenue increased {pct2} percent to {money2}.",
@@ -688,6 +693,36 @@ MENTION_TRAPS = [
     "{p4}, speaking to dpa, said the negotiations had been \"tough but fair\".",
     "State news agency TASS quoted the ministry as saying the exercise was routine.",
 ]
+
+# Compositional background sentences: speaker + verb + clause + time, each slot filled from the story's facts.
+# Thousands of combinations keep stories on the same template from sharing long word runs.
+COMPOSE_SPEAKER = [
+    "{p3}, a senior researcher at {institute},", "{p4}, who advises {org},", "A senior official at {org}",
+    "{p3}, a lawyer in {city},", "{p4}, a former adviser to the government,", "An opposition lawmaker",
+    "{p3}, who has followed the issue for {years} years,", "A diplomat based in {city}", "{p4}, a local resident,",
+    "A person familiar with the matter", "{p3}, head of a business association in {city},",
+]
+COMPOSE_VERB = ["said", "predicted", "warned", "argued", "suggested", "acknowledged", "estimated", "believed"]
+COMPOSE_CLAUSE = [
+    "the final bill could reach {money_m}", "{n_small2} more meetings would be needed before a deal",
+    "about {pct_big} percent of those surveyed backed the plan", "the decision would be reviewed by {year}",
+    "the {nth} round of talks had gone better than the previous ones", "at least {n_small} regions were affected",
+    "the figures for {city} were likely to be revised upward", "{n_med} complaints had been filed since {weekday2}",
+    "the rules dated back {years} years and needed updating", "the debate would shape the campaign in {year}",
+    "officials in {city} had been warned {n_small} times", "demand had fallen {pct2} percent since the spring",
+    "the {party2} would try to block the measure", "{company} had been consulted in advance",
+    "talks with {countrys} neighbours would resume after {weekday2}",
+    "a committee of {n_small2} experts would publish recommendations",
+]
+COMPOSE_TIME = [" on {weekday}", " in a statement", " in an interview", " last week", "", "", " on Twitter",
+                " at a briefing in {city}"]
+
+
+def _compose(rng, facts):
+    sp = rng.choice(COMPOSE_SPEAKER)
+    text = f"{sp} {rng.choice(COMPOSE_VERB)}{rng.choice(COMPOSE_TIME)} that {rng.choice(COMPOSE_CLAUSE)}."
+    return _fill(text, facts)
+
 
 PROMO_LINES = ["READ MORE: Full coverage of the story", "READ MORE: What we know so far",
                "SEE ALSO: Live updates", "Sign up for our morning newsletter to get the day's top stories.",
@@ -1172,11 +1207,11 @@ def _fill(template, facts):
 
 def _headline_en(rng, topic, facts):
     h = {
-        "politics": ["{country} parliament passes electoral reform amid protests",
-                     "{country} PM {p1_last} survives confidence vote", "Opposition cries foul as budget clears assembly",
+        "politics": ["{Country} parliament passes electoral reform amid protests",
+                     "{Country} PM {p1_last} survives confidence vote", "Opposition cries foul as budget clears assembly",
                      "Polls point to landslide for {party1} in {country} snap vote"],
-        "economy": ["{country} central bank hikes rates to {rate}%", "{country} economy grows faster than expected",
-                    "{country} inflation hits {n_small}-month high", "{country} unveils {money} stimulus for exporters"],
+        "economy": ["{Country} central bank hikes rates to {rate}%", "{Country} economy grows faster than expected",
+                    "{Country} inflation hits {n_small}-month high", "{Country} unveils {money} stimulus for exporters"],
         "markets": ["Stocks slide as tech sell-off deepens", "Oil jumps on output cut signals",
                     "{city} shares hit record on rate cut bets", "Gold climbs to two-month high"],
         "football": ["{team1} go top with win over {team2}", "{team2} held by {team1}, title hopes fade",
@@ -1188,8 +1223,8 @@ def _headline_en(rng, topic, facts):
                  "{company} hit by data breach affecting {n_big} customers",
                  "Regulator probes {company} over app store rankings"],
         "science": ["Scientists find water ice inside asteroid", "Gene variant protects against heart disease, study says",
-                    "{country} probe enters lunar orbit"],
-        "health": ["{country} reports surge in {disease} cases", "{country} approves new obesity drug",
+                    "{Country} probe enters lunar orbit"],
+        "health": ["{Country} reports surge in {disease} cases", "{Country} approves new obesity drug",
                    "Thousands of operations postponed as doctors strike"],
         "disaster": ["Magnitude {magnitude} quake hits {country}, at least {n_small2} dead",
                      "Floods kill {n_small2} in {country}", "Wildfire forces evacuations near {city}",
@@ -1198,7 +1233,7 @@ def _headline_en(rng, topic, facts):
                   "Man found guilty of nightclub murder"],
         "conflict": ["Clashes with rebels kill {n_small2} in {country}", "Drone strikes cut power to {n_big} homes",
                      "Warring sides agree {n_small}-day ceasefire"],
-        "environment": ["Last month hottest on record for time of year", "{country} pledges coal exit by {year}",
+        "environment": ["Last month hottest on record for time of year", "{Country} pledges coal exit by {year}",
                         "Rainforest deforestation falls to {years}-year low"],
         "culture": ["'{film}' wins top prize at {festival}", "{museum} reopens after renovation",
                     "Forgotten painter's work fetches {money_m} at auction"],
@@ -1239,18 +1274,66 @@ def _group(rng, sentences, max_k):
     return paras
 
 
+# Each English story picks one wording per entry, so stories built from the same template share fewer word
+# runs (shingles) while a story's own variants keep its choices. The first alternative is the plain one.
+SYNONYMS = {
+    "said": ["said", "stated", "noted", "added"], "percent": ["percent", "per cent"],
+    "about": ["about", "around", "roughly", "some"], "at least": ["at least", "no fewer than"],
+    "officials": ["officials", "authorities"], "expected": ["expected", "anticipated", "forecast"],
+    "rose": ["rose", "climbed", "increased"], "fell": ["fell", "dropped", "declined"],
+    "more than": ["more than", "over"], "warned": ["warned", "cautioned"], "nearly": ["nearly", "almost"],
+    "biggest": ["biggest", "largest"], "the company": ["the company", "the firm", "the group"],
+    "government": ["government", "administration"], "urged": ["urged", "called on"],
+    "a spokesperson": ["a spokesperson", "a spokesman", "a spokeswoman"],
+    "reported": ["reported", "recorded"], "hit": ["hit", "struck"], "plans": ["plans", "intends"],
+    "the country": ["the country", "the nation"], "thousands": ["thousands", "many thousands"],
+}
+_SYN_RE = re.compile(r"\b(" + "|".join(sorted((re.escape(k) for k in SYNONYMS), key=len, reverse=True))
+                     + r"|on (?:" + "|".join(WEEKDAYS) + r"))\b")
+
+
+def _wording(rng):
+    """One story's choice of words: a function rewriting a sentence in that wording."""
+    pick = {k: rng.choice(v) for k, v in SYNONYMS.items()}
+    drop_on = rng.random() < 0.3  # AP style: "said Tuesday" rather than "said on Tuesday"
+    def sub(m):
+        w = m.group(0)
+        if w.startswith("on ") and w[3:] in WEEKDAYS:
+            return w[3:] if drop_on else w
+        return pick.get(w, w)
+    return lambda text: _SYN_RE.sub(sub, text)
+
+
 def _paragraphs_en(rng, topic, facts, target_bytes):
     """(lead, paragraphs, spare sentences) for an English story of about target_bytes."""
     spec = EN[topic]
     lead_idx = rng.randrange(len(spec["lead"]))
     facts["_lead_idx"] = lead_idx
     lead = _fill(spec["lead"][lead_idx], facts)
-    pool = [t for t in (_applies(t, lead_idx) for t in spec["body"]) if t] + EN_GENERIC
+    specific = [t for t in (_applies(t, lead_idx) for t in spec["body"]) if t]
+    rng.shuffle(specific)
     approx = max(1, (target_bytes - len(lead)) // 115)
-    order = _sample_no_repeat(rng, pool, max(approx, len(pool)))
-    sentences = [_fill(t, facts) for t in order[:approx]]
-    spare = [_fill(t, facts) for t in order[approx:len(pool)]]
-    return lead, _group(rng, sentences, 3), spare
+    # Topic sentences first (what the story is about), a few stock phrases, then composed background; once
+    # everything is used the story repeats sentences, which only very long benchmark stories reach.
+    picked = specific[:approx] + rng.sample(EN_GENERIC, rng.randint(0, 3))
+    reword = _wording(rng)
+    sentences = [reword(_fill(t, facts)) for t in picked]
+    if len(sentences) > 3:  # keep the first topic sentences near the top, shuffle the rest
+        rest = sentences[2:]
+        rng.shuffle(rest)
+        sentences[2:] = rest
+    seen = set(sentences)
+    tries = 0
+    while len(sentences) < approx and tries < 4 * approx:
+        tries += 1
+        c = reword(_compose(rng, facts))
+        if c not in seen:
+            seen.add(c)
+            sentences.insert(rng.randint(min(2, len(sentences)), len(sentences)), c)
+    while len(sentences) < approx:  # very long stories only
+        sentences.append(rng.choice(sentences))
+    spare = [reword(_compose(rng, facts)) for _ in range(6)] + [reword(_fill(t, facts)) for t in specific[approx:]]
+    return reword(lead), _group(rng, sentences, 3), spare
 
 
 def _localise_numbers(facts, lang):
@@ -1636,7 +1719,15 @@ def build_feed(seed=20240305, n_originals=180):
     kinds = (["resend"] * 10 + ["copy"] * 9 + ["update"] * 11 + ["late_old"] * 5 + ["rewrite"] * 14
              + ["abridged"] * 9 + ["copy_before"] * 2 + ["update_chain"] * 4)
     assert len(kinds) == len(picks)
+    used = set(picks)
     for idx, kind in zip(picks, kinds):
+        if kind == "abridged" and len(originals[idx][1].body_text().encode()) < 1500:
+            # A brief of a short story is barely a story: abridge one of the longer unused originals instead.
+            longer = [i for i in range(n_originals - 6)
+                      if i not in used and len(originals[i][1].body_text().encode()) >= 1500]
+            if longer:
+                idx = rng.choice(longer)
+                used.add(idx)
         key, s, fam = originals[idx]
         off = rng.uniform(0.6, 14.0)
         if kind == "resend":
