@@ -9,9 +9,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <initializer_list>
 #include <limits>
 #include <map>
+#include <span>
 #include <sstream>
 #include <thread>
 #include <utility>
@@ -61,7 +61,7 @@ size_t edit_distance(std::string_view a, std::string_view b) {
   return prev[b.size()];
 }
 
-std::string_view closest(std::string_view name, std::initializer_list<std::string_view> allowed) {
+std::string_view closest(std::string_view name, std::span<const std::string_view> allowed) {
   std::string_view best;
   size_t best_d = std::numeric_limits<size_t>::max();
   for (std::string_view a : allowed) {
@@ -104,6 +104,42 @@ bool valid_topic_name(std::string_view t) {
   });
 }
 
+// The keys of each section, in one place so that an unknown key can be looked up in the
+// other sections too ("threads" under [dedup] belongs in [pipeline]).
+constexpr std::string_view kRootKeys[] = {"kafka",        "pipeline", "dedup",   "topics", "transactions",
+                                          "shutdown",     "stats",    "logging", "demo"};
+constexpr std::string_view kKafkaKeys[] = {
+    "brokers",           "group_id",        "input_topics", "enriched_topic", "duplicates_topic",
+    "dead_letter_topic", "changelog_topic", "instance_id",  "consumer",       "producer"};
+constexpr std::string_view kPipelineKeys[] = {
+    "delivery", "route_duplicates", "output_key",    "max_message_bytes", "max_in_flight",
+    "threads",  "agencies_file",    "topics_dir",    "boilerplate_file"};
+constexpr std::string_view kDedupKeys[] = {"enabled",     "window_hours",
+                                           "max_stories", "near_duplicate_threshold",
+                                           "containment_threshold", "state_file"};
+constexpr std::string_view kTopicsKeys[] = {"threshold", "max_topics"};
+constexpr std::string_view kTransactionsKeys[] = {"commit_interval_ms", "commit_every"};
+constexpr std::string_view kShutdownKeys[] = {"timeout_ms"};
+constexpr std::string_view kStatsKeys[] = {"interval_s"};
+constexpr std::string_view kLoggingKeys[] = {"level", "format", "file", "file_max_mb",
+                                             "file_max_files"};
+constexpr std::string_view kDemoKeys[] = {"samples_file", "print_records"};
+
+constexpr std::pair<std::string_view, std::span<const std::string_view>> kSectionKeys[] = {
+    {"kafka", kKafkaKeys},   {"pipeline", kPipelineKeys}, {"dedup", kDedupKeys},
+    {"topics", kTopicsKeys}, {"transactions", kTransactionsKeys}, {"shutdown", kShutdownKeys},
+    {"stats", kStatsKeys},   {"logging", kLoggingKeys},   {"demo", kDemoKeys},
+};
+
+// The section other than `here` that has a key called `name`, or "".
+std::string_view home_section(std::string_view name, std::string_view here) {
+  for (const auto& [section, keys] : kSectionKeys) {
+    if (section == here) continue;
+    if (std::find(keys.begin(), keys.end(), name) != keys.end()) return section;
+  }
+  return {};
+}
+
 // Walks the parsed document section by section, collecting every problem rather than stopping
 // at the first: an operator fixing a config file wants the whole list in one go.
 class Loader {
@@ -127,14 +163,18 @@ class Loader {
 
   // Every key of `t` must be in `allowed`; reports each stranger at its own position.
   void check_keys(const toml::table& t, std::string_view path,
-                  std::initializer_list<std::string_view> allowed) {
+                  std::span<const std::string_view> allowed) {
     for (auto&& [k, v] : t) {
       const std::string_view name = k.str();
       if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
       const std::string full = join_path(path, name);
-      const std::string_view hint = closest(name, allowed);
       const char* what = v.is_table() ? "section" : "key";
-      if (hint.empty()) {
+      // A key spelled right but in the wrong section is the likelier mistake than a typo.
+      const std::string_view home = home_section(name, path);
+      const std::string_view hint = home.empty() ? closest(name, allowed) : std::string_view{};
+      if (!home.empty()) {
+        error_at(k.source(), fmt::format("unknown {} '{}' (it belongs in [{}])", what, full, home));
+      } else if (hint.empty()) {
         error_at(k.source(), fmt::format("unknown {} '{}'", what, full));
       } else {
         error_at(k.source(), fmt::format("unknown {} '{}' (did you mean '{}'?)", what, full, hint));
@@ -494,14 +534,10 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kLogLevel
 constexpr int64_t kMaxInt32 = std::numeric_limits<int32_t>::max();
 
 void load_document(const toml::table& root, Loader& l, Config& c) {
-  l.check_keys(root, "",
-               {"kafka", "pipeline", "dedup", "topics", "transactions", "shutdown", "stats",
-                "logging", "demo"});
+  l.check_keys(root, "", kRootKeys);
 
   if (const toml::table* t = l.section(root, "", "kafka")) {
-    l.check_keys(*t, "kafka",
-                 {"brokers", "group_id", "input_topics", "enriched_topic", "duplicates_topic",
-                  "dead_letter_topic", "changelog_topic", "instance_id", "consumer", "producer"});
+    l.check_keys(*t, "kafka", kKafkaKeys);
     KafkaConfig& k = c.kafka;
     l.get_required_string(t, "kafka", "brokers", k.brokers);
     l.get_required_string(t, "kafka", "group_id", k.group_id);
@@ -522,9 +558,7 @@ void load_document(const toml::table& root, Loader& l, Config& c) {
   }
 
   if (const toml::table* t = l.section(root, "", "pipeline")) {
-    l.check_keys(*t, "pipeline",
-                 {"delivery", "route_duplicates", "output_key", "max_message_bytes",
-                  "max_in_flight", "threads", "agencies_file", "topics_dir", "boilerplate_file"});
+    l.check_keys(*t, "pipeline", kPipelineKeys);
     PipelineConfig& p = c.pipeline;
     l.get_enum(t, "pipeline", "delivery", kDeliveries, p.delivery);
     l.get_bool(t, "pipeline", "route_duplicates", p.route_duplicates);
@@ -539,9 +573,7 @@ void load_document(const toml::table& root, Loader& l, Config& c) {
   }
 
   if (const toml::table* t = l.section(root, "", "dedup")) {
-    l.check_keys(*t, "dedup",
-                 {"enabled", "window_hours", "max_stories", "near_duplicate_threshold",
-                  "containment_threshold", "state_file"});
+    l.check_keys(*t, "dedup", kDedupKeys);
     DedupSettings& d = c.dedup;
     l.get_bool(t, "dedup", "enabled", d.enabled);
     l.get_int(t, "dedup", "window_hours", 1, 24 * 366, d.window_hours);
@@ -552,30 +584,30 @@ void load_document(const toml::table& root, Loader& l, Config& c) {
   }
 
   if (const toml::table* t = l.section(root, "", "topics")) {
-    l.check_keys(*t, "topics", {"threshold", "max_topics"});
+    l.check_keys(*t, "topics", kTopicsKeys);
     l.get_fraction(t, "topics", "threshold", true, c.topics.threshold);
     l.get_int(t, "topics", "max_topics", 0, 100, c.topics.max_topics);
   }
 
   if (const toml::table* t = l.section(root, "", "transactions")) {
-    l.check_keys(*t, "transactions", {"commit_interval_ms", "commit_every"});
+    l.check_keys(*t, "transactions", kTransactionsKeys);
     l.get_int(t, "transactions", "commit_interval_ms", 1, 600000,
               c.transactions.commit_interval_ms);
     l.get_int(t, "transactions", "commit_every", 1, 10000000, c.transactions.commit_every);
   }
 
   if (const toml::table* t = l.section(root, "", "shutdown")) {
-    l.check_keys(*t, "shutdown", {"timeout_ms"});
+    l.check_keys(*t, "shutdown", kShutdownKeys);
     l.get_int(t, "shutdown", "timeout_ms", 0, 3600000, c.shutdown.timeout_ms);
   }
 
   if (const toml::table* t = l.section(root, "", "stats")) {
-    l.check_keys(*t, "stats", {"interval_s"});
+    l.check_keys(*t, "stats", kStatsKeys);
     l.get_int(t, "stats", "interval_s", 0, 86400, c.stats.interval_s);
   }
 
   if (const toml::table* t = l.section(root, "", "logging")) {
-    l.check_keys(*t, "logging", {"level", "format", "file", "file_max_mb", "file_max_files"});
+    l.check_keys(*t, "logging", kLoggingKeys);
     LoggingConfig& g = c.logging;
     std::string_view level = g.level;
     l.get_enum(t, "logging", "level", kLogLevels, level);
@@ -587,7 +619,7 @@ void load_document(const toml::table& root, Loader& l, Config& c) {
   }
 
   if (const toml::table* t = l.section(root, "", "demo")) {
-    l.check_keys(*t, "demo", {"samples_file", "print_records"});
+    l.check_keys(*t, "demo", kDemoKeys);
     l.get_string(t, "demo", "samples_file", c.demo.samples_file);
     l.get_int(t, "demo", "print_records", 0, kMaxInt32, c.demo.print_records);
   }

@@ -189,6 +189,29 @@ TEST(ConfigErrors, UnknownKeyWithNothingCloseHasNoSuggestion) {
   EXPECT_EQ(load_error("[stats]\n\n  colour = 1\n"), "t.toml:3:3: unknown key 'stats.colour'");
 }
 
+TEST(ConfigErrors, KeyInTheWrongSectionNamesItsSection) {
+  EXPECT_EQ(load_error("[dedup]\nthreads = 2\n"),
+            "t.toml:2:1: unknown key 'dedup.threads' (it belongs in [pipeline])");
+}
+
+TEST(ConfigErrors, TopLevelKeyNamesItsSection) {
+  EXPECT_EQ(load_error("brokers = \"b:1\"\n"),
+            "t.toml:1:1: unknown key 'brokers' (it belongs in [kafka])");
+}
+
+// Every prefix of the example file is a truncated document: each must come back as a value
+// (loaded or an error with a position), never an exception or a crash.
+TEST(ConfigErrors, TruncatedDocumentsNeverThrow) {
+  const std::string example = read_file(kSourceDir + "/config/wirefeed.example.toml");
+  ASSERT_FALSE(example.empty());
+  for (size_t n = 0; n <= example.size(); n += 7) {
+    Result<Config> r = load_config_string(std::string_view(example).substr(0, n), "t.toml");
+    if (!r.is_ok()) {
+      EXPECT_EQ(r.status().message().rfind("t.toml:", 0), 0u) << n;
+    }
+  }
+}
+
 TEST(ConfigErrors, UnknownSectionIsReported) {
   EXPECT_EQ(load_error("# c\n[pipelin]\nthreads = 2\n"),
             "t.toml:2:2: unknown section 'pipelin' (did you mean 'pipeline'?)");
