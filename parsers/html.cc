@@ -1,6 +1,7 @@
 #include "parsers/html.h"
 
 #include <array>
+#include <cassert>
 #include <cstdint>
 #include <cstring>
 
@@ -31,7 +32,7 @@ constexpr std::array<uint8_t, 256> make_byte_classes() {
   t[0] = kNull;
   t['<'] = kLt;
   t['&'] = kAmp;
-  t[0xC2] = kC2;  // lead byte of U+00A0 NO-BREAK SPACE, which folds like a space
+  t[0xC2] = kC2;  // lead byte of U+00A0 NO-BREAK SPACE (folds like a space) and U+00AD SOFT HYPHEN
   return t;
 }
 constexpr std::array<uint8_t, 256> kByteClass = make_byte_classes();
@@ -172,7 +173,8 @@ char32_t sanitize_numeric(uint32_t v) {
 
 class Converter {
  public:
-  Converter(const char* begin, const char* end, char* out) : p_(begin), end_(end), w_(out), start_(out) {}
+  Converter(const char* begin, const char* end, char* out)
+      : p_(begin), begin_(begin), end_(end), w_(out), start_(out) {}
 
   char* run() {
     while (p_ < end_) {
@@ -193,6 +195,8 @@ class Converter {
           if (p_ + 1 < end_ && static_cast<unsigned char>(p_[1]) == 0xA0) {
             space();
             p_ += 2;
+          } else if (p_ + 1 < end_ && static_cast<unsigned char>(p_[1]) == 0xAD) {
+            p_ += 2;  // soft hyphen, see put_code_point
           } else {
             flush_break();
             *w_++ = static_cast<char>(c);
@@ -249,6 +253,9 @@ class Converter {
       space();
       return;
     }
+    // A soft hyphen is invisible unless a line wraps there; left in, it splits words for the
+    // tokenizers of dedup and topic tagging (German copy carries many).
+    if (cp == 0xAD) return;
     flush_break();
     if (cp < 0x80) {
       *w_++ = static_cast<char>(cp);
@@ -275,6 +282,8 @@ class Converter {
       } else if (c == 0xC2 && b + 1 < e && static_cast<unsigned char>(b[1]) == 0xA0) {
         space();
         ++b;
+      } else if (c == 0xC2 && b + 1 < e && static_cast<unsigned char>(b[1]) == 0xAD) {
+        ++b;
       } else if (c != 0) {
         put_char(static_cast<char>(c));
       }
@@ -297,6 +306,7 @@ class Converter {
     const __m128i nine = _mm_set1_epi8(9);
     const __m128i four = _mm_set1_epi8(4);
     while (end_ - p_ >= 16) {
+      assert(w_ - start_ <= p_ - begin_);  // the invariant that makes the 16-byte store safe
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_));
       _mm_storeu_si128(reinterpret_cast<__m128i*>(w_), v);
       const __m128i t = _mm_sub_epi8(v, nine);  // \t..\r become 0..4
@@ -567,6 +577,7 @@ class Converter {
   }
 
   const char* p_;
+  const char* const begin_;
   const char* const end_;
   char* w_;
   char* const start_;
@@ -582,6 +593,7 @@ void html_to_text(std::string_view html, std::string& out) {
   out.resize(old_size + html.size());
   Converter converter(html.data(), html.data() + html.size(), out.data() + old_size);
   char* end = converter.run();
+  assert(end <= out.data() + out.size());
   out.resize(static_cast<size_t>(end - out.data()));
 }
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -63,6 +65,10 @@ TEST(HtmlToText, WhitespaceAcrossInlineTagsFolds) {
 
 TEST(HtmlToText, NbspBecomesASpace) {
   EXPECT_EQ(text("a&nbsp;b&#160;c\xC2\xA0" "d&nbsp;&nbsp; e"), "a b c d e");
+}
+
+TEST(HtmlToText, SoftHyphensAreDropped) {
+  EXPECT_EQ(text("Bundes&shy;liga Fu\xC3\x9F\xC2\xAD" "ball &#173;x"), "Bundesliga Fu\xC3\x9F" "ball x");
 }
 
 TEST(HtmlToText, DecodesBasicNamedEntities) {
@@ -242,6 +248,40 @@ TEST(HtmlToText, OutputNeverExceedsInputLength) {
   const std::string_view worst[] = {"<p>a<p>b", "&#1&#1&#1", "&lt&lt", "<br><br>x", "&#x10000;",
                                     "&ne;&ne;", "a<td>b",   "&#128",  "\xC2\xA0x\xC2\xA0y"};
   for (std::string_view html : worst) EXPECT_LE(text(html).size(), html.size()) << html;
+}
+
+// Random soup of markup fragments and bytes: whatever comes in, the output keeps its shape.
+TEST(HtmlToText, RandomMarkupKeepsOutputInvariants) {
+  static constexpr std::string_view kPieces[] = {
+      "<p>", "</p>", "<br>", "<div class=\"a>b\">", "<b>", "</B>", "<script>", "</script>", "<!--",
+      "-->", "<![CDATA[", "]]>", "&amp;", "&nbsp;", "&#", "&#x", "1", "F", ";", "&eacute", "&",
+      "<", ">", "/", "'", "\"", "=", " ", "  ", "\n", "\t", "word", "\xC2\xA0", "\xC2", "\xFF",
+      std::string_view("\0", 1), "<head>", "<body>", "<td>", "<li>", "<?", "<!x", "</"};
+  uint64_t state = 7;
+  auto roll = [&state](uint64_t n) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return (state >> 33) % n;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::string html;
+    const auto pieces = roll(60);
+    for (uint64_t i = 0; i < pieces; ++i) html += kPieces[roll(std::size(kPieces))];
+    std::string out = "x";
+    html_to_text(html, out);
+    const std::string_view got = std::string_view(out).substr(1);
+    ASSERT_LE(got.size(), html.size()) << html;
+    if (got.empty()) continue;
+    ASSERT_NE(got.front(), ' ') << html;
+    ASSERT_NE(got.front(), '\n') << html;
+    ASSERT_NE(got.back(), ' ') << html;
+    ASSERT_NE(got.back(), '\n') << html;
+    ASSERT_EQ(got.find("\n\n\n"), std::string_view::npos) << html;
+    ASSERT_EQ(got.find("  "), std::string_view::npos) << html;
+    ASSERT_EQ(got.find(" \n"), std::string_view::npos) << html;
+    ASSERT_EQ(got.find("\n "), std::string_view::npos) << html;
+    ASSERT_EQ(got.find('\0'), std::string_view::npos) << html;
+    ASSERT_EQ(got.find('\t'), std::string_view::npos) << html;
+  }
 }
 
 TEST(HtmlEntities, NoEntityDecodesLongerThanItsReference) {
