@@ -41,7 +41,7 @@ if [[ -z "$PT" ]]; then
   PT="$CACHE/passthrough"
   if [[ ! -x "$PT" || "$ROOT/bench/tools/passthrough.cc" -nt "$PT" ]]; then
     echo "bench-kafka: compiling passthrough into $PT" >&2
-    g++ -std=c++20 -O2 -Wall -Wextra "$ROOT/bench/tools/passthrough.cc" -lrdkafka -o "$PT"
+    g++ -std=c++20 -O2 -Wall -Wextra "$ROOT/bench/tools/passthrough.cc" -lrdkafka -pthread -o "$PT"
   fi
 fi
 

@@ -16,6 +16,7 @@
 #include <librdkafka/rdkafka.h>
 #include <sys/resource.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -23,6 +24,7 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -71,13 +73,14 @@ struct PartitionListDeleter {
 };
 using PartitionListPtr = std::unique_ptr<rd_kafka_topic_partition_list_t, PartitionListDeleter>;
 
-// State shared with the delivery report callback (which runs inside rd_kafka_poll on this thread).
+// State of the delivery report callback. It runs on the producer's poll thread only; the main thread
+// reads `delivered`/`failed` to know when to stop, and the rest after joining that thread.
 struct Copier {
   rd_kafka_t* consumer = nullptr;
   std::string input;
   int64_t commit_every = 1000;
-  int64_t delivered = 0;
-  int64_t failed = 0;
+  std::atomic<int64_t> delivered{0};
+  std::atomic<int64_t> failed{0};
   int64_t commits = 0;
   int64_t warmup = 0;
   Clock::time_point warm_at;
@@ -118,10 +121,11 @@ void on_delivery(rd_kafka_t* /*rk*/, const rd_kafka_message_t* m, void* opaque) 
     if (p >= copier->next_offset.size()) copier->next_offset.resize(p + 1, -1);
     copier->next_offset[p] = consumed->offset + 1;
     copier->dirty = true;
-    ++copier->delivered;
-    if (copier->delivered == copier->warmup) copier->warm_at = Clock::now();
+    const int64_t delivered = copier->delivered.fetch_add(1, std::memory_order_relaxed) + 1;
     copier->last_at = Clock::now();
-    if (copier->delivered % copier->commit_every == 0) copier->commit(true);
+    if (delivered == copier->warmup) copier->warm_at = copier->last_at;
+    // rd_kafka_commit is thread-safe; async keeps this callback from waiting on the coordinator.
+    if (delivered % copier->commit_every == 0) copier->commit(true);
   }
   rd_kafka_message_destroy(consumed);
 }
@@ -237,30 +241,28 @@ int main(int argc, char** argv) {
     return 1;
   }
 
+  // Delivery reports are served by their own thread (as the daemon's sink does), so the consume loop
+  // can block in consumer_poll instead of alternating short polls of two handles.
+  std::atomic<bool> stop_polling{false};
+  std::thread poller([&] {
+    while (!stop_polling.load(std::memory_order_relaxed)) rd_kafka_poll(producer.get(), 100);
+  });
+
   const auto deadline = Clock::now() + std::chrono::seconds(o.timeout_s);
   int64_t consumed = 0;
   Clock::time_point first_at;
   double cpu_at_first = 0;
   int rc = 0;
-  while (copier.delivered + copier.failed < o.count) {
+  while (consumed < o.count) {
     if (Clock::now() > deadline) {
       std::fprintf(stderr, "passthrough: timed out after %d s: consumed=%lld delivered=%lld\n",
                    o.timeout_s, static_cast<long long>(consumed),
-                   static_cast<long long>(copier.delivered));
+                   static_cast<long long>(copier.delivered.load()));
       rc = 1;
       break;
     }
-    if (consumed >= o.count) {
-      // Everything is handed over; only delivery reports are left to wait for.
-      rd_kafka_poll(producer.get(), 100);
-      continue;
-    }
-    rd_kafka_message_t* m = rd_kafka_consumer_poll(consumer.get(), 0);
-    if (m == nullptr) {
-      // Nothing fetched yet: serve delivery reports while waiting, bounded to keep fetching.
-      rd_kafka_poll(producer.get(), 1);
-      continue;
-    }
+    rd_kafka_message_t* m = rd_kafka_consumer_poll(consumer.get(), 100);
+    if (m == nullptr) continue;
     if (m->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
       if (m->err != RD_KAFKA_RESP_ERR__PARTITION_EOF) {
         std::fprintf(stderr, "passthrough: consume: %s\n", rd_kafka_message_errstr(m));
@@ -286,32 +288,37 @@ int main(int argc, char** argv) {
       if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL) {
         std::fprintf(stderr, "passthrough: produce: %s\n", rd_kafka_err2str(err));
         rd_kafka_message_destroy(m);
-        ++copier.failed;
+        copier.failed.fetch_add(1);
         break;
       }
-      rd_kafka_poll(producer.get(), 10);
+      // The poll thread drains delivery reports; wait for it to make room.
+      std::this_thread::yield();
     }
-    rd_kafka_poll(producer.get(), 0);
   }
+  // flush() waits for the outstanding deliveries; their reports are still served by the poll thread.
   if (rd_kafka_flush(producer.get(), 30000) != RD_KAFKA_RESP_ERR_NO_ERROR) {
     std::fprintf(stderr, "passthrough: flush timed out\n");
     rc = 1;
   }
+  stop_polling.store(true);
+  poller.join();
   copier.commit(false);
   const double cpu = cpu_seconds() - cpu_at_first;
   rd_kafka_consumer_close(consumer.get());
 
   const double total_s = std::chrono::duration<double>(copier.last_at - first_at).count();
   const double steady_s = std::chrono::duration<double>(copier.last_at - copier.warm_at).count();
-  const int64_t steady_n = copier.delivered - copier.warmup;
+  const int64_t delivered = copier.delivered.load();
+  const int64_t failed = copier.failed.load();
+  const int64_t steady_n = delivered - copier.warmup;
   std::printf(
       "passthrough count=%lld delivered=%lld failed=%lld commits=%lld total_s=%.3f "
       "stories_per_s=%.0f overall_stories_per_s=%.0f cpu_us_per_story=%.2f\n",
-      static_cast<long long>(o.count), static_cast<long long>(copier.delivered),
-      static_cast<long long>(copier.failed), static_cast<long long>(copier.commits), total_s,
+      static_cast<long long>(o.count), static_cast<long long>(delivered),
+      static_cast<long long>(failed), static_cast<long long>(copier.commits), total_s,
       steady_s > 0 ? static_cast<double>(steady_n) / steady_s : 0.0,
-      total_s > 0 ? static_cast<double>(copier.delivered) / total_s : 0.0,
-      copier.delivered > 0 ? cpu * 1e6 / static_cast<double>(copier.delivered) : 0.0);
-  if (copier.failed != 0) rc = 1;
+      total_s > 0 ? static_cast<double>(delivered) / total_s : 0.0,
+      delivered > 0 ? cpu * 1e6 / static_cast<double>(delivered) : 0.0);
+  if (failed != 0 || delivered != o.count) rc = 1;
   return rc;
 }
