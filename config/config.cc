@@ -147,6 +147,16 @@ class Loader {
   explicit Loader(std::string source) : source_(std::move(source)) {}
 
   const std::vector<std::string>& errors() const { return errors_; }
+  std::vector<std::string>& warnings() { return warnings_; }
+
+  void warn_at(const toml::source_region* where, std::string_view msg) {
+    if (where == nullptr || where->begin.line == 0) {
+      warnings_.push_back(fmt::format("{}: warning: {}", source_, msg));
+    } else {
+      warnings_.push_back(fmt::format("{}:{}:{}: warning: {}", source_, where->begin.line,
+                                      where->begin.column, msg));
+    }
+  }
 
   void error_at(const toml::source_region& where, std::string_view msg) {
     if (where.begin.line == 0) {
@@ -155,6 +165,10 @@ class Loader {
       errors_.push_back(
           fmt::format("{}:{}:{}: {}", source_, where.begin.line, where.begin.column, msg));
     }
+  }
+
+  void error_at(const toml::source_region* where, std::string_view msg) {
+    error_at(where != nullptr ? *where : toml::source_region{}, msg);
   }
 
   std::string origin(const toml::source_region& where) const {
@@ -187,7 +201,10 @@ class Loader {
                              std::string_view key) {
     const toml::node* n = parent.get(key);
     if (n == nullptr) return nullptr;
-    if (const toml::table* t = n->as_table()) return t;
+    if (const toml::table* t = n->as_table()) {
+      note(join_path(path, key), t->source());
+      return t;
+    }
     error_at(n->source(), fmt::format("'{}' must be a table, got {}", join_path(path, key),
                                       type_name(*n)));
     return nullptr;
@@ -365,6 +382,7 @@ class Loader {
     if (n == nullptr) return;
     if (const auto* b = n->as_boolean()) {
       out = b->get();
+      note(join_path(path, key), n->source());
       return;
     }
     error_at(n->source(), fmt::format("'{}' must be a boolean (true or false), got {}",
@@ -389,6 +407,7 @@ class Loader {
       return;
     }
     out = static_cast<Int>(v);
+    note(full, n->source());
   }
 
   // Integers are accepted where a float is expected: "threshold = 1" is not a type error.
@@ -414,6 +433,7 @@ class Loader {
       return;
     }
     out = v;
+    note(full, n->source());
   }
 
   template <typename E, size_t N>
@@ -427,6 +447,7 @@ class Loader {
     for (const auto& [name, value] : choices) {
       if (name == s) {
         out = value;
+        note(full, n->source());
         return;
       }
     }
@@ -479,6 +500,7 @@ class Loader {
                                          full, type_name(v)));
         continue;
       }
+      note(full, v.source());
       if (check_reserved(name, v, full) && !props.emplace(name, std::move(p)).second) {
         error_at(k.source(), fmt::format("'{}' is set twice (once as a dotted key, once quoted)",
                                          full));
@@ -505,6 +527,7 @@ class Loader {
 
   std::string source_;
   std::vector<std::string> errors_;
+  std::vector<std::string> warnings_;
   std::map<std::string, toml::source_region> seen_;
 };
 
@@ -532,6 +555,55 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kLogLevel
 }};
 
 constexpr int64_t kMaxInt32 = std::numeric_limits<int32_t>::max();
+
+const KafkaProperty* find_property(const std::vector<KafkaProperty>& props, std::string_view name) {
+  for (const KafkaProperty& p : props) {
+    if (p.name == name) return &p;
+  }
+  return nullptr;
+}
+
+// Settings that are valid one by one but contradict the delivery mode. Contradictions that would
+// break the guarantee are errors; settings that are merely ignored are warnings.
+void check_delivery(Loader& l, const Config& c) {
+  const bool eos = c.pipeline.delivery == Delivery::kExactlyOnce;
+  if (eos) {
+    if (const KafkaProperty* p = find_property(c.kafka.producer, "enable.idempotence");
+        p != nullptr && p->value == "false") {
+      l.error_at(l.where("kafka.producer.enable.idempotence"),
+                 "'kafka.producer.enable.idempotence' cannot be false with pipeline.delivery = "
+                 "\"exactly-once\": transactions need the idempotent producer");
+    }
+    if (const KafkaProperty* p = find_property(c.kafka.consumer, "enable.auto.commit");
+        p != nullptr && p->value == "true") {
+      l.error_at(l.where("kafka.consumer.enable.auto.commit"),
+                 "'kafka.consumer.enable.auto.commit' cannot be true with pipeline.delivery = "
+                 "\"exactly-once\": offsets are committed inside each transaction");
+    }
+    if (const KafkaProperty* p = find_property(c.kafka.consumer, "isolation.level");
+        p != nullptr && p->value == "read_uncommitted") {
+      l.warn_at(l.where("kafka.consumer.isolation.level"),
+                "'kafka.consumer.isolation.level' = read_uncommitted lets stories from aborted "
+                "upstream transactions through");
+    }
+  }
+  // Only changed values earn a warning: a file listing every key at its default (such as
+  // render_effective_config output) is not a mistake.
+  const TransactionsConfig tx;
+  if (!eos && (c.transactions.commit_interval_ms != tx.commit_interval_ms ||
+               c.transactions.commit_every != tx.commit_every)) {
+    l.warn_at(l.where("transactions"),
+              "[transactions] is ignored unless pipeline.delivery = \"exactly-once\"");
+  }
+  const DemoConfig demo;
+  if (!c.kafka.embedded() &&
+      (c.demo.samples_file != demo.samples_file || c.demo.print_records != demo.print_records)) {
+    l.warn_at(l.where("demo"), "[demo] is ignored unless kafka.brokers = \"embedded\"");
+  }
+  if (!c.dedup.enabled && !c.dedup.state_file.empty()) {
+    l.warn_at(l.where("dedup.state_file"), "'dedup.state_file' is ignored: dedup.enabled = false");
+  }
+}
 
 void load_document(const toml::table& root, Loader& l, Config& c) {
   l.check_keys(root, "", kRootKeys);
@@ -649,6 +721,8 @@ void load_document(const toml::table& root, Loader& l, Config& c) {
                "'kafka.changelog_topic' must differ from the output topics: the dedup state is "
                "rebuilt by reading it back");
   }
+
+  check_delivery(l, c);
 }
 
 }  // namespace
@@ -778,6 +852,7 @@ Result<Config> load_config_string(std::string_view toml_text, const std::string&
       }
       return Status("config", std::move(msg));
     }
+    config.warnings = std::move(loader.warnings());
     return config;
   } catch (const std::exception& e) {
     // Allocation failure and the like: still a value, never an exception across the API.
@@ -824,6 +899,7 @@ std::string render_effective_config(const Config& c) {
   out += fmt::format("# Effective wirefeed configuration ({})\n",
                      c.source.empty() ? "built-in defaults" : "from " + c.source);
   out += "# Secret-looking librdkafka values are shown as \"*****\".\n";
+  for (const std::string& w : c.warnings) out += fmt::format("# {}\n", w);
 
   const KafkaConfig& k = c.kafka;
   out += "\n[kafka]\n";

@@ -113,6 +113,9 @@ struct Config {
   LoggingConfig logging;
   DemoConfig demo;
   std::string source;  // file name or source name the config came from; "" = built-in defaults
+  // "FILE:LINE:COL: warning: ..." for settings that are valid but ignored or risky (e.g.
+  // [transactions] with at-least-once delivery). Shown by render_effective_config as comments.
+  std::vector<std::string> warnings;
 };
 
 // Built-in defaults: what runs when no file is given.

@@ -302,6 +302,46 @@ TEST(ConfigErrors, ReservedLibrdkafkaPropertyPointsToTheWirefeedKey) {
             "instead");
 }
 
+TEST(ConfigErrors, ExactlyOnceRejectsDisablingIdempotence) {
+  EXPECT_EQ(load_error("[pipeline]\ndelivery = \"exactly-once\"\n[kafka.producer]\n"
+                       "\"enable.idempotence\" = false\n"),
+            "t.toml:4:24: 'kafka.producer.enable.idempotence' cannot be false with "
+            "pipeline.delivery = \"exactly-once\": transactions need the idempotent producer");
+}
+
+TEST(ConfigErrors, ExactlyOnceRejectsAutoCommit) {
+  EXPECT_THAT(load_error("[kafka.consumer]\nenable.auto.commit = true\n[pipeline]\n"
+                         "delivery = \"exactly-once\"\n"),
+              HasSubstr("t.toml:2:22: 'kafka.consumer.enable.auto.commit' cannot be true"));
+}
+
+TEST(ConfigErrors, AutoCommitIsAllowedWithAtLeastOnce) {
+  // librdkafka's store-then-auto-commit pattern is a valid at-least-once setup.
+  EXPECT_TRUE(load_ok("[kafka.consumer]\n\"enable.auto.commit\" = true\n").warnings.empty());
+}
+
+// ---- warnings ----
+
+TEST(ConfigWarnings, ChangedTransactionsWithAtLeastOnceWarnAtTheSection) {
+  const Config c = load_ok("\n[transactions]\ncommit_every = 10\n");
+  ASSERT_EQ(c.warnings.size(), 1u);
+  EXPECT_EQ(c.warnings[0],
+            "t.toml:2:1: warning: [transactions] is ignored unless pipeline.delivery = "
+            "\"exactly-once\"");
+  EXPECT_THAT(render_effective_config(c), HasSubstr("# " + c.warnings[0] + "\n"));
+}
+
+TEST(ConfigWarnings, DemoSettingsWithARealBrokerWarn) {
+  const Config c = load_ok("[demo]\nprint_records = 10\n");
+  ASSERT_EQ(c.warnings.size(), 1u);
+  EXPECT_THAT(c.warnings[0], HasSubstr("[demo] is ignored unless kafka.brokers = \"embedded\""));
+}
+
+TEST(ConfigWarnings, SectionsAtTheirDefaultsDoNotWarn) {
+  EXPECT_TRUE(load_ok("[transactions]\ncommit_every = 1000\n[demo]\nprint_records = 3\n")
+                  .warnings.empty());
+}
+
 // ---- interpolation ----
 
 TEST(ConfigInterpolation, ReplacesASetVariable) {
