@@ -15,6 +15,7 @@ namespace {
 constexpr size_t kMaxCreditLine = 400;   // longer lines are prose, not credit lines
 constexpr size_t kMaxItem = 90;          // one name or agency in a list
 constexpr size_t kMaxEndTag = 48;        // "(FR mit dpa)", "(dpa/AFP)"
+constexpr size_t kTailParagraphs = 4;    // credit sentences sit in the last paragraphs
 
 // ---------------------------------------------------------------------------------------------
 // Word lists
@@ -178,22 +179,36 @@ class Scanner {
  public:
   Scanner(const AgencyTable& table, CreditResult& out) : table_(table), out_(out) {}
 
+  // Credits and agencies are written over the previous story's entries (used_/agencies_used_
+  // count the live ones) so a reused CreditResult keeps its strings' capacity.
   void add_agency(std::string_view canonical) {
-    for (const std::string& a : out_.agencies) {
-      if (a == canonical) return;
+    for (size_t i = 0; i < agencies_used_; ++i) {
+      if (out_.agencies[i] == canonical) return;
     }
-    out_.agencies.emplace_back(canonical);
+    if (agencies_used_ < out_.agencies.size()) {
+      out_.agencies[agencies_used_].assign(canonical);
+    } else {
+      out_.agencies.emplace_back(canonical);
+    }
+    ++agencies_used_;
   }
 
   void add_credit(std::string_view name, CreditKind kind, CreditRole role, std::string_view text) {
-    for (const Credit& c : out_.credits) {
+    for (size_t i = 0; i < used_; ++i) {
+      const Credit& c = out_.credits[i];
       if (c.kind == kind && c.role == role && c.name == name) return;
     }
-    Credit& c = out_.credits.emplace_back();
+    Credit& c = used_ < out_.credits.size() ? out_.credits[used_] : out_.credits.emplace_back();
+    ++used_;
     c.name.assign(name);
     c.kind = kind;
     c.role = role;
     c.text.assign(text);
+  }
+
+  void finish() {
+    out_.credits.resize(used_);
+    out_.agencies.resize(agencies_used_);
   }
 
   void add_info(const AgencyInfo& info, CreditRole role, std::string_view text) {
@@ -392,8 +407,8 @@ class Scanner {
   // ("Reporting by X; Editing by Y"). Returns false (and rolls back) when the text is prose.
   bool list(std::string_view text, CreditRole role, bool agencies_only, std::string_view line,
             CreditKind person_kind = CreditKind::kPerson) {
-    const size_t credits_before = out_.credits.size();
-    const size_t agencies_before = out_.agencies.size();
+    const size_t credits_before = used_;
+    const size_t agencies_before = agencies_used_;
     size_t start = 0;
     size_t i = 0;
     int items = 0;
@@ -450,43 +465,53 @@ class Scanner {
     }
     if (ok) ok = flush(text.size());
     if (!ok || items == 0) {
-      out_.credits.resize(credits_before);
-      out_.agencies.resize(agencies_before);
+      used_ = credits_before;
+      agencies_used_ = agencies_before;
       return false;
     }
-    return out_.credits.size() > credits_before;
+    return used_ > credits_before;
   }
 
-  // One line of the body that may be a credit line.
-  void credit_line(std::string_view raw_line) {
+  // One line of the body that may be a credit line. `in_tail`: the line sits in the last
+  // paragraphs, where credit sentences ("X contributed to this report") are searched for inside the
+  // line too; elsewhere only the line start is read, which keeps the scan O(lines).
+  void credit_line(std::string_view raw_line, bool in_tail) {
     std::string_view line = strip_decor(raw_line);
     if (line.empty() || line.size() > kMaxCreditLine) return;
     if (const Trigger* t = match_trigger(line)) {
       if (list(line.substr(t->phrase.size()), t->role, t->agencies_only, line)) return;
     }
-    // "Associated Press writers X and Y contributed to this report."
-    if (const size_t p = ct::find_ci(line, " contributed"); p != std::string_view::npos) {
-      std::string_view tail = line.substr(p + 12);
-      if (tail.empty() || ct::starts_with_ci(tail, " to this") || ct::starts_with_ci(tail, " to the r") ||
-          ct::starts_with_ci(tail, " to the s") || ct::starts_with_ci(tail, " reporting") ||
-          ct::starts_with_ci(tail, " additional") || ct::starts_with_ci(tail, " research") ||
-          tail[0] == '.') {
-        std::string_view who = line.substr(0, p);
-        if (ct::ends_with_ci(who, " also")) who.remove_suffix(5);
-        if (list(who, CreditRole::kContributed, false, line)) return;
-      }
-    }
-    // Triggers in the middle of a short line: "This story was compiled from Reuters reports."
-    for (std::string_view trig : kInnerTriggers) {
-      const size_t p = ct::find_ci(line, trig);
-      if (p == std::string_view::npos || p == 0) continue;
-      std::string_view rest = strip_decor(line.substr(p));
-      if (const Trigger* t = match_trigger(rest)) {
-        std::string_view names = rest.substr(t->phrase.size());
-        if (const size_t close = names.find(')'); close != std::string_view::npos) {
-          names = names.substr(0, close);
+    if (!in_tail) return;
+    // One pass over the line's word starts finds both the "contributed" sentence and triggers
+    // inside the line ("This story was compiled from Reuters reports.").
+    for (size_t p = 1; p < line.size(); ++p) {
+      const char c = ct::lower(line[p]);
+      if (c != 'c' && c != 'w' && c != 'a' && c != 'b' && c != '(') continue;
+      if (c != '(' && !ct::word_start(line, p)) continue;
+      std::string_view rest = line.substr(p);
+      if (c == 'c' && ct::starts_with_ci(rest, "contributed") && line[p - 1] == ' ') {
+        // "Associated Press writers X and Y contributed to this report."
+        std::string_view tail = rest.substr(11);
+        if (tail.empty() || ct::starts_with_ci(tail, " to this") || ct::starts_with_ci(tail, " to the r") ||
+            ct::starts_with_ci(tail, " to the s") || ct::starts_with_ci(tail, " reporting") ||
+            ct::starts_with_ci(tail, " additional") || ct::starts_with_ci(tail, " research") ||
+            tail[0] == '.') {
+          std::string_view who = line.substr(0, p - 1);
+          if (ct::ends_with_ci(who, " also")) who.remove_suffix(5);
+          if (list(who, CreditRole::kContributed, false, line)) return;
         }
-        if (list(names, t->role, t->agencies_only, rest)) return;
+        continue;
+      }
+      for (std::string_view trig : kInnerTriggers) {
+        if (trig[0] != c || !ct::starts_with_ci(rest, trig)) continue;
+        std::string_view inner = strip_decor(rest);
+        if (const Trigger* t = match_trigger(inner)) {
+          std::string_view names = inner.substr(t->phrase.size());
+          if (const size_t close = names.find(')'); close != std::string_view::npos) {
+            names = names.substr(0, close);
+          }
+          if (list(names, t->role, t->agencies_only, inner)) return;
+        }
       }
     }
   }
@@ -526,16 +551,10 @@ class Scanner {
                                   std::string_view(" with ")}) {
       const size_t p = content.find(with);
       if (p == std::string_view::npos) continue;
-      const size_t before = out_.credits.size();
       if (!list(content.substr(p + with.size()), CreditRole::kSource, true, tag)) return false;
       if (const AgencyInfo* info = agency_of(content.substr(0, p))) {
         // the outlet that wrote the story ("FR"): an outlet credit, never an agency
-        Credit& c = out_.credits.emplace_back();
-        c.name = info->canonical;
-        c.kind = CreditKind::kOutlet;
-        c.role = CreditRole::kByline;
-        c.text.assign(tag);
-        (void)before;
+        add_credit(info->canonical, CreditKind::kOutlet, CreditRole::kByline, tag);
       }
       return true;
     }
@@ -735,6 +754,8 @@ class Scanner {
  private:
   const AgencyTable& table_;
   CreditResult& out_;
+  size_t used_ = 0;
+  size_t agencies_used_ = 0;
 };
 
 // Words that mark a paragraph as a picture caption rather than story copy.
@@ -769,7 +790,14 @@ CreditExtractor::CreditExtractor(std::shared_ptr<const AgencyTable> agencies)
 }
 
 void CreditExtractor::extract(const Story& story, CreditResult& out) const {
-  out.clear();
+  // Not out.clear(): the credit strings are overwritten in place (Scanner::finish trims).
+  out.photo_credits.clear();
+  out.dateline.present = false;
+  out.dateline.place.clear();
+  out.dateline.date.clear();
+  out.dateline.agency.clear();
+  out.dateline.agency_is_wire = false;
+  out.dateline.length = 0;
   const AgencyTable& table = *agencies_;
   Scanner scan(table, out);
   std::string_view body = story.body;
@@ -807,8 +835,18 @@ void CreditExtractor::extract(const Story& story, CreditResult& out) const {
   // 4. Photo credits anywhere (they must be known before end tags are read).
   scan.photo_credits(body);
 
-  // 5. Credit lines: every line is checked at its start, which costs O(lines).
+  // 5. Credit lines: every line is checked at its start, which costs O(lines); the last
+  //    kTailParagraphs paragraphs are also searched inside their lines.
   {
+    size_t tail_start = body.size();
+    for (size_t k = 0; k < kTailParagraphs && tail_start > 0; ++k) {
+      const size_t p = body.rfind("\n\n", tail_start - 1);
+      if (p == std::string_view::npos) {
+        tail_start = 0;
+        break;
+      }
+      tail_start = p;
+    }
     size_t pos = 0;
     while (pos < body.size()) {
       const void* nlp = std::memchr(body.data() + pos, '\n', body.size() - pos);
@@ -821,11 +859,11 @@ void CreditExtractor::extract(const Story& story, CreditResult& out) const {
         if (para_end == std::string_view::npos) para_end = body.size();
         if (para_end > end && para_end - pos <= kMaxCreditLine &&
             match_trigger(strip_decor(line)) != nullptr) {
-          scan.credit_line(body.substr(pos, para_end - pos));
+          scan.credit_line(body.substr(pos, para_end - pos), pos >= tail_start);
           pos = para_end + 1;
           continue;
         }
-        scan.credit_line(line);
+        scan.credit_line(line, pos >= tail_start);
       }
       pos = end + 1;
     }
@@ -880,6 +918,7 @@ void CreditExtractor::extract(const Story& story, CreditResult& out) const {
       if (const AgencyInfo* info = table.find(last_line)) scan.add_info(*info, CreditRole::kSource, last_line);
     }
   }
+  scan.finish();
 }
 
 }  // namespace wirefeed

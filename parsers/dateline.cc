@@ -265,7 +265,11 @@ bool parse_dateline(std::string_view text, const AgencyTable& agencies, Dateline
     const bool dash = c == '-' || (c == '\xE2' && (win.substr(i, 3) == "\xE2\x80\x94" ||
                                                    win.substr(i, 3) == "\xE2\x80\x93"));
     if (!dash) continue;
-    if (win[i - 1] != ' ' && !(win[i - 1] == '\xA0' && i >= 2 && win[i - 2] == '\xC2')) continue;
+    // "March 26-" (no space) occurs after a date's day number only.
+    if (win[i - 1] != ' ' && !(win[i - 1] == '\xA0' && i >= 2 && win[i - 2] == '\xC2') &&
+        !(ct::is_digit(win[i - 1]) && c == '-' && i + 1 < win.size() && win[i + 1] == ' ')) {
+      continue;
+    }
     const size_t sep = skip_separator(win.substr(i), false);
     if (sep == 0 || i + sep >= win.size() || !ct::is_space(win[i + sep - 1])) {
       if (sep == 0) continue;
