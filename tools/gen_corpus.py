@@ -27,7 +27,7 @@ import gen_samples as gs  # noqa: E402  (the path has to be set up first)
 SIZE_RANGE = (500, 20000)
 # Log-normal parameters of the article length before tails and JSON: they give line sizes with a mean of
 # about 3 KB once credit tails, JSON keys and the occasional second (HTML) body are added.
-LOG_MU, LOG_SIGMA = 8.15, 0.72
+LOG_MU, LOG_SIGMA = 7.85, 0.72
 RECENT = 400  # variants pick their original among the last RECENT originals
 
 
@@ -42,14 +42,14 @@ def generate(n, seed, out, stats=None):
         r = rng.random()
         kind = "original"
         if recent and r < 0.10:
-            s, line = rng.choice(recent)
+            s, line = gs._pick(rng, recent)
             if rng.random() < 0.5:
                 kind = "resend"
             else:
                 kind = "copy"
                 line = gs.serialise(gs.make_copy(s, when, gs._uri(rng, s.agency)))
         elif recent and r < 0.20:
-            s, _ = rng.choice(recent)
+            s, _ = gs._pick(rng, recent)
             v = rng.random()
             if v < 0.45:
                 kind, c = "rewrite", gs.make_rewrite(rng, s, when, gs._uri(rng, s.agency))

@@ -91,6 +91,7 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
              "October", "November", "December"]
 MONTHS_EN_SHORT = ["Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec"]
+MONTHS_AP = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
 MONTHS_ES_SHORT = ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"]
 MONTHS_PT_SHORT = ["jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez"]
 MONTHS_RU_GEN = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
@@ -146,10 +147,15 @@ MEDTOP = {
 }
 
 
+def _pick(rng, seq):
+    """rng.choice without its rejection sampling: about three times faster, which the corpus needs."""
+    return seq[int(rng.random() * len(seq))]
+
+
 def _name(rng, culture):
     if culture == "ko":  # family name first, as the wires print Korean names
-        return f"{rng.choice(LAST['ko'])} {rng.choice(FIRST['ko'])}"
-    return f"{rng.choice(FIRST[culture])} {rng.choice(LAST[culture])}"
+        return f"{_pick(rng, LAST['ko'])} {_pick(rng, FIRST['ko'])}"
+    return f"{_pick(rng, FIRST[culture])} {_pick(rng, LAST[culture])}"
 
 
 def culture_of(country):
@@ -175,20 +181,20 @@ def make_facts(rng, place):
     f["Countrys"] = f["Country"] + ("'" if country.endswith("s") else "'s")
     f["region"] = region or country
     for i in range(1, 5):
-        c = cul if rng.random() < 0.7 else rng.choice(list(FIRST))
+        c = cul if rng.random() < 0.7 else _pick(rng, list(FIRST))
         n = _name(rng, c)
         f[f"p{i}"] = n
         f[f"p{i}_last"] = n.split()[-1] if c != "ko" else n.split()[0]
-    company_root = rng.choice(COMPANY_ROOT)
-    sector = rng.choice(COMPANY_SECTOR)
+    company_root = _pick(rng, COMPANY_ROOT)
+    sector = _pick(rng, COMPANY_SECTOR)
     f["company"] = f"{company_root} {sector[0]}"
     f["company_short"] = company_root
     f["company_kind"] = sector[1]
-    rival = rng.choice([c for c in COMPANY_ROOT if c != company_root])
-    f["rival"] = f"{rival} {rng.choice(COMPANY_SECTOR)[0]}"
-    f["product"] = rng.choice(PRODUCTS)
+    rival = _pick(rng, [c for c in COMPANY_ROOT if c != company_root])
+    f["rival"] = f"{rival} {_pick(rng, COMPANY_SECTOR)[0]}"
+    f["product"] = _pick(rng, PRODUCTS)
     f["party1"], f["party2"] = rng.sample(PARTIES, 2)
-    f["org"] = rng.choice(["the interior ministry", "the central bank", "the finance ministry",
+    f["org"] = _pick(rng, ["the interior ministry", "the central bank", "the finance ministry",
                            "the electoral commission", "the health ministry", "the national assembly",
                            "the supreme court", "the transport ministry", "the foreign ministry"])
     f["n_small"] = rng.randint(2, 19)
@@ -198,51 +204,52 @@ def make_facts(rng, place):
     f["pct"] = f"{rng.uniform(0.2, 9.8):.1f}"
     f["pct2"] = f"{rng.uniform(0.1, 4.9):.1f}"
     f["pct_big"] = rng.randint(18, 86)
-    f["nth"] = rng.choice(["third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "10th", "12th"])
-    f["bp"] = rng.choice([25, 50, 75])
+    f["nth"] = _pick(rng, ["third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "10th", "12th"])
+    f["bp"] = _pick(rng, [25, 50, 75])
     f["rate"] = f"{rng.uniform(1.0, 7.5):.2f}"
     f["money"] = money(rng, 1.1, 48.0)
     f["money_m"] = money(rng, 12, 900, "million")
-    f["year"] = rng.choice([2024, 2025, 2026, 2027, 2028, 2030])
-    f["weekday"] = rng.choice(WEEKDAYS)
-    f["weekday2"] = rng.choice(WEEKDAYS)
-    f["quarter"] = rng.choice(["first", "second", "third", "fourth"])
-    f["index"] = rng.choice(["the benchmark index", "the blue-chip index", "the broader market index",
+    f["year"] = _pick(rng, [2024, 2025, 2026, 2027, 2028, 2030])
+    f["weekday"] = _pick(rng, WEEKDAYS)
+    f["weekday2"] = _pick(rng, WEEKDAYS)
+    f["quarter"] = _pick(rng, ["first", "second", "third", "fourth"])
+    f["index"] = _pick(rng, ["the benchmark index", "the blue-chip index", "the broader market index",
                              "the tech-heavy index"])
-    f["currency"] = rng.choice(["won", "yen", "euro", "rupee", "peso", "rand", "lira", "real"])
+    f["currency"] = _pick(rng, ["won", "yen", "euro", "rupee", "peso", "rand", "lira", "real"])
     towns = rng.sample(TEAM_TOWNS, 2)
-    f["team1"] = f"{towns[0]} {rng.choice(TEAM_SUFFIX)}"
-    f["team2"] = f"{towns[1]} {rng.choice(TEAM_SUFFIX)}"
+    f["team1"] = f"{towns[0]} {_pick(rng, TEAM_SUFFIX)}"
+    f["team2"] = f"{towns[1]} {_pick(rng, TEAM_SUFFIX)}"
     f["score1"], f["score2"] = rng.randint(1, 4), rng.randint(0, 2)
     f["minute"] = rng.randint(8, 89)
     f["minute2"] = rng.randint(46, 90)
-    f["league"] = rng.choice(["the Premier Division", "the national league", "the championship",
+    f["league"] = _pick(rng, ["the Premier Division", "the national league", "the championship",
                               "the continental cup", "the top flight"])
-    f["tournament"] = f"{rng.choice(['Harbor', 'Summit', 'Riviera', 'Capital', 'Lakeside'])} Open"
-    f["sets"] = rng.choice(["6-4 6-3", "7-6(4) 6-2", "6-3 3-6 7-5", "6-2 6-1", "4-6 6-4 6-4",
+    f["tournament"] = f"{_pick(rng, ['Harbor', 'Summit', 'Riviera', 'Capital', 'Lakeside'])} Open"
+    f["sets"] = _pick(rng, ["6-4 6-3", "7-6(4) 6-2", "6-3 3-6 7-5", "6-2 6-1", "4-6 6-4 6-4",
                             "7-5 6-7(3) 6-4"])
     f["seed"] = rng.randint(2, 16)
     f["time"] = f"{rng.randint(9, 10)}.{rng.randint(50, 99):02d}"
     f["magnitude"] = f"{rng.uniform(4.8, 7.9):.1f}"
     f["depth"] = rng.randint(8, 120)
     f["km"] = rng.randint(12, 240)
-    f["river"] = rng.choice(["the Arno", "the Kura", "the Sava", "the Lune", "the Mekong delta",
+    f["river"] = _pick(rng, ["the Arno", "the Kura", "the Sava", "the Lune", "the Mekong delta",
                              "the Ebro", "the Drava"])
-    f["province"] = rng.choice(["the northern province", "the eastern region", "the southern coast",
+    f["province"] = _pick(rng, ["the northern province", "the eastern region", "the southern coast",
                                 "the central highlands", "the western districts"])
-    f["storm"] = rng.choice(STORM_NAMES)
+    f["storm"] = _pick(rng, STORM_NAMES)
     f["kmh"] = rng.randint(90, 240)
     f["temp"] = rng.randint(38, 47)
     f["mm"] = rng.randint(90, 420)
-    f["disease"] = rng.choice(DISEASES)
-    f["hospital"] = f"{rng.choice(ROOT_WORDS)} General Hospital"
-    f["institute"] = rng.choice(INSTITUTES)
-    f["journal"] = rng.choice(JOURNALS)
-    f["group"] = rng.choice(ARMED_GROUPS)
-    f["film"] = f"The {rng.choice(FILM_ADJ)} {rng.choice(FILM_NOUN)}"
-    f["festival"] = f"{rng.choice(['Lakeside', 'Northern Lights', 'Harbor', 'Riviera', 'Capital'])} Film Festival"
-    f["museum"] = f"{rng.choice(ROOT_WORDS)} Museum of Art"
-    f["union"] = rng.choice(["the transport workers' union", "the teachers' union", "the nurses' union",
+    f["disease"] = _pick(rng, DISEASES)
+    f["hospital"] = f"{_pick(rng, ROOT_WORDS)} General Hospital"
+    f["institute"] = _pick(rng, INSTITUTES)
+    f["journal"] = _pick(rng, JOURNALS)
+    f["group"] = _pick(rng, ARMED_GROUPS)
+    f["Group"] = f["group"][0].upper() + f["group"][1:]
+    f["film"] = f"The {_pick(rng, FILM_ADJ)} {_pick(rng, FILM_NOUN)}"
+    f["festival"] = f"{_pick(rng, ['Lakeside', 'Northern Lights', 'Harbor', 'Riviera', 'Capital'])} Film Festival"
+    f["museum"] = f"{_pick(rng, ROOT_WORDS)} Museum of Art"
+    f["union"] = _pick(rng, ["the transport workers' union", "the teachers' union", "the nurses' union",
                              "the dockworkers' union", "the metalworkers' union"])
     f["age"] = rng.randint(19, 81)
     f["years"] = rng.randint(2, 25)
@@ -554,7 +561,7 @@ EN = {
             "The United Nations called on all parties to protect civilians and allow humanitarian access.",
             "01|The claims could not be independently verified.",
             "1|Air defence units shot down {n_small2} of the {n_small2} drones launched, the military said.",
-            "0|{group} said in a statement that its fighters had captured {n_small} villages.",
+            "0|{Group} said in a statement that its fighters had captured {n_small} villages.",
             "2|The ceasefire was brokered with the help of regional mediators meeting in {city}.",
             "2|Previous truces have collapsed within days amid mutual accusations of violations.",
             "01|Hospitals in the area were short of blood supplies and fuel for generators.",
@@ -718,9 +725,10 @@ COMPOSE_TIME = [" on {weekday}", " in a statement", " in an interview", " last w
                 " at a briefing in {city}"]
 
 
-def _compose(rng, facts):
-    sp = rng.choice(COMPOSE_SPEAKER)
-    text = f"{sp} {rng.choice(COMPOSE_VERB)}{rng.choice(COMPOSE_TIME)} that {rng.choice(COMPOSE_CLAUSE)}."
+def _compose(rng, facts, reword):
+    sp = _pick(rng, COMPOSE_SPEAKER)
+    verb = reword(_pick(rng, COMPOSE_VERB))
+    text = f"{sp} {verb}{reword(_pick(rng, COMPOSE_TIME))} that {reword(_pick(rng, COMPOSE_CLAUSE))}."
     return _fill(text, facts)
 
 
@@ -954,7 +962,7 @@ def _agency_dateline(agency, place, when, lang):
     if agency == "bloomberg":
         return "(Bloomberg) -- "
     if agency == "xinhua":
-        return f"{city}, {MONTHS_EN_SHORT[m]}. {d} (Xinhua) -- "
+        return f"{city}, {MONTHS_AP[m]} {d} (Xinhua) -- "
     if agency == "lusa":
         return f"{title_city}, {d:02d} {MONTHS_PT_SHORT[m]} {when.year} (Lusa) - "
     if agency == "cnn":  # an outlet in the agency slot: not a wire
@@ -966,19 +974,19 @@ def _agency_dateline(agency, place, when, lang):
 def _agency_place(rng, agency):
     home = [p for p in PLACES if p[3] == agency]
     if agency in ("ap", "cnn") and rng.random() < 0.8:
-        return rng.choice([p for p in PLACES if p[3] == "ap"])
+        return _pick(rng, [p for p in PLACES if p[3] == "ap"])
     if agency == "efe":
-        return rng.choice(home)
+        return _pick(rng, home)
     if home and rng.random() < 0.75:
-        return rng.choice(home)
-    return rng.choice(PLACES)
+        return _pick(rng, home)
+    return _pick(rng, PLACES)
 
 
 def _two_names(rng, culture="en"):
     a = _name(rng, culture)
-    b = _name(rng, rng.choice(list(FIRST)))
+    b = _name(rng, _pick(rng, list(FIRST)))
     while b == a:
-        b = _name(rng, rng.choice(list(FIRST)))
+        b = _name(rng, _pick(rng, list(FIRST)))
     return a, b
 
 
@@ -1005,13 +1013,13 @@ def _agency_tail(rng, agency, facts, lang):
         if r < 0.45:
             tail.append(f"Associated Press writers {editor_a} and {editor_b} contributed to this report.")
         elif r < 0.75:
-            tail.append(f"Associated Press writer {editor_a} in {rng.choice(PLACES)[0].title()} contributed.")
+            tail.append(f"Associated Press writer {editor_a} in {_pick(rng, PLACES)[0].title()} contributed.")
     elif agency == "afp":
         byline = "AFP" if rng.random() < 0.5 else f"{reporter}, AFP"
-        initials = lambda: "".join(rng.choice("abcdefghjklmnprstvw") for _ in range(rng.randint(2, 3)))
+        initials = lambda: "".join(_pick(rng, "abcdefghjklmnprstvw") for _ in range(rng.randint(2, 3)))
         tail.append(f"{initials()}-{initials()}/{initials()}")
     elif agency == "yonhap":
-        handle = reporter.split()[0].lower() + rng.choice(["", "s", "k"])
+        handle = reporter.split()[0].lower() + _pick(rng, ["", "s", "k"])
         byline = f"By {reporter}"
         if rng.random() < 0.6:
             tail.append(f"{handle}@yna.co.kr")
@@ -1021,12 +1029,12 @@ def _agency_tail(rng, agency, facts, lang):
     elif agency == "dpa":
         byline = f"Von {reporter}, dpa" if lang == "de" else f"By {reporter}, dpa"
         if rng.random() < 0.5:
-            tail.append(f"dpa {''.join(rng.choice('abcdefghklmnrst') for _ in range(2))} "
-                        f"{''.join(rng.choice('abcdefghklmnrst') for _ in range(2))}")
+            tail.append(f"dpa {''.join(_pick(rng, 'abcdefghklmnrst') for _ in range(2))} "
+                        f"{''.join(_pick(rng, 'abcdefghklmnrst') for _ in range(2))}")
     elif agency == "efe":
         byline = f"Por {reporter}" if rng.random() < 0.5 else "EFE"
-        tail.append(rng.choice(["(c) Agencia EFE", "EFE " + "".join(rng.choice("abcdefgmnprs") for _ in range(3))
-                                + "/" + "".join(rng.choice("abcdefgmnprs") for _ in range(2))]))
+        tail.append(_pick(rng, ["(c) Agencia EFE", "EFE " + "".join(_pick(rng, "abcdefgmnprs") for _ in range(3))
+                                + "/" + "".join(_pick(rng, "abcdefgmnprs") for _ in range(2))]))
     elif agency == "ani":
         byline = "ANI"
         tail.append("(ANI)")
@@ -1039,8 +1047,8 @@ def _agency_tail(rng, agency, facts, lang):
         byline = "Xinhua"
     elif agency == "lusa":
         byline = "Lusa"
-        tail.append(f"{''.join(rng.choice('ABCDFGJMNPRST') for _ in range(2))} // "
-                    f"{''.join(rng.choice('ABCDFGJMNPRST') for _ in range(2))}")
+        tail.append(f"{''.join(_pick(rng, 'ABCDFGJMNPRST') for _ in range(2))} // "
+                    f"{''.join(_pick(rng, 'ABCDFGJMNPRST') for _ in range(2))}")
         tail.append("Lusa/Fim")
     elif agency == "cnn":
         byline = f"By {reporter}, CNN"
@@ -1050,12 +1058,12 @@ def _agency_tail(rng, agency, facts, lang):
 
 def _photo_caption(rng, agency, facts):
     photog = _name(rng, culture_of(facts["country"]) if rng.random() < 0.6 else "en")
-    desc = rng.choice([f"People walk past a damaged building in {facts['city']}, {facts['country']}",
+    desc = _pick(rng, [f"People walk past a damaged building in {facts['city']}, {facts['country']}",
                        f"Supporters wave flags outside the venue in {facts['city']}",
                        f"A general view of the port in {facts['city']}, {facts['country']}",
                        f"{facts['p2']} speaks during a news conference in {facts['city']}",
                        f"Traders work on the floor of the exchange in {facts['city']}"])
-    stamp = f"{rng.randint(1, 28)} {rng.choice(MONTHS_EN)}"
+    stamp = f"{rng.randint(1, 28)} {_pick(rng, MONTHS_EN)}"
     if agency == "ap" or (agency not in ("reuters",) and rng.random() < 0.5):
         return f"{desc}, {stamp}. (AP Photo/{photog})", "AP"
     return f"{desc}, {stamp}. REUTERS/{photog}", "Reuters"
@@ -1251,7 +1259,7 @@ def _sample_no_repeat(rng, pool, k):
     out = list(pool)
     rng.shuffle(out)
     while len(out) < k:
-        out.append(rng.choice(pool))
+        out.append(_pick(rng, pool))
     return out
 
 
@@ -1277,31 +1285,54 @@ def _group(rng, sentences, max_k):
 # Each English story picks one wording per entry, so stories built from the same template share fewer word
 # runs (shingles) while a story's own variants keep its choices. The first alternative is the plain one.
 SYNONYMS = {
-    "said": ["said", "stated", "noted", "added"], "percent": ["percent", "per cent"],
+    "said": ["said", "noted", "added"], "percent": ["percent", "per cent"],
     "about": ["about", "around", "roughly", "some"], "at least": ["at least", "no fewer than"],
     "officials": ["officials", "authorities"], "expected": ["expected", "anticipated", "forecast"],
     "rose": ["rose", "climbed", "increased"], "fell": ["fell", "dropped", "declined"],
     "more than": ["more than", "over"], "warned": ["warned", "cautioned"], "nearly": ["nearly", "almost"],
     "biggest": ["biggest", "largest"], "the company": ["the company", "the firm", "the group"],
-    "government": ["government", "administration"], "urged": ["urged", "called on"],
+    "urged": ["urged", "called on"],
     "a spokesperson": ["a spokesperson", "a spokesman", "a spokeswoman"],
     "reported": ["reported", "recorded"], "hit": ["hit", "struck"], "plans": ["plans", "intends"],
     "the country": ["the country", "the nation"], "thousands": ["thousands", "many thousands"],
 }
-_SYN_RE = re.compile(r"\b(" + "|".join(sorted((re.escape(k) for k in SYNONYMS), key=len, reverse=True))
-                     + r"|on (?:" + "|".join(WEEKDAYS) + r"))\b")
+_SYN_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(k) for k in SYNONYMS), key=len, reverse=True))
+                     + r")\b|\bon \{weekday2?\}|\bon (?:" + "|".join(WEEKDAYS) + r")\b")
+_N_WORDINGS = 64
+
+
+def _make_wordings():
+    """A fixed table of wordings. Stories pick one, and templates are reworded once per wording and cached:
+    a regex pass per sentence would cost the corpus generator a third of its time."""
+    r = random.Random(1)
+    return [({k: _pick(r, v) for k, v in SYNONYMS.items()}, r.random() < 0.3) for _ in range(_N_WORDINGS)]
+
+
+_WORDINGS = None
+_WORDING_CACHE = [dict() for _ in range(_N_WORDINGS)]
 
 
 def _wording(rng):
-    """One story's choice of words: a function rewriting a sentence in that wording."""
-    pick = {k: rng.choice(v) for k, v in SYNONYMS.items()}
-    drop_on = rng.random() < 0.3  # AP style: "said Tuesday" rather than "said on Tuesday"
+    """One story's choice of words: a function rewriting a template in that wording."""
+    global _WORDINGS
+    if _WORDINGS is None:
+        _WORDINGS = _make_wordings()
+    idx = int(rng.random() * _N_WORDINGS)
+    pick, drop_on = _WORDINGS[idx]  # drop_on: AP style "said Tuesday" rather than "said on Tuesday"
+    cache = _WORDING_CACHE[idx]
+
     def sub(m):
         w = m.group(0)
-        if w.startswith("on ") and w[3:] in WEEKDAYS:
+        if w.startswith("on ") and (w[3:] in WEEKDAYS or w[3:].startswith("{weekday")):
             return w[3:] if drop_on else w
         return pick.get(w, w)
-    return lambda text: _SYN_RE.sub(sub, text)
+
+    def reword(template):
+        out = cache.get(template)
+        if out is None:
+            out = cache[template] = _SYN_RE.sub(sub, template)
+        return out
+    return reword
 
 
 def _paragraphs_en(rng, topic, facts, target_bytes):
@@ -1309,15 +1340,15 @@ def _paragraphs_en(rng, topic, facts, target_bytes):
     spec = EN[topic]
     lead_idx = rng.randrange(len(spec["lead"]))
     facts["_lead_idx"] = lead_idx
-    lead = _fill(spec["lead"][lead_idx], facts)
+    reword = _wording(rng)
+    lead = _fill(reword(spec["lead"][lead_idx]), facts)
     specific = [t for t in (_applies(t, lead_idx) for t in spec["body"]) if t]
     rng.shuffle(specific)
     approx = max(1, (target_bytes - len(lead)) // 115)
     # Topic sentences first (what the story is about), a few stock phrases, then composed background; once
     # everything is used the story repeats sentences, which only very long benchmark stories reach.
     picked = specific[:approx] + rng.sample(EN_GENERIC, rng.randint(0, 3))
-    reword = _wording(rng)
-    sentences = [reword(_fill(t, facts)) for t in picked]
+    sentences = [_fill(reword(t), facts) for t in picked]
     if len(sentences) > 3:  # keep the first topic sentences near the top, shuffle the rest
         rest = sentences[2:]
         rng.shuffle(rest)
@@ -1326,14 +1357,14 @@ def _paragraphs_en(rng, topic, facts, target_bytes):
     tries = 0
     while len(sentences) < approx and tries < 4 * approx:
         tries += 1
-        c = reword(_compose(rng, facts))
+        c = _compose(rng, facts, reword)
         if c not in seen:
             seen.add(c)
             sentences.insert(rng.randint(min(2, len(sentences)), len(sentences)), c)
     while len(sentences) < approx:  # very long stories only
-        sentences.append(rng.choice(sentences))
-    spare = [reword(_compose(rng, facts)) for _ in range(6)] + [reword(_fill(t, facts)) for t in specific[approx:]]
-    return reword(lead), _group(rng, sentences, 3), spare
+        sentences.append(_pick(rng, sentences))
+    spare = [_compose(rng, facts, reword) for _ in range(6)] + [_fill(reword(t), facts) for t in specific[approx:]]
+    return lead, _group(rng, sentences, 3), spare
 
 
 def _localise_numbers(facts, lang):
@@ -1353,8 +1384,8 @@ def _paragraphs_foreign(rng, spec, lang, facts, target_bytes):
     """(lead, paragraphs, spare sentences, localised facts) for a story in lang."""
     wd = WEEKDAYS_L[lang]
     facts = _localise_numbers(facts, lang)
-    facts["wd"], facts["wd2"] = rng.choice(wd), rng.choice(wd)
-    facts["quarter_fr"] = rng.choice(["premier", "deuxième", "troisième", "quatrième"])
+    facts["wd"], facts["wd2"] = _pick(rng, wd), _pick(rng, wd)
+    facts["quarter_fr"] = _pick(rng, ["premier", "deuxième", "troisième", "quatrième"])
     lead = _fill(spec["lead"], facts)
     approx = max(1, (target_bytes - len(lead)) // 110)
     order = _sample_no_repeat(rng, spec["body"], len(spec["body"]))
@@ -1374,7 +1405,7 @@ def make_story(rng, when, uri, target_bytes=None, lang=None, agency=None, topic=
         # that need volume more than variety (the benchmark corpus) pass used_foreign=None to allow reuse.
         choices = [i for i in range(len(FOREIGN[lang])) if used_foreign is None or (lang, i) not in used_foreign]
         if choices:
-            i = rng.choice(choices)
+            i = _pick(rng, choices)
             spec = FOREIGN[lang][i]
             if used_foreign is not None:
                 used_foreign.add((lang, i))
@@ -1382,16 +1413,16 @@ def make_story(rng, when, uri, target_bytes=None, lang=None, agency=None, topic=
             lang = "en"
             agency = None
     if agency is None:
-        agency = rng.choice(FOREIGN_AGENCY[lang]) if lang != "en" else _weighted(rng, AGENCY_WEIGHTS)
+        agency = _pick(rng, FOREIGN_AGENCY[lang]) if lang != "en" else _weighted(rng, AGENCY_WEIGHTS)
     if target_bytes is None:
         target_bytes = int(min(size_range[1] - 400, max(size_range[0], rng.lognormvariate(7.35, 0.6))))
     place = _agency_place(rng, "ap" if agency == "aggregator" else agency)
     if lang == "de":
-        place = rng.choice([p for p in PLACES if p[1] == "Germany"])
+        place = _pick(rng, [p for p in PLACES if p[1] == "Germany"])
     elif lang == "fr":
-        place = rng.choice([p for p in PLACES if p[1] == "France"])
+        place = _pick(rng, [p for p in PLACES if p[1] == "France"])
     elif lang == "es":
-        place = rng.choice([p for p in PLACES if p[3] == "efe"])
+        place = _pick(rng, [p for p in PLACES if p[3] == "efe"])
     elif lang == "pt":
         place = ("LISBOA", "Portugal", "", "lusa")
     elif lang == "ru":
@@ -1403,7 +1434,7 @@ def make_story(rng, when, uri, target_bytes=None, lang=None, agency=None, topic=
     s.compact = rng.random() < 0.7
     s.html = rng.random() < 0.23
     s.both_bodies = s.html and s.gen == "v3" and rng.random() < 0.25
-    s.html_extras = rng.choice(["script", "style", ""]) if s.html and rng.random() < 0.3 else ""
+    s.html_extras = _pick(rng, ["script", "style", ""]) if s.html and rng.random() < 0.3 else ""
     if lang == "en":
         s.topic = topic or _weighted(rng, TOPIC_WEIGHTS)
         lead, paras, spare = _paragraphs_en(rng, s.topic, facts, target_bytes)
@@ -1417,7 +1448,7 @@ def make_story(rng, when, uri, target_bytes=None, lang=None, agency=None, topic=
     labels = {"agency": agency, "dateline_len": len(dateline), "dateline": dateline.strip(),
               "topic": s.topic, "mentions": [], "photo_credits": []}
     if traps and lang == "en" and rng.random() < 0.22:
-        trap = _fill(rng.choice(MENTION_TRAPS), facts)
+        trap = _fill(_pick(rng, MENTION_TRAPS), facts)
         s.paras.insert(rng.randint(1, len(s.paras)), trap)
         labels["mentions"].append(trap)
     if traps and lang == "en" and agency in ("reuters", "ap", "aggregator", "afp") and rng.random() < 0.15:
@@ -1427,7 +1458,7 @@ def make_story(rng, when, uri, target_bytes=None, lang=None, agency=None, topic=
         labels["caption_index"] = pos
         labels["photo_credits"].append(cap.rsplit(" ", 2)[-1] if who == "Reuters" else cap[cap.rfind("("):])
     if agency == "aggregator":
-        outlet = rng.choice(AGGREGATOR_OUTLETS)
+        outlet = _pick(rng, AGGREGATOR_OUTLETS)
         sources = rng.sample(["AP", "Reuters", "Yonhap", "AFP", "Bloomberg"], rng.randint(2, 3))
         credit = "With reporting by " + (", ".join(sources[:-1]) + ", and " + sources[-1]
                                          if len(sources) > 2 else " and ".join(sources))
@@ -1515,9 +1546,9 @@ def make_update(rng, s, when):
     u = s.clone()
     u.version = s.version + 1
     u.when = when
-    facts = make_facts(rng, rng.choice(PLACES))
+    facts = make_facts(rng, _pick(rng, PLACES))
     if u.lang == "en":
-        extra = rng.choice([
+        extra = _pick(rng, [
             "The death toll rose to {n_small2} later in the day, officials said.",
             "In a statement issued after the close of trading, the company confirmed the figures.",
             "Later on {weekday}, the government said it would hold an emergency cabinet meeting.",
@@ -1574,11 +1605,11 @@ def make_rewrite(rng, s, when, uri):
         i = rng.randrange(len(r.paras))
         r.paras[i] = _typo(rng, r.paras[i], 2)
     if r.lang == "en":
-        promo = rng.choice(PROMO_LINES)
+        promo = _pick(rng, PROMO_LINES)
         pos = rng.randint(2, max(2, _tail_start(r)))
         r.paras.insert(pos, promo)
         _shift_caption(r, pos)
-        r.headline = rng.choice(["WRAPUP - ", "FACTBOX - ", "", "Update: "]) + r.headline.replace(" as ", " amid ", 1)
+        r.headline = _pick(rng, ["WRAPUP - ", "FACTBOX - ", "", "Update: "]) + r.headline.replace(" as ", " amid ", 1)
         if r.headline == s.headline:
             r.headline += " - sources"
     else:
@@ -1726,7 +1757,7 @@ def build_feed(seed=20240305, n_originals=180):
             longer = [i for i in range(n_originals - 6)
                       if i not in used and len(originals[i][1].body_text().encode()) >= 1500]
             if longer:
-                idx = rng.choice(longer)
+                idx = _pick(rng, longer)
                 used.add(idx)
         key, s, fam = originals[idx]
         off = rng.uniform(0.6, 14.0)
