@@ -1,9 +1,12 @@
 #include "config/config.h"
 
+#include <fmt/format.h>
+#include <toml++/toml.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -16,9 +19,6 @@
 #include <thread>
 #include <utility>
 
-#include <fmt/format.h>
-#include <toml++/toml.h>
-
 namespace wirefeed {
 
 std::string_view to_string(Delivery d) {
@@ -27,9 +27,12 @@ std::string_view to_string(Delivery d) {
 
 std::string_view to_string(OutputKey k) {
   switch (k) {
-    case OutputKey::kUri: return "uri";
-    case OutputKey::kInput: return "input";
-    case OutputKey::kNone: return "none";
+    case OutputKey::kUri:
+      return "uri";
+    case OutputKey::kInput:
+      return "input";
+    case OutputKey::kNone:
+      return "none";
   }
   return "uri";
 }
@@ -39,6 +42,8 @@ std::string_view to_string(LogFormat f) { return f == LogFormat::kJson ? "json" 
 namespace {
 
 constexpr std::string_view kMask = "*****";
+
+bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -78,16 +83,26 @@ std::string_view closest(std::string_view name, std::span<const std::string_view
 
 std::string_view type_name(const toml::node& n) {
   switch (n.type()) {
-    case toml::node_type::string: return "string";
-    case toml::node_type::integer: return "integer";
-    case toml::node_type::floating_point: return "float";
-    case toml::node_type::boolean: return "boolean";
-    case toml::node_type::table: return "table";
-    case toml::node_type::array: return "array";
-    case toml::node_type::date: return "date";
-    case toml::node_type::time: return "time";
-    case toml::node_type::date_time: return "date-time";
-    default: return "nothing";
+    case toml::node_type::string:
+      return "string";
+    case toml::node_type::integer:
+      return "integer";
+    case toml::node_type::floating_point:
+      return "float";
+    case toml::node_type::boolean:
+      return "boolean";
+    case toml::node_type::table:
+      return "table";
+    case toml::node_type::array:
+      return "array";
+    case toml::node_type::date:
+      return "date";
+    case toml::node_type::time:
+      return "time";
+    case toml::node_type::date_time:
+      return "date-time";
+    default:
+      return "nothing";
   }
 }
 
@@ -99,24 +114,23 @@ std::string join_path(std::string_view parent, std::string_view key) {
 bool valid_topic_name(std::string_view t) {
   // Kafka's own rule: 1..249 characters of [A-Za-z0-9._-], and not "." or "..".
   if (t.empty() || t.size() > 249 || t == "." || t == "..") return false;
-  return std::all_of(t.begin(), t.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
-  });
+  return std::all_of(t.begin(), t.end(),
+                     [](char c) { return is_alnum(c) || c == '.' || c == '_' || c == '-'; });
 }
 
 // The keys of each section, in one place so that an unknown key can be looked up in the
 // other sections too ("threads" under [dedup] belongs in [pipeline]).
-constexpr std::string_view kRootKeys[] = {"kafka",        "pipeline", "dedup",   "topics", "transactions",
-                                          "shutdown",     "stats",    "logging", "demo"};
+constexpr std::string_view kRootKeys[] = {
+    "kafka", "pipeline", "dedup", "topics", "transactions", "shutdown", "stats", "logging", "demo"};
 constexpr std::string_view kKafkaKeys[] = {
     "brokers",           "group_id",        "input_topics", "enriched_topic", "duplicates_topic",
     "dead_letter_topic", "changelog_topic", "instance_id",  "consumer",       "producer"};
 constexpr std::string_view kPipelineKeys[] = {
-    "delivery", "route_duplicates", "output_key",    "max_message_bytes", "max_in_flight",
-    "threads",  "agencies_file",    "topics_dir",    "boilerplate_file"};
-constexpr std::string_view kDedupKeys[] = {"enabled",     "window_hours",
-                                           "max_stories", "near_duplicate_threshold",
-                                           "containment_threshold", "state_file"};
+    "delivery", "route_duplicates", "output_key", "max_message_bytes", "max_in_flight",
+    "threads",  "agencies_file",    "topics_dir", "boilerplate_file"};
+constexpr std::string_view kDedupKeys[] = {
+    "enabled",   "window_hours", "max_stories", "near_duplicate_threshold", "containment_threshold",
+    "state_file"};
 constexpr std::string_view kTopicsKeys[] = {"threshold", "max_topics"};
 constexpr std::string_view kTransactionsKeys[] = {"commit_interval_ms", "commit_every"};
 constexpr std::string_view kShutdownKeys[] = {"timeout_ms"};
@@ -126,9 +140,9 @@ constexpr std::string_view kLoggingKeys[] = {"level", "format", "file", "file_ma
 constexpr std::string_view kDemoKeys[] = {"samples_file", "print_records"};
 
 constexpr std::pair<std::string_view, std::span<const std::string_view>> kSectionKeys[] = {
-    {"kafka", kKafkaKeys},   {"pipeline", kPipelineKeys}, {"dedup", kDedupKeys},
+    {"kafka", kKafkaKeys},   {"pipeline", kPipelineKeys},         {"dedup", kDedupKeys},
     {"topics", kTopicsKeys}, {"transactions", kTransactionsKeys}, {"shutdown", kShutdownKeys},
-    {"stats", kStatsKeys},   {"logging", kLoggingKeys},   {"demo", kDemoKeys},
+    {"stats", kStatsKeys},   {"logging", kLoggingKeys},           {"demo", kDemoKeys},
 };
 
 // The section other than `here` that has a key called `name`, or "".
@@ -146,7 +160,7 @@ class Loader {
  public:
   explicit Loader(std::string source) : source_(std::move(source)) {}
 
-  const std::vector<std::string>& errors() const { return errors_; }
+  [[nodiscard]] const std::vector<std::string>& errors() const { return errors_; }
   std::vector<std::string>& warnings() { return warnings_; }
 
   void warn_at(const toml::source_region* where, std::string_view msg) {
@@ -171,7 +185,7 @@ class Loader {
     error_at(where != nullptr ? *where : toml::source_region{}, msg);
   }
 
-  std::string origin(const toml::source_region& where) const {
+  [[nodiscard]] std::string origin(const toml::source_region& where) const {
     return fmt::format("{}:{}:{}", source_, where.begin.line, where.begin.column);
   }
 
@@ -205,8 +219,8 @@ class Loader {
       note(join_path(path, key), t->source());
       return t;
     }
-    error_at(n->source(), fmt::format("'{}' must be a table, got {}", join_path(path, key),
-                                      type_name(*n)));
+    error_at(n->source(),
+             fmt::format("'{}' must be a table, got {}", join_path(path, key), type_name(*n)));
     return nullptr;
   }
 
@@ -243,10 +257,8 @@ class Loader {
       const size_t sep = inner.find(":-");
       const std::string_view var = inner.substr(0, sep);
       const bool valid_name =
-          !var.empty() && !std::isdigit(static_cast<unsigned char>(var[0])) &&
-          std::all_of(var.begin(), var.end(), [](char ch) {
-            return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_';
-          });
+          !var.empty() && std::isdigit(static_cast<unsigned char>(var[0])) == 0 &&
+          std::all_of(var.begin(), var.end(), [](char ch) { return is_alnum(ch) || ch == '_'; });
       if (!valid_name) {
         // The text between the braces is not echoed: in a secret it could be part of the value.
         error_at(where.source(),
@@ -346,8 +358,8 @@ class Loader {
     const std::string full = join_path(path, key);
     const toml::array* a = n->as_array();
     if (a == nullptr) {
-      error_at(n->source(), fmt::format("'{}' must be an array of strings, got {}", full,
-                                        type_name(*n)));
+      error_at(n->source(),
+               fmt::format("'{}' must be an array of strings, got {}", full, type_name(*n)));
       return;
     }
     if (a->empty()) {
@@ -402,8 +414,7 @@ class Loader {
     }
     const int64_t v = i->get();
     if (v < lo || v > hi) {
-      error_at(n->source(),
-               fmt::format("'{}' must be between {} and {}, got {}", full, lo, hi, v));
+      error_at(n->source(), fmt::format("'{}' must be between {} and {}, got {}", full, lo, hi, v));
       return;
     }
     out = static_cast<Int>(v);
@@ -411,8 +422,8 @@ class Loader {
   }
 
   // Integers are accepted where a float is expected: "threshold = 1" is not a type error.
-  void get_fraction(const toml::table* t, std::string_view path, std::string_view key,
-                    bool zero_ok, double& out) {
+  void get_fraction(const toml::table* t, std::string_view path, std::string_view key, bool zero_ok,
+                    double& out) {
     const toml::node* n = get(t, key);
     if (n == nullptr) return;
     const std::string full = join_path(path, key);
@@ -427,9 +438,9 @@ class Loader {
     }
     const bool in_range = std::isfinite(v) && v <= 1.0 && (zero_ok ? v >= 0.0 : v > 0.0);
     if (!in_range) {
-      error_at(n->source(), fmt::format("'{}' must be {} 1, got {}", full,
-                                        zero_ok ? "between 0 and" : "greater than 0 and at most",
-                                        v));
+      error_at(n->source(),
+               fmt::format("'{}' must be {} 1, got {}", full,
+                           zero_ok ? "between 0 and" : "greater than 0 and at most", v));
       return;
     }
     out = v;
@@ -471,7 +482,7 @@ class Loader {
   }
 
   void note(const std::string& path, const toml::source_region& where) { seen_[path] = where; }
-  const toml::source_region* where(const std::string& path) const {
+  [[nodiscard]] const toml::source_region* where(const std::string& path) const {
     auto it = seen_.find(path);
     return it == seen_.end() ? nullptr : &it->second;
   }
@@ -480,7 +491,8 @@ class Loader {
   void flatten(const toml::table& t, std::string_view path, const std::string& prefix,
                std::map<std::string, KafkaProperty>& props) {
     for (auto&& [k, v] : t) {
-      const std::string name = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
+      const std::string name =
+          prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
       const std::string full = fmt::format("{}.{}", path, name);
       if (const toml::table* sub = v.as_table()) {
         flatten(*sub, path, name, props);
@@ -496,14 +508,14 @@ class Loader {
       } else if (const auto* b = v.as_boolean()) {
         p.value = b->get() ? "true" : "false";
       } else {
-        error_at(v.source(), fmt::format("'{}' must be a string, integer or boolean, got {}",
-                                         full, type_name(v)));
+        error_at(v.source(), fmt::format("'{}' must be a string, integer or boolean, got {}", full,
+                                         type_name(v)));
         continue;
       }
       note(full, v.source());
       if (check_reserved(name, v, full) && !props.emplace(name, std::move(p)).second) {
-        error_at(k.source(), fmt::format("'{}' is set twice (once as a dotted key, once quoted)",
-                                         full));
+        error_at(k.source(),
+                 fmt::format("'{}' is set twice (once as a dotted key, once quoted)", full));
       }
     }
   }
@@ -518,7 +530,8 @@ class Loader {
     }};
     for (const auto& [prop, instead] : kReserved) {
       if (name == prop) {
-        error_at(v.source(), fmt::format("'{}' is set by wirefeed: use '{}' instead", full, instead));
+        error_at(v.source(),
+                 fmt::format("'{}' is set by wirefeed: use '{}' instead", full, instead));
         return false;
       }
     }
@@ -621,7 +634,7 @@ void load_document(const toml::table& root, Loader& l, Config& c) {
     l.get_string(t, "kafka", "instance_id", k.instance_id);
     if (!k.instance_id.empty() && !valid_topic_name(k.instance_id)) {
       const toml::source_region* w = l.where("kafka.instance_id");
-      l.error_at(w ? *w : toml::source_region{},
+      l.error_at(w,
                  "'kafka.instance_id' may only contain A-Z a-z 0-9 . _ - (it becomes part of the "
                  "transactional.id)");
     }
@@ -648,7 +661,7 @@ void load_document(const toml::table& root, Loader& l, Config& c) {
     l.check_keys(*t, "dedup", kDedupKeys);
     DedupSettings& d = c.dedup;
     l.get_bool(t, "dedup", "enabled", d.enabled);
-    l.get_int(t, "dedup", "window_hours", 1, 24 * 366, d.window_hours);
+    l.get_int(t, "dedup", "window_hours", 1, int64_t{24} * 366, d.window_hours);
     l.get_int(t, "dedup", "max_stories", 1, 1000000000, d.max_stories);
     l.get_fraction(t, "dedup", "near_duplicate_threshold", false, d.near_duplicate_threshold);
     l.get_fraction(t, "dedup", "containment_threshold", false, d.containment_threshold);
@@ -686,7 +699,7 @@ void load_document(const toml::table& root, Loader& l, Config& c) {
     g.level = std::string(level);
     l.get_enum(t, "logging", "format", kLogFormats, g.format);
     l.get_string(t, "logging", "file", g.file);
-    l.get_int(t, "logging", "file_max_mb", 1, 1024 * 1024, g.file_max_mb);
+    l.get_int(t, "logging", "file_max_mb", 1, int64_t{1024} * 1024, g.file_max_mb);
     l.get_int(t, "logging", "file_max_files", 1, 1000, g.file_max_files);
   }
 
@@ -708,16 +721,15 @@ void load_document(const toml::table& root, Loader& l, Config& c) {
     if (std::find(k.input_topics.begin(), k.input_topics.end(), *topic) != k.input_topics.end()) {
       const toml::source_region* w = l.where(name);
       if (w == nullptr) w = l.where("kafka.input_topics");
-      l.error_at(w ? *w : toml::source_region{},
-                 fmt::format("'{}' is also an input topic ('{}'): wirefeed would read its own "
-                             "output",
-                             name, *topic));
+      l.error_at(w, fmt::format("'{}' is also an input topic ('{}'): wirefeed would read its own "
+                                "output",
+                                name, *topic));
     }
   }
   if (k.changelog_topic == k.enriched_topic || k.changelog_topic == k.duplicates_topic ||
       k.changelog_topic == k.dead_letter_topic) {
     const toml::source_region* w = l.where("kafka.changelog_topic");
-    l.error_at(w ? *w : toml::source_region{},
+    l.error_at(w,
                "'kafka.changelog_topic' must differ from the output topics: the dedup state is "
                "rebuilt by reading it back");
   }
@@ -731,8 +743,8 @@ Config default_config() { return Config{}; }
 
 bool is_secret_property(std::string_view name) {
   const std::string n = lower(name);
-  for (std::string_view word : {"password", "secret", "sasl.jaas", "ssl.key", "token",
-                                "credentials"}) {
+  for (std::string_view word :
+       {"password", "secret", "sasl.jaas", "ssl.key", "token", "credentials"}) {
     if (n.find(word) != std::string::npos) return true;
   }
   return false;
@@ -753,7 +765,8 @@ std::string redact_parse_error(std::string_view description, std::string_view do
   }
   if (start == std::string_view::npos || start > doc.size()) return std::string(description);
   const size_t end = doc.find('\n', start);
-  const std::string_view text = doc.substr(start, end == std::string_view::npos ? doc.npos : end - start);
+  const std::string_view text =
+      doc.substr(start, end == std::string_view::npos ? doc.npos : end - start);
   if (!is_secret_property(text)) return std::string(description);
   // A quoted fragment that is itself a secret-looking name is the key, not the value: keep it.
   std::string out;
@@ -779,13 +792,25 @@ void append_toml_string(std::string& out, std::string_view s) {
   out.push_back('"');
   for (char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
       // Loading interpolates ${VAR}, so a literal dollar must be written back as "$$".
-      case '$': out += "$$"; break;
+      case '$':
+        out += "$$";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
           out += fmt::format("\\u{:04X}", static_cast<unsigned>(static_cast<unsigned char>(c)));
@@ -812,7 +837,7 @@ std::string toml_double(double v) {
 // Bare keys need no quotes; librdkafka names contain dots, which would nest in TOML.
 std::string toml_key(std::string_view k) {
   const bool bare = !k.empty() && std::all_of(k.begin(), k.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+    return is_alnum(c) || c == '_' || c == '-';
   });
   return bare ? std::string(k) : toml_string(k);
 }
@@ -856,7 +881,8 @@ Result<Config> load_config_string(std::string_view toml_text, const std::string&
     return config;
   } catch (const std::exception& e) {
     // Allocation failure and the like: still a value, never an exception across the API.
-    return Status("config", fmt::format("{}: cannot load configuration: {}", source_name, e.what()));
+    return Status("config",
+                  fmt::format("{}: cannot load configuration: {}", source_name, e.what()));
   }
 }
 
@@ -887,7 +913,7 @@ std::string effective_instance_id(const KafkaConfig& kafka) {
     id += '-';
     for (const char* p = host.data(); *p != '\0'; ++p) {
       const char c = *p;
-      const bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
+      const bool ok = is_alnum(c) || c == '.' || c == '_' || c == '-';
       id.push_back(ok ? c : '_');
     }
   }

@@ -19,8 +19,8 @@ namespace wirefeed {
 
 // One librdkafka property from [kafka.consumer] / [kafka.producer], passed through verbatim.
 struct KafkaProperty {
-  std::string name;    // e.g. "sasl.mechanism"
-  std::string value;   // strings as written (after ${VAR} interpolation); 42 -> "42"; true -> "true"
+  std::string name;   // e.g. "sasl.mechanism"
+  std::string value;  // strings as written (after ${VAR} interpolation); 42 -> "42"; true -> "true"
   std::string origin;  // "FILE:LINE:COL" of the value, so a property librdkafka rejects at start-up
                        // can be reported where it was written; "" when not from a file
 };
@@ -50,7 +50,8 @@ std::string_view to_string(LogFormat f);  // "text" | "json"
 
 struct PipelineConfig {
   Delivery delivery = Delivery::kAtLeastOnce;
-  bool route_duplicates = true;  // duplicates and near-duplicates go to duplicates_topic; updates stay
+  bool route_duplicates =
+      true;  // duplicates and near-duplicates go to duplicates_topic; updates stay
   OutputKey output_key = OutputKey::kUri;
   int64_t max_message_bytes = 10 * 1024 * 1024;
   int64_t max_in_flight = 20000;  // stories
@@ -92,12 +93,12 @@ struct StatsConfig {
 struct LoggingConfig {
   std::string level = "info";  // trace|debug|info|warn|error|off (spdlog::level::from_str names)
   LogFormat format = LogFormat::kText;
-  std::string file;            // "" = stderr only
+  std::string file;  // "" = stderr only
   int64_t file_max_mb = 100;
   int64_t file_max_files = 5;
 };
 
-struct DemoConfig {  // used with kafka.brokers = "embedded"
+struct DemoConfig {          // used with kafka.brokers = "embedded"
   std::string samples_file;  // "" = embedded samples/stories.jsonl
   int64_t print_records = 3;
 };

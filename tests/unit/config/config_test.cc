@@ -1,13 +1,13 @@
 #include "config/config.h"
 
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <set>
 #include <sstream>
 #include <string>
-
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
 
 namespace wirefeed {
 namespace {
@@ -338,8 +338,8 @@ TEST(ConfigWarnings, DemoSettingsWithARealBrokerWarn) {
 }
 
 TEST(ConfigWarnings, SectionsAtTheirDefaultsDoNotWarn) {
-  EXPECT_TRUE(load_ok("[transactions]\ncommit_every = 1000\n[demo]\nprint_records = 3\n")
-                  .warnings.empty());
+  EXPECT_TRUE(
+      load_ok("[transactions]\ncommit_every = 1000\n[demo]\nprint_records = 3\n").warnings.empty());
 }
 
 // ---- interpolation ----
@@ -432,7 +432,8 @@ TEST(ConfigSecrets, ErrorsNeverShowASecretValue) {
       // A broken reference inside a secret: the text between the braces is not echoed.
       "[kafka.consumer]\n\"sasl.password\" = \"hunter2${bad name}\"\n",
       // A secret next to an unrelated error, so the message is about the file that holds it.
-      "[kafka.consumer]\n\"sasl.password\" = \"${WF_TEST_PW}\"\n[pipeline]\nthreads = \"hunter2\"\n",
+      "[kafka.consumer]\n\"sasl.password\" = \"${WF_TEST_PW}\"\n[pipeline]\nthreads = "
+      "\"hunter2\"\n",
       // TOML syntax error on the secret's own line (unquoted value).
       "[kafka.consumer]\n\"sasl.password\" = hunter2\n",
       // Unterminated string holding the secret.
@@ -458,7 +459,8 @@ TEST(ConfigPassthrough, ConvertsIntegersAndBooleansToStrings) {
 }
 
 TEST(ConfigPassthrough, BareDottedKeysAreFlattenedToLibrdkafkaNames) {
-  const Config c = load_ok("[kafka.consumer]\nsession.timeout.ms = 45000\nfetch.wait.max.ms = 10\n");
+  const Config c =
+      load_ok("[kafka.consumer]\nsession.timeout.ms = 45000\nfetch.wait.max.ms = 10\n");
   ASSERT_EQ(c.kafka.consumer.size(), 2u);
   EXPECT_EQ(c.kafka.consumer[0].name, "fetch.wait.max.ms");
   EXPECT_EQ(c.kafka.consumer[1].name, "session.timeout.ms");
@@ -477,8 +479,9 @@ TEST(ConfigPassthrough, UnknownLibrdkafkaNamesAreNotCheckedHere) {
 }
 
 TEST(ConfigPassthrough, FloatValueIsATypeError) {
-  EXPECT_EQ(load_error("[kafka.producer]\n\"linger.ms\" = 0.5\n"),
-            "t.toml:2:15: 'kafka.producer.linger.ms' must be a string, integer or boolean, got float");
+  EXPECT_EQ(
+      load_error("[kafka.producer]\n\"linger.ms\" = 0.5\n"),
+      "t.toml:2:15: 'kafka.producer.linger.ms' must be a string, integer or boolean, got float");
 }
 
 // ---- rendering ----
@@ -494,8 +497,7 @@ TEST(ConfigRender, OutputLoadsBackToTheSameConfig) {
   Result<Config> again = load_config_string(first, "t.toml");
   ASSERT_TRUE(again.is_ok()) << again.status().message() << "\n" << first;
   EXPECT_EQ(render_effective_config(*again), first);
-  EXPECT_EQ(find_property(again->kafka.consumer, "client.id")->value,
-            "has $dollar and \"quotes\"");
+  EXPECT_EQ(find_property(again->kafka.consumer, "client.id")->value, "has $dollar and \"quotes\"");
   EXPECT_EQ(again->pipeline.delivery, Delivery::kExactlyOnce);
   EXPECT_DOUBLE_EQ(again->dedup.near_duplicate_threshold, 0.75);
 }
