@@ -16,12 +16,12 @@ class Words {
  public:
   std::string_view next() {
     static constexpr std::string_view kWords[] = {
-        "the",       "ministry",  "said",     "on",        "Tuesday", "that",     "talks",
-        "would",     "resume",    "after",    "a",         "two-week", "pause",   "officials",
-        "in",        "capital",   "reported", "higher",    "prices",  "for",      "grain",
-        "and",       "fuel",      "while",    "analysts",  "expect",  "further", "increases",
-        "of",        "percent",   "during",   "quarter",   "company", "shares",  "rose",
-        "sharply",   "investors", "welcomed", "statement", "by",      "central", "bank"};
+        "the",     "ministry",  "said",     "on",        "Tuesday",  "that",    "talks",
+        "would",   "resume",    "after",    "a",         "two-week", "pause",   "officials",
+        "in",      "capital",   "reported", "higher",    "prices",   "for",     "grain",
+        "and",     "fuel",      "while",    "analysts",  "expect",   "further", "increases",
+        "of",      "percent",   "during",   "quarter",   "company",  "shares",  "rose",
+        "sharply", "investors", "welcomed", "statement", "by",       "central", "bank"};
     state_ = state_ * 6364136223846793005ull + 1442695040888963407ull;
     return kWords[(state_ >> 33) % (sizeof(kWords) / sizeof(kWords[0]))];
   }
@@ -123,7 +123,8 @@ void run(benchmark::State& state, const std::string& html) {
     benchmark::DoNotOptimize(out.data());
     benchmark::ClobberMemory();
   }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(html.size()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
+                          static_cast<int64_t>(html.size()));
   state.counters["in_bytes"] = static_cast<double>(html.size());
   state.counters["out_bytes"] = static_cast<double>(out.size());
 }

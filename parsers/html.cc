@@ -17,7 +17,8 @@
 // - Every construct writes no more bytes than it consumes (a "\n\n" needs a tag of >= 2 bytes, an
 //   entity never decodes to more bytes than its reference), so `out` is grown once up front and
 //   written through a raw pointer; the unused tail is cut at the end.
-// - Breaks and spaces are emitted lazily: a break is written only when text follows it (so there are
+// - Breaks and spaces are emitted lazily: a break is written only when text follows it (so there
+// are
 //   never leading or trailing breaks), and a trailing space is taken back when a break arrives.
 
 namespace wirefeed {
@@ -37,7 +38,9 @@ constexpr std::array<uint8_t, 256> make_byte_classes() {
 }
 constexpr std::array<uint8_t, 256> kByteClass = make_byte_classes();
 
-constexpr bool is_alpha(unsigned char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
+constexpr bool is_alpha(unsigned char c) {
+  return static_cast<unsigned char>((c | 0x20) - 'a') < 26;
+}
 constexpr bool is_digit(unsigned char c) { return static_cast<unsigned char>(c - '0') < 10; }
 constexpr bool is_alnum(unsigned char c) { return is_alpha(c) || is_digit(c); }
 constexpr unsigned char to_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c | 0x20 : c; }
@@ -52,12 +55,12 @@ constexpr bool is_html_space(unsigned char c) {
 // ---- Tag names -------------------------------------------------------------------------------
 
 enum class TagKind : uint8_t {
-  kInline,   // vanishes, text kept (also every unknown tag)
-  kBlock,    // paragraph break
-  kBreak,    // <br>: line break; two in a row make a paragraph break
-  kCell,     // <td>/<th>: a space between cells of a row
-  kSkip,     // contents dropped up to the matching end tag
-  kHead,     // contents dropped up to </head> or <body>
+  kInline,  // vanishes, text kept (also every unknown tag)
+  kBlock,   // paragraph break
+  kBreak,   // <br>: line break; two in a row make a paragraph break
+  kCell,    // <td>/<th>: a space between cells of a row
+  kSkip,    // contents dropped up to the matching end tag
+  kHead,    // contents dropped up to </head> or <body>
 };
 
 // A tag name of up to 16 bytes packed into two words; longer names are never known tags.
@@ -87,31 +90,32 @@ struct TagEntry {
 };
 
 constexpr TagEntry kTags[] = {
-    {"address", TagKind::kBlock},  {"article", TagKind::kBlock},    {"aside", TagKind::kBlock},
-    {"blockquote", TagKind::kBlock}, {"body", TagKind::kBlock},     {"caption", TagKind::kBlock},
-    {"center", TagKind::kBlock},   {"dd", TagKind::kBlock},         {"details", TagKind::kBlock},
-    {"dialog", TagKind::kBlock},   {"dir", TagKind::kBlock},        {"div", TagKind::kBlock},
-    {"dl", TagKind::kBlock},       {"dt", TagKind::kBlock},         {"fieldset", TagKind::kBlock},
-    {"figcaption", TagKind::kBlock}, {"figure", TagKind::kBlock},   {"footer", TagKind::kBlock},
-    {"form", TagKind::kBlock},     {"h1", TagKind::kBlock},         {"h2", TagKind::kBlock},
-    {"h3", TagKind::kBlock},       {"h4", TagKind::kBlock},         {"h5", TagKind::kBlock},
-    {"h6", TagKind::kBlock},       {"header", TagKind::kBlock},     {"hgroup", TagKind::kBlock},
-    {"hr", TagKind::kBlock},       {"html", TagKind::kBlock},       {"legend", TagKind::kBlock},
-    {"li", TagKind::kBlock},       {"main", TagKind::kBlock},       {"menu", TagKind::kBlock},
-    {"nav", TagKind::kBlock},      {"ol", TagKind::kBlock},         {"p", TagKind::kBlock},
-    {"pre", TagKind::kBlock},      {"section", TagKind::kBlock},    {"summary", TagKind::kBlock},
-    {"table", TagKind::kBlock},    {"tbody", TagKind::kBlock},      {"tfoot", TagKind::kBlock},
-    {"thead", TagKind::kBlock},    {"tr", TagKind::kBlock},         {"ul", TagKind::kBlock},
-    {"br", TagKind::kBreak},       {"td", TagKind::kCell},          {"th", TagKind::kCell},
-    {"script", TagKind::kSkip},    {"style", TagKind::kSkip},       {"noscript", TagKind::kSkip},
-    {"template", TagKind::kSkip},  {"title", TagKind::kSkip},       {"iframe", TagKind::kSkip},
-    {"svg", TagKind::kSkip},       {"head", TagKind::kHead},
+    {"address", TagKind::kBlock},    {"article", TagKind::kBlock}, {"aside", TagKind::kBlock},
+    {"blockquote", TagKind::kBlock}, {"body", TagKind::kBlock},    {"caption", TagKind::kBlock},
+    {"center", TagKind::kBlock},     {"dd", TagKind::kBlock},      {"details", TagKind::kBlock},
+    {"dialog", TagKind::kBlock},     {"dir", TagKind::kBlock},     {"div", TagKind::kBlock},
+    {"dl", TagKind::kBlock},         {"dt", TagKind::kBlock},      {"fieldset", TagKind::kBlock},
+    {"figcaption", TagKind::kBlock}, {"figure", TagKind::kBlock},  {"footer", TagKind::kBlock},
+    {"form", TagKind::kBlock},       {"h1", TagKind::kBlock},      {"h2", TagKind::kBlock},
+    {"h3", TagKind::kBlock},         {"h4", TagKind::kBlock},      {"h5", TagKind::kBlock},
+    {"h6", TagKind::kBlock},         {"header", TagKind::kBlock},  {"hgroup", TagKind::kBlock},
+    {"hr", TagKind::kBlock},         {"html", TagKind::kBlock},    {"legend", TagKind::kBlock},
+    {"li", TagKind::kBlock},         {"main", TagKind::kBlock},    {"menu", TagKind::kBlock},
+    {"nav", TagKind::kBlock},        {"ol", TagKind::kBlock},      {"p", TagKind::kBlock},
+    {"pre", TagKind::kBlock},        {"section", TagKind::kBlock}, {"summary", TagKind::kBlock},
+    {"table", TagKind::kBlock},      {"tbody", TagKind::kBlock},   {"tfoot", TagKind::kBlock},
+    {"thead", TagKind::kBlock},      {"tr", TagKind::kBlock},      {"ul", TagKind::kBlock},
+    {"br", TagKind::kBreak},         {"td", TagKind::kCell},       {"th", TagKind::kCell},
+    {"script", TagKind::kSkip},      {"style", TagKind::kSkip},    {"noscript", TagKind::kSkip},
+    {"template", TagKind::kSkip},    {"title", TagKind::kSkip},    {"iframe", TagKind::kSkip},
+    {"svg", TagKind::kSkip},         {"head", TagKind::kHead},
 };
 
 constexpr size_t kTagSlots = 128;  // power of two, under half full
 
 constexpr size_t tag_slot(const PackedName& k) {
-  const uint64_t h = k.lo * 0x9E3779B97F4A7C15ull ^ (k.hi + 0x632BE59BD9B4E019ull) * 0xC2B2AE3D27D4EB4Full;
+  const uint64_t h =
+      k.lo * 0x9E3779B97F4A7C15ull ^ (k.hi + 0x632BE59BD9B4E019ull) * 0xC2B2AE3D27D4EB4Full;
   return static_cast<size_t>(h >> 57) & (kTagSlots - 1);
 }
 
@@ -315,8 +319,8 @@ class Converter {
           _mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmpeq_epi8(v, amp)),
           _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nul), _mm_cmpeq_epi8(v, c2)), ctl));
       const auto spaces = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, sp)));
-      const uint32_t stop = static_cast<uint32_t>(_mm_movemask_epi8(special)) |
-                            (spaces & ((spaces << 1) | carry));
+      const uint32_t stop =
+          static_cast<uint32_t>(_mm_movemask_epi8(special)) | (spaces & ((spaces << 1) | carry));
       if (stop != 0) {
         const auto n = static_cast<size_t>(__builtin_ctz(stop));
         p_ += n;
@@ -544,7 +548,8 @@ class Converter {
 
   static bool equals_lower(const char* s, const char* lower_name, size_t n) {
     for (size_t i = 0; i < n; ++i) {
-      if (to_lower(static_cast<unsigned char>(s[i])) != to_lower(static_cast<unsigned char>(lower_name[i]))) {
+      if (to_lower(static_cast<unsigned char>(s[i])) !=
+          to_lower(static_cast<unsigned char>(lower_name[i]))) {
         return false;
       }
     }

@@ -13,10 +13,12 @@ namespace wirefeed::html {
 struct NamedEntity {
   std::string_view name;
   char32_t code_point;
-  bool legacy;  // HTML also accepts it without the trailing ';' (the Latin-1 set and amp/lt/gt/quot)
+  bool
+      legacy;  // HTML also accepts it without the trailing ';' (the Latin-1 set and amp/lt/gt/quot)
 };
 
-// Returns the code point of `name`, or 0 when it is not a known entity (no entity decodes to U+0000).
+// Returns the code point of `name`, or 0 when it is not a known entity (no entity decodes to
+// U+0000).
 char32_t lookup_entity(std::string_view name);
 
 // Like lookup_entity, but only for the legacy names that may appear without ';'.

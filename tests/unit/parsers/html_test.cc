@@ -27,9 +27,10 @@ TEST(HtmlToText, NoLeadingOrTrailingSeparators) {
 }
 
 TEST(HtmlToText, RunsOfBlockTagsGiveASingleBlankLine) {
-  EXPECT_EQ(text("<h1>Head</h1>\n\n<div><section><ul><li>One</li>\n<li>Two</li></ul></section></div>"
-                 "<hr><blockquote>Quote</blockquote>"),
-            "Head\n\nOne\n\nTwo\n\nQuote");
+  EXPECT_EQ(
+      text("<h1>Head</h1>\n\n<div><section><ul><li>One</li>\n<li>Two</li></ul></section></div>"
+           "<hr><blockquote>Quote</blockquote>"),
+      "Head\n\nOne\n\nTwo\n\nQuote");
 }
 
 TEST(HtmlToText, BrIsALineBreak) {
@@ -41,9 +42,7 @@ TEST(HtmlToText, TwoBrsMakeAParagraphBreakButNeverMore) {
   EXPECT_EQ(text("a<br><br>b<br>\n<br><br><br>c"), "a\n\nb\n\nc");
 }
 
-TEST(HtmlToText, BrAtTheEdgesIsDropped) {
-  EXPECT_EQ(text("<br>text<br>"), "text");
-}
+TEST(HtmlToText, BrAtTheEdgesIsDropped) { EXPECT_EQ(text("<br>text<br>"), "text"); }
 
 TEST(HtmlToText, InlineTagsVanishLeavingTheirText) {
   EXPECT_EQ(text("A <b>bold</b>, <i><em>nested <strong>in<span>line</span></strong></em></i> "
@@ -59,16 +58,19 @@ TEST(HtmlToText, WhitespaceRunsFoldToOneSpace) {
   EXPECT_EQ(text("a  b\t\tc\r\n d \f\v e"), "a b c d e");
 }
 
-TEST(HtmlToText, WhitespaceAcrossInlineTagsFolds) {
-  EXPECT_EQ(text("a <b> b </b> c"), "a b c");
-}
+TEST(HtmlToText, WhitespaceAcrossInlineTagsFolds) { EXPECT_EQ(text("a <b> b </b> c"), "a b c"); }
 
 TEST(HtmlToText, NbspBecomesASpace) {
-  EXPECT_EQ(text("a&nbsp;b&#160;c\xC2\xA0" "d&nbsp;&nbsp; e"), "a b c d e");
+  EXPECT_EQ(text("a&nbsp;b&#160;c\xC2\xA0"
+                 "d&nbsp;&nbsp; e"),
+            "a b c d e");
 }
 
 TEST(HtmlToText, SoftHyphensAreDropped) {
-  EXPECT_EQ(text("Bundes&shy;liga Fu\xC3\x9F\xC2\xAD" "ball &#173;x"), "Bundesliga Fu\xC3\x9F" "ball x");
+  EXPECT_EQ(text("Bundes&shy;liga Fu\xC3\x9F\xC2\xAD"
+                 "ball &#173;x"),
+            "Bundesliga Fu\xC3\x9F"
+            "ball x");
 }
 
 TEST(HtmlToText, DecodesBasicNamedEntities) {
@@ -76,8 +78,9 @@ TEST(HtmlToText, DecodesBasicNamedEntities) {
 }
 
 TEST(HtmlToText, DecodesTypographicAndLatin1Entities) {
-  EXPECT_EQ(text("&ldquo;Caf&eacute;&rdquo; &ndash; &mdash; &hellip; &euro;5 &copy; &trade; 20&deg;"),
-            "\u201CCaf\u00E9\u201D \u2013 \u2014 \u2026 \u20AC5 \u00A9 \u2122 20\u00B0");
+  EXPECT_EQ(
+      text("&ldquo;Caf&eacute;&rdquo; &ndash; &mdash; &hellip; &euro;5 &copy; &trade; 20&deg;"),
+      "\u201CCaf\u00E9\u201D \u2013 \u2014 \u2026 \u20AC5 \u00A9 \u2122 20\u00B0");
 }
 
 TEST(HtmlToText, DecodesLatinExtendedNames) {
@@ -110,16 +113,15 @@ TEST(HtmlToText, UnknownNamedEntitiesAreLeftAsText) {
 }
 
 TEST(HtmlToText, LegacyEntitiesWorkWithoutSemicolon) {
-  EXPECT_EQ(text("&copy 2024 &amp co &eacutee 1&frac12 &lt&gt"), "\u00A9 2024 & co \u00E9e 1\u00BD <>");
+  EXPECT_EQ(text("&copy 2024 &amp co &eacutee 1&frac12 &lt&gt"),
+            "\u00A9 2024 & co \u00E9e 1\u00BD <>");
 }
 
 TEST(HtmlToText, ModernEntitiesNeedTheirSemicolon) {
   EXPECT_EQ(text("&rsquo &hellip."), "&rsquo &hellip.");
 }
 
-TEST(HtmlToText, NumericReferenceWithoutSemicolonIsDecoded) {
-  EXPECT_EQ(text("&#65B"), "AB");
-}
+TEST(HtmlToText, NumericReferenceWithoutSemicolonIsDecoded) { EXPECT_EQ(text("&#65B"), "AB"); }
 
 TEST(HtmlToText, EntitiesAreCaseSensitive) {
   EXPECT_EQ(text("&Eacute;&eacute;&EACUTE;"), "\u00C9\u00E9&EACUTE;");
@@ -190,13 +192,12 @@ TEST(HtmlToText, StrayLessThanIsText) {
   EXPECT_EQ(text("1 < 2, x<3 and <= 4 <"), "1 < 2, x<3 and <= 4 <");
 }
 
-TEST(HtmlToText, EmptyEndTagIsDropped) {
-  EXPECT_EQ(text("a</>b"), "ab");
-}
+TEST(HtmlToText, EmptyEndTagIsDropped) { EXPECT_EQ(text("a</>b"), "ab"); }
 
 TEST(HtmlToText, TableRowsAreParagraphsAndCellsAreSpaced) {
-  EXPECT_EQ(text("<table><tr><th>Team</th><th>Pts</th></tr><tr><td>Ajax</td><td>12</td></tr></table>"),
-            "Team Pts\n\nAjax 12");
+  EXPECT_EQ(
+      text("<table><tr><th>Team</th><th>Pts</th></tr><tr><td>Ajax</td><td>12</td></tr></table>"),
+      "Team Pts\n\nAjax 12");
 }
 
 TEST(HtmlToText, DeeplyNestedTagsAreHandled) {
@@ -245,18 +246,26 @@ TEST(HtmlToText, EmptyInputLeavesOutputUnchanged) {
 
 TEST(HtmlToText, OutputNeverExceedsInputLength) {
   // The converter grows `out` once by the input size and relies on this bound.
-  const std::string_view worst[] = {"<p>a<p>b", "&#1&#1&#1", "&lt&lt", "<br><br>x", "&#x10000;",
-                                    "&ne;&ne;", "a<td>b",   "&#128",  "\xC2\xA0x\xC2\xA0y"};
+  const std::string_view worst[] = {"<p>a<p>b",  "&#1&#1&#1", "&lt&lt",
+                                    "<br><br>x", "&#x10000;", "&ne;&ne;",
+                                    "a<td>b",    "&#128",     "\xC2\xA0x\xC2\xA0y"};
   for (std::string_view html : worst) EXPECT_LE(text(html).size(), html.size()) << html;
 }
 
 // Random soup of markup fragments and bytes: whatever comes in, the output keeps its shape.
 TEST(HtmlToText, RandomMarkupKeepsOutputInvariants) {
   static constexpr std::string_view kPieces[] = {
-      "<p>", "</p>", "<br>", "<div class=\"a>b\">", "<b>", "</B>", "<script>", "</script>", "<!--",
-      "-->", "<![CDATA[", "]]>", "&amp;", "&nbsp;", "&#", "&#x", "1", "F", ";", "&eacute", "&",
-      "<", ">", "/", "'", "\"", "=", " ", "  ", "\n", "\t", "word", "\xC2\xA0", "\xC2", "\xFF",
-      std::string_view("\0", 1), "<head>", "<body>", "<td>", "<li>", "<?", "<!x", "</"};
+      "<p>",      "</p>",   "<br>",      "<div class=\"a>b\">",
+      "<b>",      "</B>",   "<script>",  "</script>",
+      "<!--",     "-->",    "<![CDATA[", "]]>",
+      "&amp;",    "&nbsp;", "&#",        "&#x",
+      "1",        "F",      ";",         "&eacute",
+      "&",        "<",      ">",         "/",
+      "'",        "\"",     "=",         " ",
+      "  ",       "\n",     "\t",        "word",
+      "\xC2\xA0", "\xC2",   "\xFF",      std::string_view("\0", 1),
+      "<head>",   "<body>", "<td>",      "<li>",
+      "<?",       "<!x",    "</"};
   uint64_t state = 7;
   auto roll = [&state](uint64_t n) {
     state = state * 6364136223846793005ull + 1442695040888963407ull;
@@ -286,7 +295,10 @@ TEST(HtmlToText, RandomMarkupKeepsOutputInvariants) {
 
 TEST(HtmlEntities, NoEntityDecodesLongerThanItsReference) {
   for (const auto& e : html::entity_table()) {
-    const size_t utf8 = e.code_point < 0x80 ? 1 : e.code_point < 0x800 ? 2 : e.code_point < 0x10000 ? 3 : 4;
+    const size_t utf8 = e.code_point < 0x80      ? 1
+                        : e.code_point < 0x800   ? 2
+                        : e.code_point < 0x10000 ? 3
+                                                 : 4;
     EXPECT_LE(utf8, e.name.size() + (e.legacy ? 1 : 2)) << e.name;
     EXPECT_EQ(html::lookup_entity(e.name), e.code_point) << e.name;
   }
