@@ -140,9 +140,18 @@ constexpr std::array<std::string_view, 8> kInnerTriggers = {
     "compiled from", "based on reporting by", "with files from", "with inputs from",
     "(reporting by"};
 
+// First bytes of any trigger (lower case, plus the lead bytes of Cyrillic ones): most lines are
+// rejected by this one lookup.
+constexpr std::array<bool, 256> kTriggerFirst = [] {
+  std::array<bool, 256> t{};
+  for (const Trigger& tr : kTriggers) t[static_cast<unsigned char>(tr.phrase[0])] = true;
+  return t;
+}();
+
 const Trigger* match_trigger(std::string_view s) {
   if (s.empty()) return nullptr;
   const char c = ct::lower(s[0]);
+  if (!kTriggerFirst[static_cast<unsigned char>(c)]) return nullptr;
   for (const Trigger& t : kTriggers) {
     if ((t.phrase[0] == c || ct::is_high(c)) && ct::starts_with_ci(s, t.phrase)) return &t;
   }
