@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <limits>
 #include <map>
@@ -887,6 +888,12 @@ Result<Config> load_config_string(std::string_view toml_text, const std::string&
 }
 
 Result<Config> load_config_file(const std::string& path) {
+  // A directory opens fine as an ifstream and reads as empty, which would silently mean
+  // "all defaults"; refuse it explicitly.
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return Status("config", fmt::format("{}: cannot read: is a directory", path));
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return Status("config", fmt::format("{}: cannot open: {}", path, std::strerror(errno)));

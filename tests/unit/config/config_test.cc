@@ -178,6 +178,20 @@ TEST(ConfigFiles, MissingFileIsAnErrorNamingThePath) {
   EXPECT_THAT(r.status().message(), HasSubstr("/nonexistent/wirefeed.toml: cannot open"));
 }
 
+// Regression: a directory opened as a file read as empty and silently gave all the defaults.
+TEST(ConfigFiles, DirectoryIsAnErrorNotAnEmptyConfig) {
+  Result<Config> r = load_config_file(kSourceDir + "/config");
+  ASSERT_FALSE(r.is_ok());
+  EXPECT_THAT(r.status().message(), HasSubstr("is a directory"));
+}
+
+TEST(ConfigFiles, EmptyFileGivesTheDefaults) {
+  Result<Config> r = load_config_file(kSourceDir + "/tests/fixtures/config/empty.toml");
+  ASSERT_TRUE(r.is_ok()) << r.status().message();
+  EXPECT_EQ(r->kafka.brokers, "localhost:9092");
+  EXPECT_TRUE(r->warnings.empty());
+}
+
 // ---- errors, each with its exact position ----
 
 TEST(ConfigErrors, UnknownKeyHasPositionAndSuggestion) {
