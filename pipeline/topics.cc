@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -52,12 +53,49 @@ inline uint64_t mix(uint64_t x) {
   return x;
 }
 
-inline uint64_t unigram_key(uint64_t tok) { return mix(tok ^ 0x9e3779b97f4a7c15ULL) | 1; }
+inline uint64_t unigram_key(uint64_t tok) { return tok | 1; }  // token hashes are mixed already
 inline uint64_t extend_key(uint64_t prev, uint64_t tok) { return mix(prev * 0x100000001b3ULL + tok) | 1; }
 
+// Hashes the normalised bytes b[0..n) (end: where the text ends, for safe 8-byte loads): 8 at a
+// time in registers, one multiply per word, then a final mix. `y_last` replaces the last byte by
+// 'y' (the "-ies" stem). Building words in registers, not in a buffer, avoids store-forwarding
+// stalls that cost more than the whole lookup.
+inline uint64_t hash_token(const uint8_t* b, const uint8_t* end, size_t n, bool y_last) {
+  constexpr uint64_t kFold = 0x2020202020202020ULL;
+  uint64_t h = kFnvOffset ^ n;
+  size_t i = 0;
+  for (; n - i > 8; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, b + i, 8);
+    h = (h ^ (w | kFold)) * kFnvPrime;
+    h ^= h >> 29;
+  }
+  size_t rem = n - i;  // 1..8
+  uint64_t w = 0;
+  if (b + i + 8 <= end) {
+    std::memcpy(&w, b + i, 8);
+  } else {
+    for (size_t k = 0; k < rem; ++k) w |= uint64_t{b[i + k]} << (8 * k);
+  }
+  uint64_t mask = rem == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * rem)) - 1;
+  w = (w | kFold) & mask;
+  if (y_last) {
+    unsigned shift = static_cast<unsigned>(8 * (rem - 1));
+    w = (w & ~(uint64_t{0xFF} << shift)) | (uint64_t{'y'} << shift);
+  }
+  h = (h ^ w) * kFnvPrime;
+  return mix(h);
+}
+
 // Calls emit(token_hash) for every token of `text`, in order.
+//
+// Case folding is "OR 0x20" on every token byte: exact for ASCII letters (digits are unchanged)
+// and for the Latin-1 capitals À..Þ (C3 80..9E -> C3 A0..BE). It also merges a few other UTF-8
+// continuation bytes, which only matters if two lexicon terms differ in just those bytes: the
+// tokens are hashed, never shown, and both text and lexicon go through this same function.
 template <typename Emit>
 inline void for_each_token(std::string_view text, Emit&& emit) {
+  constexpr size_t kMaxToken = 48;  // longer runs (URLs, hashes) cannot be lexicon words
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
   const auto* end = p + text.size();
   while (p < end) {
@@ -65,59 +103,46 @@ inline void for_each_token(std::string_view text, Emit&& emit) {
     // U+206F: curly quotes, dashes) so that "Trump’s" yields "trump" like "Trump's" does.
     while (p < end) {
       uint8_t c = *p;
-      if (kTables.cls[c] == kWord) break;
-      if (c == 0xC2 && p + 1 < end) {
-        p += 2;
-        continue;
-      }
-      if (c == 0xE2 && p + 2 < end && (p[1] == 0x80 || p[1] == 0x81)) {
-        p += 3;
-        continue;
-      }
-      if (c >= 0xC3) break;  // a letter outside ASCII
-      ++p;
-    }
-    if (p >= end) break;
-    // h1/h2/h3: the hash without the last one/two/three bytes, for the stemmer.
-    uint64_t h = kFnvOffset, h1 = h, h2 = h, h3 = h;
-    uint8_t last = 0, prev = 0, prev2 = 0;
-    size_t len = 0;
-    while (p < end) {
-      uint8_t c = *p;
       uint8_t cl = kTables.cls[c];
-      if (cl == kSep) break;
+      if (cl == kWord) break;
       if (cl == kHigh) {
-        if (c == 0xC2) break;
-        if (c == 0xE2 && p + 1 < end && (p[1] == 0x80 || p[1] == 0x81)) break;
-        if (c == 0xC3 && p + 1 < end) {
-          // Latin-1 capitals À..Þ (except ×) fold to their lower-case forms.
-          uint8_t d = p[1];
-          if (d >= 0x80 && d <= 0x9E && d != 0x97) d = static_cast<uint8_t>(d + 0x20);
-          h3 = h2, h2 = h1, h1 = h;
-          h = (h ^ c) * kFnvPrime;
-          h3 = h2, h2 = h1, h1 = h;
-          h = (h ^ d) * kFnvPrime;
-          prev2 = prev, prev = c, last = d;
-          len += 2;
+        if (c == 0xC2) {
           p += 2;
           continue;
         }
+        if (c == 0xE2 && p + 2 < end && (p[1] == 0x80 || p[1] == 0x81)) {
+          p += 3;
+          continue;
+        }
+        if (c >= 0xC3) break;  // a letter outside ASCII
       }
-      uint8_t l = kTables.lower[c];
-      h3 = h2, h2 = h1, h1 = h;
-      h = (h ^ l) * kFnvPrime;
-      prev2 = prev, prev = last, last = l;
-      ++len;
       ++p;
     }
-    if (len > 3 && last == 's') {
-      if (prev == 'e' && prev2 == 'i' && len > 4) {
-        h = (h3 ^ 'y') * kFnvPrime;  // "companies" -> "company"
+    if (p >= end) break;
+    const uint8_t* b = p;
+    while (true) {
+      while (p < end && kTables.cls[*p] == kWord) ++p;  // the ASCII fast path
+      if (p >= end || kTables.cls[*p] == kSep) break;
+      if (*p == 0xC2 || (*p == 0xE2 && p + 1 < end && (p[1] == 0x80 || p[1] == 0x81))) break;
+      ++p;
+    }
+    size_t len = static_cast<size_t>(p - b);
+    if (len > kMaxToken) {
+      emit(uint64_t{0x5bd1e995});  // matches nothing, still breaks phrases
+      continue;
+    }
+    // Plural stemming: "companies" -> "company", "banks" -> "bank"; not "-ss", "-us", "-is".
+    bool y_last = false;
+    if (len > 3 && (b[len - 1] | 0x20) == 's') {
+      uint8_t prev = b[len - 2] | 0x20;
+      if (prev == 'e' && (b[len - 3] | 0x20) == 'i' && len > 4) {
+        y_last = true;
+        len -= 2;
       } else if (prev != 's' && prev != 'u' && prev != 'i') {
-        h = h1;  // "banks" -> "bank"
+        len -= 1;
       }
     }
-    emit(h);
+    emit(hash_token(b, end, len, y_last));
   }
 }
 
@@ -483,9 +508,11 @@ void TopicTagger::tag(const Story& story, std::vector<TopicScore>& out) const {
 
   auto scan = [&](std::string_view text, double field_weight) {
     // Live phrase prefixes ending at the previous token; bounded by the longest phrase.
-    std::array<uint64_t, 16> live{}, next{};
+    std::array<uint64_t, 16> a{}, b{};
+    uint64_t* live = a.data();
+    uint64_t* next = b.data();
     size_t n_live = 0;
-    auto hit = [&](const Entry* e) {
+    auto hit = [&](const Entry* e) __attribute__((always_inline)) {
       uint32_t idx = static_cast<uint32_t>(e - im.entries.data());
       uint16_t& seen = s.seen[idx];
       if (seen == 0) s.touched.push_back(idx);
@@ -496,7 +523,7 @@ void TopicTagger::tag(const Story& story, std::vector<TopicScore>& out) const {
         s.evidence[p.topic] += f * p.weight;
       }
     };
-    for_each_token(text, [&](uint64_t tok) {
+    for_each_token(text, [&](uint64_t tok) __attribute__((always_inline)) {
       size_t n_next = 0;
       uint64_t k = unigram_key(tok);
       if (const Entry* e = im.find(k)) {
@@ -507,10 +534,10 @@ void TopicTagger::tag(const Story& story, std::vector<TopicScore>& out) const {
         k = extend_key(live[i], tok);
         if (const Entry* e = im.find(k)) {
           if (e->count) hit(e);
-          if (e->prefix && n_next < next.size()) next[n_next++] = k;
+          if (e->prefix && n_next < a.size()) next[n_next++] = k;
         }
       }
-      live = next;
+      std::swap(live, next);
       n_live = n_next;
     });
   };
@@ -533,7 +560,9 @@ void TopicTagger::tag(const Story& story, std::vector<TopicScore>& out) const {
   if (total > 0) {
     // score = share of the story's topical evidence x confidence that there is enough of it.
     double confidence = 1.0 - std::exp(-total / kEvidenceScale);
-    for (size_t i = 0; i < im.scored_tax.size(); ++i) {
+    // Shallow topics first, so that the stable sort below keeps a parent ahead of a child that
+    // carries all of its evidence: the broader claim is the safer one.
+    for (size_t i = im.scored_tax.size(); i-- > 0;) {
       double e = s.evidence[i];
       if (e <= 0) continue;
       double score = std::min(1.0, e / total) * confidence;
@@ -544,7 +573,6 @@ void TopicTagger::tag(const Story& story, std::vector<TopicScore>& out) const {
     }
   }
   std::fill(s.evidence.begin(), s.evidence.begin() + static_cast<long>(im.scored_tax.size()), 0.0);
-  // Ties (a parent and its only child) keep the parent first: broader is the safer claim.
   std::stable_sort(out.begin(), out.end(), [](const TopicScore& a, const TopicScore& b) { return a.score > b.score; });
   if (out.size() > im.cfg.max_topics) out.resize(im.cfg.max_topics);
 }
