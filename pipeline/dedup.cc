@@ -18,6 +18,7 @@ constexpr size_t kHead = 6;          // of which the smallest are kept in full a
 constexpr size_t kQueryProbes = 16;  // smallest query hashes looked up in the candidate index
 constexpr uint64_t kSampleTarget = 128;  // expected size of a Fingerprint's sample
 constexpr size_t kMinContainSamples = 3;
+constexpr size_t kMaxPostings = 24;  // live stories per indexed hash before it counts as a stock phrase
 constexpr uint32_t kEmpty = 0xFFFFFFFFu;
 constexpr uint8_t kFlagVersionCreated = 1;
 constexpr uint8_t kRecordFormat = 1;
@@ -40,6 +41,10 @@ uint64_t hash_bytes(std::string_view s) {
 inline uint16_t quantize(uint32_t v, uint32_t tau) {
   return static_cast<uint16_t>((static_cast<uint64_t>(v) << 16) / (static_cast<uint64_t>(tau) + 1));
 }
+
+// Indexed hashes are the smallest of each story, so they crowd the bottom of the 32-bit range:
+// re-mix before placing them or they would all pile into the first slots of the table.
+inline uint64_t cand_home(uint32_t v) { return fmix64(static_cast<uint64_t>(v) | (1ULL << 40)); }
 
 inline size_t range_of(uint64_t h, size_t n) {
   return static_cast<size_t>(((h >> 32) * static_cast<uint64_t>(n)) >> 32);
@@ -305,11 +310,14 @@ struct DedupIndex::Impl {
   uint64_t head_seq = 0;
   int64_t max_time = std::numeric_limits<int64_t>::min();
   UriArena arena;
-  std::vector<uint32_t> uri_slots;  // seq of the newest entry of a URI; open addressing
+  std::vector<Slot> uri_slots;      // (URI hash tag, seq of its newest entry); open addressing
   size_t uri_used = 0;
   std::vector<Slot> cand_slots;     // (shingle hash, seq) multimap; open addressing
   size_t cand_used = 0;
-  std::vector<uint32_t> scratch;
+  std::vector<uint32_t> hits;     // candidate seqs, one per probe that found them
+  std::vector<uint32_t> scratch;  // distinct candidates, oldest first
+  std::vector<uint32_t> counts;   // hits per scratch entry
+  std::vector<uint32_t> order;    // indices into scratch of the candidates to re-score
 
   [[nodiscard]] bool alive(uint32_t seq) const {
     return static_cast<uint32_t>(seq - static_cast<uint32_t>(head_seq)) < entries.size();
@@ -325,12 +333,14 @@ struct DedupIndex::Impl {
   // --- URI table ---
   size_t uri_find(std::string_view uri, uint64_t h) const {
     if (uri_slots.empty()) return kEmpty;
+    const auto tag = static_cast<uint32_t>(h);
     size_t p = range_of(h, uri_slots.size());
     for (;;) {
-      const uint32_t s = uri_slots[p];
-      if (s == kEmpty) return kEmpty;
-      if (alive(s)) {
-        const Entry& e = const_cast<Impl*>(this)->at(s);
+      const Slot& s = uri_slots[p];
+      if (s.seq == kEmpty) return kEmpty;
+      // The tag spares a visit to the entry and its URI for all but true matches.
+      if (s.v == tag && alive(s.seq)) {
+        const Entry& e = const_cast<Impl*>(this)->at(s.seq);
         if (e.uri_len == uri.size() && std::memcmp(arena.at(e.arena_pos), uri.data(), uri.size()) == 0) {
           return p;
         }
@@ -338,31 +348,32 @@ struct DedupIndex::Impl {
       if (++p == uri_slots.size()) p = 0;
     }
   }
-  void uri_place(std::vector<uint32_t>& slots, uint64_t h, uint32_t seq, size_t& used) {
+  void uri_place(std::vector<Slot>& slots, uint64_t h, uint32_t seq, size_t& used) {
     size_t p = range_of(h, slots.size());
     for (;;) {
-      const uint32_t s = slots[p];
-      if (s == kEmpty) ++used;
-      if (s == kEmpty || !alive(s)) {
-        slots[p] = seq;
+      Slot& s = slots[p];
+      if (s.seq == kEmpty) ++used;
+      if (s.seq == kEmpty || !alive(s.seq)) {
+        s = Slot{static_cast<uint32_t>(h), seq};
         return;
       }
       if (++p == slots.size()) p = 0;
     }
   }
-  void uri_set(std::string_view uri, uint64_t h, uint32_t seq) {
+  // `found` is uri_find()'s answer when the caller already has it.
+  void uri_set(std::string_view uri, uint64_t h, uint32_t seq, size_t found) {
     if (uri_slots.empty() || (uri_used + 1) * 4 > uri_slots.size() * 3) {
-      std::vector<uint32_t> fresh(std::max<size_t>(1024, entries.size() * 2), kEmpty);
+      std::vector<Slot> fresh(std::max<size_t>(1024, entries.size() * 2), Slot{0, kEmpty});
       size_t used = 0;
-      for (uint32_t s : uri_slots) {
-        if (s != kEmpty && alive(s)) uri_place(fresh, hash_bytes(uri_of(at(s))), s, used);
+      for (const Slot& s : uri_slots) {
+        if (s.seq != kEmpty && alive(s.seq)) uri_place(fresh, hash_bytes(uri_of(at(s.seq))), s.seq, used);
       }
       uri_slots.swap(fresh);
       uri_used = used;
+      found = uri_find(uri, h);
     }
-    const size_t p = uri_find(uri, h);
-    if (p != kEmpty) {
-      uri_slots[p] = seq;
+    if (found != kEmpty) {
+      uri_slots[found].seq = seq;
     } else {
       uri_place(uri_slots, h, seq, uri_used);
     }
@@ -370,7 +381,7 @@ struct DedupIndex::Impl {
 
   // --- candidate index ---
   void cand_place(std::vector<Slot>& slots, uint32_t v, uint32_t seq, size_t& used) {
-    size_t p = range_of(static_cast<uint64_t>(v) << 32, slots.size());
+    size_t p = range_of(cand_home(v), slots.size());
     for (;;) {
       Slot& s = slots[p];
       if (s.seq == kEmpty) ++used;
@@ -393,20 +404,33 @@ struct DedupIndex::Impl {
       cand_slots.swap(fresh);
       cand_used = used;
     }
+    // A shingle already posted for many live stories is a stock phrase ("said in a statement"):
+    // it finds nothing useful and would grow one probe run without bound, so it is not posted.
+    if (cand_postings(v) >= kMaxPostings) return;
     cand_place(cand_slots, v, seq, cand_used);
   }
-  void cand_lookup(uint32_t v) {
-    if (cand_slots.empty()) return;
-    size_t p = range_of(static_cast<uint64_t>(v) << 32, cand_slots.size());
+  [[nodiscard]] size_t cand_postings(uint32_t v) const {
+    size_t n = 0;
+    size_t p = range_of(cand_home(v), cand_slots.size());
     for (;;) {
       const Slot& s = cand_slots[p];
-      if (s.seq == kEmpty) return;
-      if (s.v == v && alive(s.seq) && scratch.size() < cfg.max_candidates &&
-          std::find(scratch.begin(), scratch.end(), s.seq) == scratch.end()) {
-        scratch.push_back(s.seq);
-      }
+      if (s.seq == kEmpty) return n;
+      n += s.v == v && alive(s.seq);
       if (++p == cand_slots.size()) p = 0;
     }
+  }
+  // Adds the live stories posted under v to `hits`, counting how many probes found each.
+  void cand_lookup(uint32_t v) {
+    if (cand_slots.empty()) return;
+    size_t p = range_of(cand_home(v), cand_slots.size());
+    const size_t mark = hits.size();
+    for (;;) {
+      const Slot& s = cand_slots[p];
+      if (s.seq == kEmpty) break;
+      if (s.v == v && alive(s.seq)) hits.push_back(s.seq);
+      if (++p == cand_slots.size()) p = 0;
+    }
+    if (hits.size() - mark >= kMaxPostings) hits.resize(mark);  // a stock phrase: no evidence
   }
 
   // --- window ---
@@ -421,8 +445,12 @@ struct DedupIndex::Impl {
     arena.release_before(entries.empty() ? arena.end() : entries.front().arena_pos);
   }
 
-  void insert(Entry e, std::string_view uri, std::string_view root) {
-    uri = uri.substr(0, UriArena::kMaxUri);
+  void insert(Entry e, std::string_view uri, std::string_view root, uint64_t uri_hash, size_t found) {
+    if (uri.size() > UriArena::kMaxUri) {
+      uri = uri.substr(0, UriArena::kMaxUri);
+      uri_hash = hash_bytes(uri);
+      found = uri_find(uri, uri_hash);
+    }
     root = root == uri ? std::string_view{} : root.substr(0, UriArena::kMaxUri);
     e.uri_len = static_cast<uint16_t>(uri.size());
     e.root_len = static_cast<uint16_t>(root.size());
@@ -430,7 +458,7 @@ struct DedupIndex::Impl {
     const auto seq = static_cast<uint32_t>(head_seq + entries.size());
     entries.push_back(e);
     if (seq == kEmpty) return;  // the sentinel value: once in 2^32 stories, left unindexed
-    uri_set(uri, hash_bytes(uri), seq);
+    uri_set(uri, uri_hash, seq, found);
     for (size_t i = 0; i < std::min<size_t>(kHead, e.n_sample); ++i) cand_insert(e.head[i], seq);
   }
 
@@ -496,7 +524,7 @@ struct DedupIndex::Impl {
 
     const size_t up = uri_find(fp.uri, fp.uri_hash);
     if (up != kEmpty) {
-      const uint32_t seq = uri_slots[up];
+      const uint32_t seq = uri_slots[up].seq;
       const Entry& prev = at(seq);
       const int cmp = compare_versions(fp.version_num, fp.time_from_version_created, fp.time_ms,
                                        prev.version_num, (prev.flags & kFlagVersionCreated) != 0,
@@ -506,7 +534,7 @@ struct DedupIndex::Impl {
       if (cmp > 0) {
         r.status = DedupStatus::kUpdate;
         const std::string root = r.of;  // copy: the arena may move chunks while inserting
-        insert(make_entry(fp), fp.uri, root);
+        insert(make_entry(fp), fp.uri, root, fp.uri_hash, up);
       } else {
         r.status = DedupStatus::kDuplicate;  // a resend, or an older version arriving late
         if (r.similarity == 0.0) r.similarity = 1.0;
@@ -514,19 +542,33 @@ struct DedupIndex::Impl {
       return r;
     }
 
-    scratch.clear();
+    hits.clear();
     const size_t probes = std::min(kQueryProbes, fp.sample.size());
-    for (size_t i = 0; i < probes && scratch.size() < cfg.max_candidates; ++i) cand_lookup(fp.sample[i]);
-    // Oldest first, so ties go to the earliest story and the result does not depend on hash order.
-    std::sort(scratch.begin(), scratch.end(), [&](uint32_t a, uint32_t b) {
-      return static_cast<uint32_t>(a - static_cast<uint32_t>(head_seq)) <
-             static_cast<uint32_t>(b - static_cast<uint32_t>(head_seq));
-    });
+    for (size_t i = 0; i < probes; ++i) cand_lookup(fp.sample[i]);
+    // Most shared hashes first, then oldest first, so the cap keeps the likeliest candidates and
+    // ties go to the earliest story whatever the hash order.
+    const auto age = [&](uint32_t s) { return static_cast<uint32_t>(s - static_cast<uint32_t>(head_seq)); };
+    std::sort(hits.begin(), hits.end(), [&](uint32_t a, uint32_t b) { return age(a) < age(b); });
+    scratch.clear();
+    counts.clear();
+    for (size_t i = 0; i < hits.size();) {
+      size_t j = i;
+      while (j < hits.size() && hits[j] == hits[i]) ++j;
+      scratch.push_back(hits[i]);
+      counts.push_back(static_cast<uint32_t>(j - i));
+      i = j;
+    }
+    order.resize(scratch.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return counts[a] > counts[b]; });
+    if (order.size() > cfg.max_candidates) order.resize(cfg.max_candidates);
+    std::sort(order.begin(), order.end());  // back to oldest first
     const int64_t horizon = fp.time_ms - cfg.window_ms;
     uint32_t best = kEmpty;
     double best_sim = -1.0;
     bool best_exact = false;
-    for (uint32_t seq : scratch) {
+    for (uint32_t oi : order) {
+      const uint32_t seq = scratch[oi];
       const Entry& e = at(seq);
       if (e.time_ms < horizon) continue;
       if (e.exact32 == exact32) {
@@ -548,7 +590,7 @@ struct DedupIndex::Impl {
       r.of = std::string(root_of(e));
       root = r.of;
     }
-    insert(make_entry(fp), fp.uri, root);
+    insert(make_entry(fp), fp.uri, root, fp.uri_hash, kEmpty);
     return r;
   }
 
@@ -625,9 +667,10 @@ struct DedupIndex::Impl {
       return Status("dedup_changelog_corrupt", "dedup record key does not match its URI");
     }
     evict(e.time_ms);
-    const size_t up = uri_find(uri, hash_bytes(uri));
-    if (up != kEmpty && compare_versions(e, at(uri_slots[up])) <= 0) return Status::ok();
-    insert(e, uri, root);
+    const uint64_t h = hash_bytes(uri);
+    const size_t up = uri_find(uri, h);
+    if (up != kEmpty && compare_versions(e, at(uri_slots[up].seq)) <= 0) return Status::ok();
+    insert(e, uri, root, h, up);
     return Status::ok();
   }
 };
@@ -645,7 +688,7 @@ size_t DedupIndex::memory_bytes() const {
   constexpr size_t kPerBlock = 512 / sizeof(Entry);
   const size_t blocks = m.entries.size() / kPerBlock + 1;
   return blocks * (kPerBlock * sizeof(Entry) + sizeof(void*)) + m.arena.bytes() +
-         m.uri_slots.capacity() * sizeof(uint32_t) + m.cand_slots.capacity() * sizeof(Impl::Slot);
+         m.uri_slots.capacity() * sizeof(Impl::Slot) + m.cand_slots.capacity() * sizeof(Impl::Slot);
 }
 
 void DedupIndex::changelog_record(const Fingerprint& fp, std::string& key, std::string& value) const {
@@ -653,7 +696,7 @@ void DedupIndex::changelog_record(const Fingerprint& fp, std::string& key, std::
   key.assign(fp.uri);
   const size_t up = m.uri_find(fp.uri, fp.uri_hash);
   if (up != kEmpty) {
-    const Entry& e = m.at(m.uri_slots[up]);
+    const Entry& e = m.at(m.uri_slots[up].seq);
     if (e.exact32 == static_cast<uint32_t>(fp.exact_hash) && e.time_ms == fp.time_ms) {
       Impl::encode(e, m.uri_of(e), m.root_of(e), value);
       return;
@@ -715,7 +758,8 @@ Status DedupIndex::load(const std::string& path) {
     if (!Impl::decode(rec, e, uri, root)) return Status("dedup_state_corrupt", path + ": bad record");
     // Not apply(): a state file may hold several versions of one URI, all worth keeping.
     fresh->evict(e.time_ms);
-    fresh->insert(e, uri, root);
+    const uint64_t h = hash_bytes(uri);
+    fresh->insert(e, uri, root, h, fresh->uri_find(uri, h));
   }
   impl_ = std::move(fresh);
   return Status::ok();
