@@ -367,7 +367,7 @@ class Converter {
     }
     // HTML still honours the old Latin-1 names without ';' ("&copy 2024", "&eacutee" -> "ée"):
     // take the longest such prefix of the letters.
-    size_t n = static_cast<size_t>(r - q);
+    auto n = static_cast<size_t>(r - q);
     if (n > html::kMaxLegacyEntityLength) n = html::kMaxLegacyEntityLength;
     for (; n >= 2; --n) {
       if (char32_t cp = html::lookup_legacy_entity({q, n})) {

@@ -231,6 +231,16 @@ TEST(HtmlToText, LongTextRunsAreCopiedIntact) {
   EXPECT_EQ(text("<p>" + plain + "</p>"), plain);
 }
 
+TEST(HtmlToText, DoubleSpacesFoldAtEveryOffsetOfALongRun) {
+  // Long runs are copied in 16-byte blocks; a space pair may straddle two blocks.
+  for (size_t k = 1; k < 40; ++k) {
+    const std::string left(k, 'x');
+    const std::string right(40, 'y');
+    EXPECT_EQ(text(left + "  " + right), left + " " + right) << k;
+    EXPECT_EQ(text(left + " \n " + right + "&amp;"), left + " " + right + "&") << k;
+  }
+}
+
 TEST(HtmlToText, AppendsToNonEmptyOutput) {
   std::string out = "Headline|";
   html_to_text("<p> Body </p><p>More</p>", out);
