@@ -9,6 +9,12 @@
 
 #include "config/config.h"
 #include "daemon/enrich.h"
+#include "daemon/logging.h"
+#include "daemon/produce.h"
+#include "daemon/run.h"
+
+#include <csignal>
+#include <unistd.h>
 
 namespace wirefeed {
 
@@ -22,7 +28,8 @@ Usage:
   wirefeed enrich [--input FILE|-] [--output FILE|-] [--config FILE] [--dead-letter FILE]
                   [--dedup-state FILE] [--threads N]
                                           JSON Lines in, enriched JSON Lines out
-  wirefeed produce --brokers LIST --topic T --input FILE|- [--rate N] [--key uri|none]
+  wirefeed produce --brokers LIST --topic T [--input FILE|-] [--rate N] [--key uri|none]
+                   [--partition N] [--limit N] [--config FILE]
                                           load a JSON Lines file into a topic
   wirefeed check-config FILE              validate a config file and print the effective config
   wirefeed version
@@ -165,6 +172,117 @@ int cmd_check_config(const std::vector<std::string>& argv) {
   return 0;
 }
 
+// Signals: the first SIGTERM/SIGINT asks for a graceful stop, a second one exits at once; SIGHUP
+// asks for a reload of the data files. Handlers only touch lock-free atomics.
+RunControl* g_control = nullptr;
+std::atomic<int> g_stop_signals{0};
+
+extern "C" void on_stop_signal(int) {
+  if (g_stop_signals.fetch_add(1) >= 1) _exit(130);
+  if (g_control != nullptr) g_control->stop.store(true);
+}
+extern "C" void on_hup_signal(int) {
+  if (g_control != nullptr) g_control->reload.store(true);
+}
+
+void install_signals(RunControl& control) {
+  g_control = &control;
+  struct sigaction sa {};
+  sa.sa_handler = on_stop_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGTERM, &sa, nullptr);
+  sigaction(SIGINT, &sa, nullptr);
+  struct sigaction hup {};
+  hup.sa_handler = on_hup_signal;
+  sigemptyset(&hup.sa_mask);
+  sigaction(SIGHUP, &hup, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);
+}
+
+int cmd_run(const std::vector<std::string>& argv, bool demo) {
+  Args args(argv, 1);
+  std::string err;
+  if (!args.parse({"config"}, err)) {
+    usage_error(err);
+    return 2;
+  }
+  auto config = config_from(args);
+  if (!config) return 2;
+  if (demo) config->kafka.brokers = "embedded";
+  if (Status s = setup_logging(config->logging); !s) {
+    std::fprintf(stderr, "wirefeed: %s\n", s.message().c_str());
+    return 2;
+  }
+  static RunControl control;
+  install_signals(control);
+  if (config->kafka.embedded()) return run_demo(*config, control);
+  return run_daemon(*config, control);
+}
+
+int cmd_produce(const std::vector<std::string>& argv) {
+  Args args(argv, 1);
+  std::string err;
+  if (!args.parse({"brokers", "topic", "input", "rate", "key", "partition", "limit", "config", "property"}, err)) {
+    usage_error(err);
+    return 2;
+  }
+  ProduceOptions o;
+  std::optional<Config> config;
+  if (args.get("config")) {
+    config = config_from(args);
+    if (!config) return 2;
+    o.brokers = config->kafka.brokers;
+    o.topic = config->kafka.input_topics.empty() ? "" : config->kafka.input_topics.front();
+    o.properties = config->kafka.producer;
+  }
+  if (auto b = args.get("brokers")) o.brokers = *b;
+  if (auto t = args.get("topic")) o.topic = *t;
+  o.input = args.get("input").value_or("-");
+  o.key = args.get("key").value_or("uri");
+  if (o.brokers.empty() || o.topic.empty()) {
+    usage_error("produce needs --brokers and --topic (or --config)");
+    return 2;
+  }
+  if (o.key != "uri" && o.key != "none") {
+    usage_error("--key takes uri or none");
+    return 2;
+  }
+  if (auto r = args.get("rate")) {
+    int v = 0;
+    if (!parse_int(*r, v) || v < 0) {
+      usage_error("--rate takes stories per second");
+      return 2;
+    }
+    o.rate = v;
+  }
+  if (auto p = args.get("partition")) {
+    if (!parse_int(*p, o.partition)) {
+      usage_error("--partition takes a number");
+      return 2;
+    }
+  }
+  if (auto l = args.get("limit")) {
+    int v = 0;
+    if (!parse_int(*l, v) || v < 0) {
+      usage_error("--limit takes a number");
+      return 2;
+    }
+    o.limit = v;
+  }
+  static RunControl control;
+  install_signals(control);
+  auto r = run_produce(o, control.stop);
+  if (!r) {
+    std::fprintf(stderr, "wirefeed produce: %s\n", r.status().message().c_str());
+    return 1;
+  }
+  const auto& s = r.value();
+  std::fprintf(stderr, "Produce done topic=%s stories=%llu bytes=%llu seconds=%.3f stories_per_s=%.0f\n",
+               o.topic.c_str(), static_cast<unsigned long long>(s.lines), static_cast<unsigned long long>(s.bytes),
+               s.seconds, s.seconds > 0 ? static_cast<double>(s.lines) / s.seconds : 0.0);
+  return 0;
+}
+
 }  // namespace
 
 int run_cli(const std::vector<std::string>& args) {
@@ -175,6 +293,9 @@ int run_cli(const std::vector<std::string>& args) {
   const std::string& cmd = args[0];
   if (cmd == "enrich") return cmd_enrich(args);
   if (cmd == "check-config") return cmd_check_config(args);
+  if (cmd == "run") return cmd_run(args, false);
+  if (cmd == "demo") return cmd_run(args, true);
+  if (cmd == "produce") return cmd_produce(args);
   if (cmd == "version" || cmd == "--version") {
     std::fputs("wirefeed 0.1.0\n", stdout);
     return 0;

@@ -1,0 +1,882 @@
+#include "daemon/run.h"
+
+#include <librdkafka/rdkafka.h>
+#include <librdkafka/rdkafka_mock.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <condition_variable>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/embedded.h"
+#include "core/kafka.h"
+#include "core/worker_pool.h"
+#include "daemon/offset_tracker.h"
+#include "daemon/settings.h"
+#include "pipeline/enricher.h"
+
+namespace wirefeed {
+
+namespace {
+
+int64_t now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+// Consume -> acknowledged latency, in log-spaced buckets (4 per power of two of microseconds),
+// written by the delivery-report thread and read by the stats line.
+class LatencyHistogram {
+ public:
+  void record(int64_t ns) {
+    const double us = std::max(1.0, static_cast<double>(ns) / 1000.0);
+    const auto b = std::min<size_t>(kBuckets - 1, static_cast<size_t>(std::log2(us) * 4));
+    buckets_[b].fetch_add(1, std::memory_order_relaxed);
+  }
+  // Returns p50 and p99 in milliseconds and resets.
+  std::pair<double, double> take() {
+    std::array<uint64_t, kBuckets> c{};
+    uint64_t total = 0;
+    for (size_t i = 0; i < kBuckets; ++i) {
+      c[i] = buckets_[i].exchange(0, std::memory_order_relaxed);
+      total += c[i];
+    }
+    if (total == 0) return {0, 0};
+    auto pct = [&](double p) {
+      const auto target = static_cast<uint64_t>(std::ceil(p * static_cast<double>(total)));
+      uint64_t seen = 0;
+      for (size_t i = 0; i < kBuckets; ++i) {
+        seen += c[i];
+        if (seen >= target) return std::exp2(static_cast<double>(i + 1) / 4.0) / 1000.0;  // bucket's upper edge
+      }
+      return 0.0;
+    };
+    return {pct(0.50), pct(0.99)};
+  }
+
+ private:
+  static constexpr size_t kBuckets = 128;
+  std::array<std::atomic<uint64_t>, kBuckets> buckets_{};
+};
+
+struct Counters {
+  std::atomic<uint64_t> consumed{0};
+  std::atomic<uint64_t> consumed_bytes{0};
+  std::atomic<uint64_t> produced{0};  // acknowledged output records (changelog excluded)
+  std::atomic<uint64_t> enriched{0};
+  std::atomic<uint64_t> duplicates{0};
+  std::atomic<uint64_t> near_duplicates{0};
+  std::atomic<uint64_t> updates{0};
+  std::atomic<uint64_t> dead_lettered{0};
+  std::atomic<uint64_t> delivery_failures{0};
+};
+
+// The per-record opaque handed to librdkafka: which input entry it belongs to, and whether it counts
+// as an output record for the stats.
+struct RecordTag {
+  OffsetTracker::Entry* entry;
+  bool counts;
+};
+
+// Rate-limited warnings for bad records: at most one line per `interval` with the number suppressed.
+class RateLimitedWarn {
+ public:
+  void warn(const std::string& topic, int32_t partition, int64_t offset, const Status& s) {
+    const int64_t t = now_ns();
+    if (t - last_ns_ < 1'000'000'000LL) {
+      ++suppressed_;
+      return;
+    }
+    spdlog::warn("Dead-lettered story topic={} partition={} offset={} reason={} message=\"{}\" suppressed={}", topic,
+                 partition, offset, s.code(), s.message(), suppressed_);
+    suppressed_ = 0;
+    last_ns_ = t;
+  }
+
+ private:
+  int64_t last_ns_ = 0;
+  uint64_t suppressed_ = 0;
+};
+
+std::vector<RdProperty> to_rd(const std::vector<KafkaProperty>& props) {
+  std::vector<RdProperty> out;
+  out.reserve(props.size());
+  for (const auto& p : props) out.push_back(RdProperty{p.name, p.value, p.origin});
+  return out;
+}
+
+class Daemon {
+ public:
+  Daemon(const Config& config, RunControl& control) : config_(config), control_(control) {}
+  ~Daemon() { teardown(); }
+  int run();
+
+ private:
+  Status start();
+  Status make_producer();
+  Status make_consumer();
+  Status ensure_changelog_topic();
+  Status replay_changelog();
+  void apply_changelog_tail(int timeout_ms);
+  void process_batch(rd_kafka_message_t** msgs, size_t n);
+  void produce(const std::string& topic, std::string_view key, std::string_view value, rd_kafka_headers_t* headers,
+               OffsetTracker::Entry* entry, bool counts);
+  void commit_progress(bool sync);
+  void on_rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* parts);
+  bool flush_producer(int64_t timeout_ms);
+  void log_stats(bool final_line);
+  bool drained();
+  void reload_resources();
+  void teardown();
+
+  static void dr_cb(rd_kafka_t*, const rd_kafka_message_t* m, void* opaque);
+  static void rebalance_cb(rd_kafka_t* rk, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* parts,
+                           void* opaque);
+
+  const Config& config_;
+  RunControl& control_;
+  PipelineOptions popts_;
+  std::shared_ptr<const PipelineResources> resources_;
+  std::unique_ptr<DedupIndex> index_;
+  std::unique_ptr<WorkerPool> pool_;
+  std::vector<std::unique_ptr<Analyzer>> analyzers_;
+  std::vector<Analysis> batch_;
+  std::vector<std::string> rendered_;
+
+  RdKafkaPtr producer_;
+  RdKafkaPtr consumer_;
+  RdKafkaPtr changelog_;  // group-less consumer of the dedup changelog (replay, then tail)
+  rd_kafka_queue_t* consumer_queue_ = nullptr;
+  rd_kafka_queue_t* changelog_queue_ = nullptr;
+  std::thread poll_thread_;
+  std::atomic<bool> poll_stop_{false};
+
+  OffsetTracker tracker_;
+  std::vector<std::unique_ptr<RecordTag>> tag_pool_;
+  std::mutex tag_mu_;
+  std::vector<RecordTag*> free_tags_;
+  Counters counters_;
+  LatencyHistogram latency_;
+  RateLimitedWarn warn_;
+  std::set<std::pair<std::string, int32_t>> assigned_;
+  std::set<std::pair<std::string, int32_t>> at_eof_;
+  std::mutex wait_mu_;
+  std::condition_variable wait_cv_;  // signalled by delivery reports: in-flight space freed
+  int64_t last_stats_ns_ = 0;
+  int64_t last_commit_ns_ = 0;
+  uint64_t stats_consumed_ = 0, stats_produced_ = 0, stats_bytes_ = 0, stats_dup_ = 0, stats_near_ = 0,
+           stats_dlq_ = 0;
+  std::string key_buf_, value_buf_;
+  bool torn_down_ = false;
+  bool fatal_ = false;
+};
+
+RecordTag* acquire_tag(std::mutex& mu, std::vector<RecordTag*>& free_tags, std::vector<std::unique_ptr<RecordTag>>& pool) {
+  std::lock_guard lock(mu);
+  if (!free_tags.empty()) {
+    RecordTag* t = free_tags.back();
+    free_tags.pop_back();
+    return t;
+  }
+  pool.push_back(std::make_unique<RecordTag>());
+  return pool.back().get();
+}
+
+void Daemon::dr_cb(rd_kafka_t*, const rd_kafka_message_t* m, void* opaque) {
+  auto* self = static_cast<Daemon*>(opaque);
+  auto* tag = static_cast<RecordTag*>(m->_private);
+  if (tag == nullptr) return;
+  const bool ok = m->err == RD_KAFKA_RESP_ERR_NO_ERROR;
+  if (!ok) {
+    self->counters_.delivery_failures.fetch_add(1, std::memory_order_relaxed);
+    spdlog::error("Delivery failed topic={} error=\"{}\": the input offset will not be committed",
+                  rd_kafka_topic_name(m->rkt), rd_kafka_err2str(m->err));
+  } else if (tag->counts) {
+    self->counters_.produced.fetch_add(1, std::memory_order_relaxed);
+  }
+  OffsetTracker::Entry* e = tag->entry;
+  const int64_t consumed_ns = e->consumed_ns;
+  {
+    std::lock_guard lock(self->tag_mu_);
+    self->free_tags_.push_back(tag);
+  }
+  if (OffsetTracker::complete(e, ok)) {
+    self->latency_.record(now_ns() - consumed_ns);
+    self->wait_cv_.notify_one();
+  }
+}
+
+void Daemon::rebalance_cb(rd_kafka_t* rk, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* parts,
+                          void* opaque) {
+  static_cast<Daemon*>(opaque)->on_rebalance(err, parts);
+  (void)rk;
+}
+
+void Daemon::on_rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* parts) {
+  if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
+    for (int i = 0; i < parts->cnt; ++i) {
+      assigned_.insert({parts->elems[i].topic, parts->elems[i].partition});
+      spdlog::info("Partition assigned topic={} partition={}", parts->elems[i].topic, parts->elems[i].partition);
+    }
+    rd_kafka_assign(consumer_.get(), parts);
+    return;
+  }
+  // Revoked: everything consumed so far is processed synchronously, so what remains is in the
+  // producer. Wait for its acknowledgements, commit, and only then give the partitions up, so the
+  // next owner starts exactly after what we produced.
+  if (!flush_producer(config_.shutdown.timeout_ms)) {
+    spdlog::warn("Rebalance: producer did not drain in time; uncommitted stories will be reprocessed by the next owner");
+  }
+  commit_progress(true);
+  for (int i = 0; i < parts->cnt; ++i) {
+    tracker_.drop(parts->elems[i].topic, parts->elems[i].partition);
+    assigned_.erase({parts->elems[i].topic, parts->elems[i].partition});
+    at_eof_.erase({parts->elems[i].topic, parts->elems[i].partition});
+    spdlog::info("Partition revoked topic={} partition={}", parts->elems[i].topic, parts->elems[i].partition);
+  }
+  rd_kafka_assign(consumer_.get(), nullptr);
+}
+
+Status Daemon::make_producer() {
+  std::vector<RdProperty> defaults = {
+      {"bootstrap.servers", config_.kafka.brokers, ""},
+      {"enable.idempotence", "true", ""},
+      {"acks", "all", ""},
+      {"linger.ms", "5", ""},
+      {"batch.size", "1000000", ""},
+      {"queue.buffering.max.kbytes", "262144", ""},
+      {"queue.buffering.max.messages", "200000", ""},
+      // Never give up on a record: an outage is ridden out rather than turned into loss. Shutdown
+      // has its own deadline.
+      {"message.timeout.ms", "0", ""},
+      {"message.max.bytes", std::to_string(std::max<int64_t>(1'000'000, config_.pipeline.max_message_bytes + (1 << 20))), ""},
+      {"client.id", effective_instance_id(config_.kafka), ""},
+  };
+  auto conf = make_rd_conf(defaults, to_rd(config_.kafka.producer));
+  if (!conf) return conf.status();
+  rd_kafka_conf_set_dr_msg_cb(conf->get(), &Daemon::dr_cb);
+  rd_kafka_conf_set_opaque(conf->get(), this);
+  char err[512];
+  rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf->get(), err, sizeof err);
+  if (rk == nullptr) return Status("kafka", std::string("cannot create producer: ") + err);
+  conf->release();  // rd_kafka_new took ownership
+  producer_.reset(rk);
+  // Delivery reports are served off the processing path.
+  poll_thread_ = std::thread([this] {
+    while (!poll_stop_.load(std::memory_order_relaxed)) rd_kafka_poll(producer_.get(), 50);
+  });
+  return {};
+}
+
+Status Daemon::make_consumer() {
+  std::vector<RdProperty> defaults = {
+      {"bootstrap.servers", config_.kafka.brokers, ""},
+      {"group.id", config_.kafka.group_id, ""},
+      {"enable.auto.commit", "false", ""},
+      {"enable.auto.offset.store", "false", ""},
+      {"auto.offset.reset", "earliest", ""},
+      // librdkafka 2.0.2 stalls ~1 s whenever the prefetch queue is full: keep it larger than about a
+      // second of processing (docs/PERFORMANCE.md).
+      {"queued.max.messages.kbytes", "262144", ""},
+      {"fetch.max.bytes", "52428800", ""},
+      {"max.partition.fetch.bytes", std::to_string(std::max<int64_t>(1 << 20, config_.pipeline.max_message_bytes + 1024)), ""},
+      {"enable.partition.eof", control_.exit_when_drained ? "true" : "false", ""},
+      {"client.id", effective_instance_id(config_.kafka), ""},
+  };
+  if (config_.kafka.embedded()) defaults.push_back({"fetch.wait.max.ms", "10", ""});
+  auto conf = make_rd_conf(defaults, to_rd(config_.kafka.consumer));
+  if (!conf) return conf.status();
+  rd_kafka_conf_set_rebalance_cb(conf->get(), &Daemon::rebalance_cb);
+  rd_kafka_conf_set_opaque(conf->get(), this);
+  char err[512];
+  rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf->get(), err, sizeof err);
+  if (rk == nullptr) return Status("kafka", std::string("cannot create consumer: ") + err);
+  conf->release();
+  consumer_.reset(rk);
+  rd_kafka_poll_set_consumer(rk);
+  consumer_queue_ = rd_kafka_queue_get_consumer(rk);
+  RdPartitionsPtr topics(rd_kafka_topic_partition_list_new(static_cast<int>(config_.kafka.input_topics.size())));
+  for (const auto& t : config_.kafka.input_topics) {
+    rd_kafka_topic_partition_list_add(topics.get(), t.c_str(), RD_KAFKA_PARTITION_UA);
+  }
+  if (auto e = rd_kafka_subscribe(rk, topics.get()); e != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    return Status("kafka", std::string("cannot subscribe: ") + rd_kafka_err2str(e));
+  }
+  return {};
+}
+
+bool topic_exists(rd_kafka_t* rk, const std::string& topic) {
+  // All-topics metadata: asking for one topic by name could auto-create it uncompacted.
+  const rd_kafka_metadata_t* md = nullptr;
+  if (rd_kafka_metadata(rk, 1, nullptr, &md, 10000) != RD_KAFKA_RESP_ERR_NO_ERROR) return false;
+  bool found = false;
+  for (int i = 0; i < md->topic_cnt; ++i) {
+    if (topic == md->topics[i].topic && md->topics[i].err == RD_KAFKA_RESP_ERR_NO_ERROR) found = true;
+  }
+  rd_kafka_metadata_destroy(md);
+  return found;
+}
+
+Status Daemon::ensure_changelog_topic() {
+  if (topic_exists(producer_.get(), config_.kafka.changelog_topic)) return {};
+  // Compacted (one record per story uri) and deleted after the dedup window: the topic holds exactly
+  // the window the index needs on start-up.
+  const std::string retention = std::to_string(std::max<int64_t>(1, config_.dedup.window_hours) * 3600 * 1000);
+  char err[512];
+  rd_kafka_NewTopic_t* nt = rd_kafka_NewTopic_new(config_.kafka.changelog_topic.c_str(), 1, -1, err, sizeof err);
+  if (nt == nullptr) return Status("kafka", std::string("changelog topic: ") + err);
+  rd_kafka_NewTopic_set_config(nt, "cleanup.policy", "compact,delete");
+  rd_kafka_NewTopic_set_config(nt, "retention.ms", retention.c_str());
+  rd_kafka_queue_t* q = rd_kafka_queue_new(producer_.get());
+  rd_kafka_AdminOptions_t* opts = rd_kafka_AdminOptions_new(producer_.get(), RD_KAFKA_ADMIN_OP_CREATETOPICS);
+  rd_kafka_AdminOptions_set_operation_timeout(opts, 10000, err, sizeof err);
+  rd_kafka_CreateTopics(producer_.get(), &nt, 1, opts, q);
+  Status result;
+  rd_kafka_event_t* ev = rd_kafka_queue_poll(q, 30000);
+  if (ev == nullptr) {
+    result = Status("kafka", "timed out creating the changelog topic " + config_.kafka.changelog_topic);
+  } else {
+    const rd_kafka_CreateTopics_result_t* res = rd_kafka_event_CreateTopics_result(ev);
+    size_t cnt = 0;
+    const rd_kafka_topic_result_t** tr = res != nullptr ? rd_kafka_CreateTopics_result_topics(res, &cnt) : nullptr;
+    if (rd_kafka_event_error(ev) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+      result = Status("kafka", std::string("creating the changelog topic: ") + rd_kafka_event_error_string(ev));
+    } else if (cnt == 1 && rd_kafka_topic_result_error(tr[0]) != RD_KAFKA_RESP_ERR_NO_ERROR &&
+               rd_kafka_topic_result_error(tr[0]) != RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS) {
+      result = Status("kafka", std::string("creating the changelog topic: ") + rd_kafka_topic_result_error_string(tr[0]));
+    }
+    rd_kafka_event_destroy(ev);
+  }
+  rd_kafka_AdminOptions_destroy(opts);
+  rd_kafka_NewTopic_destroy(nt);
+  rd_kafka_queue_destroy(q);
+  return result;
+}
+
+Status Daemon::replay_changelog() {
+  std::vector<RdProperty> defaults = {
+      {"bootstrap.servers", config_.kafka.brokers, ""},
+      {"enable.auto.commit", "false", ""},
+      {"enable.partition.eof", "true", ""},
+      {"fetch.wait.max.ms", "50", ""},
+      {"client.id", effective_instance_id(config_.kafka) + "-changelog", ""},
+  };
+  // Security settings of the consumer apply to this client too.
+  auto conf = make_rd_conf(defaults, to_rd(config_.kafka.consumer));
+  if (!conf) return conf.status();
+  rd_kafka_conf_set(conf->get(), "group.id", (config_.kafka.group_id + "-changelog-reader").c_str(), nullptr, 0);
+  rd_kafka_conf_set(conf->get(), "enable.partition.eof", "true", nullptr, 0);
+  rd_kafka_conf_set(conf->get(), "enable.auto.commit", "false", nullptr, 0);
+  char err[512];
+  rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf->get(), err, sizeof err);
+  if (rk == nullptr) return Status("kafka", std::string("cannot create changelog reader: ") + err);
+  conf->release();
+  changelog_.reset(rk);
+
+  const rd_kafka_metadata_t* md = nullptr;
+  rd_kafka_topic_t* rkt = rd_kafka_topic_new(rk, config_.kafka.changelog_topic.c_str(), nullptr);
+  rd_kafka_resp_err_t e = RD_KAFKA_RESP_ERR_NO_ERROR;
+  int partitions = 0;
+  for (int attempt = 0; attempt < 20; ++attempt) {
+    e = rd_kafka_metadata(rk, 0, rkt, &md, 5000);
+    if (e == RD_KAFKA_RESP_ERR_NO_ERROR && md->topic_cnt == 1 && md->topics[0].err == RD_KAFKA_RESP_ERR_NO_ERROR) {
+      partitions = md->topics[0].partition_cnt;
+      rd_kafka_metadata_destroy(md);
+      break;
+    }
+    if (md != nullptr) rd_kafka_metadata_destroy(md);
+    md = nullptr;
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));  // topic creation propagating
+  }
+  rd_kafka_topic_destroy(rkt);
+  if (partitions == 0) {
+    return Status("kafka", "cannot read metadata of the changelog topic " + config_.kafka.changelog_topic);
+  }
+  RdPartitionsPtr list(rd_kafka_topic_partition_list_new(partitions));
+  for (int p = 0; p < partitions; ++p) {
+    rd_kafka_topic_partition_list_add(list.get(), config_.kafka.changelog_topic.c_str(), p)->offset =
+        RD_KAFKA_OFFSET_BEGINNING;
+  }
+  if (auto ae = rd_kafka_assign(rk, list.get()); ae != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    return Status("kafka", std::string("cannot assign the changelog: ") + rd_kafka_err2str(ae));
+  }
+  changelog_queue_ = rd_kafka_queue_get_consumer(rk);
+  if (changelog_queue_ == nullptr) changelog_queue_ = rd_kafka_queue_get_main(rk);
+  // Read until every partition reports its end: the index then holds what every instance accepted.
+  int eof = 0;
+  uint64_t applied = 0;
+  const int64_t t0 = now_ns();
+  std::vector<rd_kafka_message_t*> msgs(1024);
+  while (eof < partitions && !control_.stop.load()) {
+    const ssize_t n = rd_kafka_consume_batch_queue(changelog_queue_, 500, msgs.data(), msgs.size());
+    for (ssize_t i = 0; i < n; ++i) {
+      rd_kafka_message_t* m = msgs[i];
+      if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+        ++eof;
+      } else if (m->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        spdlog::warn("Changelog read error=\"{}\"", rd_kafka_message_errstr(m));
+      } else if (m->key != nullptr) {
+        const Status s = index_->apply_changelog(
+            std::string_view(static_cast<const char*>(m->key), m->key_len),
+            std::string_view(static_cast<const char*>(m->payload), m->len));
+        if (s.is_ok()) ++applied;
+      }
+      rd_kafka_message_destroy(m);
+    }
+  }
+  spdlog::info("Dedup state restored from changelog topic={} records={} stories={} seconds={:.2f}",
+               config_.kafka.changelog_topic, applied, index_->size(), (now_ns() - t0) / 1e9);
+  return {};
+}
+
+void Daemon::apply_changelog_tail(int timeout_ms) {
+  if (changelog_queue_ == nullptr) return;
+  rd_kafka_message_t* msgs[256];
+  const ssize_t n = rd_kafka_consume_batch_queue(changelog_queue_, timeout_ms, msgs, 256);
+  for (ssize_t i = 0; i < n; ++i) {
+    rd_kafka_message_t* m = msgs[i];
+    if (m->err == RD_KAFKA_RESP_ERR_NO_ERROR && m->key != nullptr) {
+      // Records of other instances (and our own, which replay idempotently).
+      (void)index_->apply_changelog(std::string_view(static_cast<const char*>(m->key), m->key_len),
+                                    std::string_view(static_cast<const char*>(m->payload), m->len));
+    }
+    rd_kafka_message_destroy(m);
+  }
+}
+
+Status Daemon::start() {
+  popts_ = pipeline_options(config_);
+  auto res = load_pipeline_resources(config_);
+  if (!res) return res.status();
+  resources_ = res.value();
+  index_ = std::make_unique<DedupIndex>(popts_.dedup);
+  const int threads = effective_threads(config_.pipeline);
+  pool_ = std::make_unique<WorkerPool>(static_cast<size_t>(threads));
+  for (int i = 0; i < threads; ++i) analyzers_.push_back(std::make_unique<Analyzer>(resources_, popts_));
+  if (Status s = make_producer(); !s) return s;
+  if (config_.dedup.enabled) {
+    if (Status s = ensure_changelog_topic(); !s) return s;
+    if (Status s = replay_changelog(); !s) return s;
+  }
+  if (Status s = make_consumer(); !s) return s;
+  spdlog::info("Started brokers={} group={} input={} enriched={} duplicates={} dead_letter={} delivery={} threads={} "
+               "max_in_flight={}",
+               config_.kafka.brokers, config_.kafka.group_id, fmt::join(config_.kafka.input_topics, ","),
+               config_.kafka.enriched_topic, config_.kafka.duplicates_topic, config_.kafka.dead_letter_topic,
+               to_string(config_.pipeline.delivery), threads, config_.pipeline.max_in_flight);
+  return {};
+}
+
+void Daemon::produce(const std::string& topic, std::string_view key, std::string_view value,
+                     rd_kafka_headers_t* headers, OffsetTracker::Entry* entry, bool counts) {
+  RecordTag* tag = acquire_tag(tag_mu_, free_tags_, tag_pool_);
+  tag->entry = entry;
+  tag->counts = counts;
+  for (;;) {
+    const rd_kafka_resp_err_t e = rd_kafka_producev(
+        producer_.get(), RD_KAFKA_V_TOPIC(topic.c_str()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+        RD_KAFKA_V_VALUE(const_cast<char*>(value.data()), value.size()),
+        RD_KAFKA_V_KEY(key.empty() ? nullptr : key.data(), key.size()),
+        RD_KAFKA_V_HEADERS(headers), RD_KAFKA_V_OPAQUE(tag), RD_KAFKA_V_END);
+    if (e == RD_KAFKA_RESP_ERR_NO_ERROR) return;
+    if (e == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
+      // The poll thread is serving delivery reports; wait for room rather than grow memory.
+      std::unique_lock lock(wait_mu_);
+      wait_cv_.wait_for(lock, std::chrono::milliseconds(5));
+      continue;
+    }
+    if (headers != nullptr) rd_kafka_headers_destroy(headers);
+    spdlog::error("Produce failed topic={} bytes={} error=\"{}\"", topic, value.size(), rd_kafka_err2str(e));
+    counters_.delivery_failures.fetch_add(1, std::memory_order_relaxed);
+    {
+      std::lock_guard lock(tag_mu_);
+      free_tags_.push_back(tag);
+    }
+    OffsetTracker::complete(entry, false);
+    return;
+  }
+}
+
+void Daemon::process_batch(rd_kafka_message_t** msgs, size_t n) {
+  if (batch_.size() < n) {
+    batch_.resize(n);
+    rendered_.resize(n);
+  }
+  const size_t threads = pool_->size();
+  auto payload = [&](size_t i) {
+    return std::string_view(static_cast<const char*>(msgs[i]->payload), msgs[i]->len);
+  };
+  // Stateless stages on every core; input order is kept within the batch.
+  pool_->run([&](size_t w) {
+    for (size_t i = w; i < n; i += threads) {
+      if (msgs[i]->err != RD_KAFKA_RESP_ERR_NO_ERROR) continue;
+      const int64_t ts = rd_kafka_message_timestamp(msgs[i], nullptr);
+      analyzers_[w]->analyze(payload(i), ts, batch_[i]);
+    }
+  });
+  // Dedup in consumption order (deterministic for a given input order).
+  for (size_t i = 0; i < n; ++i) {
+    if (msgs[i]->err != RD_KAFKA_RESP_ERR_NO_ERROR || !batch_[i].status.is_ok()) continue;
+    if (popts_.dedup_enabled) batch_[i].dedup = index_->check_and_insert(batch_[i].fingerprint);
+  }
+  pool_->run([&](size_t w) {
+    for (size_t i = w; i < n; i += threads) {
+      rendered_[i].clear();
+      if (msgs[i]->err == RD_KAFKA_RESP_ERR_NO_ERROR && batch_[i].status.is_ok()) {
+        write_enriched(payload(i), batch_[i], rendered_[i]);
+      }
+    }
+  });
+  const int64_t t = now_ns();
+  for (size_t i = 0; i < n; ++i) {
+    rd_kafka_message_t* m = msgs[i];
+    if (m->err != RD_KAFKA_RESP_ERR_NO_ERROR) continue;
+    const std::string topic = rd_kafka_topic_name(m->rkt);
+    counters_.consumed.fetch_add(1, std::memory_order_relaxed);
+    counters_.consumed_bytes.fetch_add(m->len, std::memory_order_relaxed);
+    Analysis& a = batch_[i];
+    if (!a.status.is_ok()) {
+      OffsetTracker::Entry* e = tracker_.begin(topic, m->partition, m->offset, 1, t);
+      rd_kafka_headers_t* h = rd_kafka_headers_new(5);
+      rd_kafka_header_add(h, "wirefeed.reason", -1, a.status.code().data(), static_cast<ssize_t>(a.status.code().size()));
+      rd_kafka_header_add(h, "wirefeed.message", -1, a.status.message().data(),
+                          static_cast<ssize_t>(a.status.message().size()));
+      rd_kafka_header_add(h, "wirefeed.source.topic", -1, topic.data(), static_cast<ssize_t>(topic.size()));
+      const std::string part = std::to_string(m->partition);
+      const std::string off = std::to_string(m->offset);
+      rd_kafka_header_add(h, "wirefeed.source.partition", -1, part.data(), static_cast<ssize_t>(part.size()));
+      rd_kafka_header_add(h, "wirefeed.source.offset", -1, off.data(), static_cast<ssize_t>(off.size()));
+      counters_.dead_lettered.fetch_add(1, std::memory_order_relaxed);
+      warn_.warn(topic, m->partition, m->offset, a.status);
+      produce(config_.kafka.dead_letter_topic,
+              std::string_view(static_cast<const char*>(m->key), m->key != nullptr ? m->key_len : 0), payload(i), h, e,
+              true);
+      continue;
+    }
+    const DedupStatus st = a.dedup.status;
+    const bool write_changelog = popts_.dedup_enabled && st != DedupStatus::kDuplicate;
+    OffsetTracker::Entry* e = tracker_.begin(topic, m->partition, m->offset, write_changelog ? 2 : 1, t);
+    std::string_view key;
+    switch (config_.pipeline.output_key) {
+      case OutputKey::kUri: key = a.story.uri; break;
+      case OutputKey::kInput:
+        key = std::string_view(static_cast<const char*>(m->key), m->key != nullptr ? m->key_len : 0);
+        break;
+      case OutputKey::kNone: break;
+    }
+    const bool repeat = st == DedupStatus::kDuplicate || st == DedupStatus::kNearDuplicate;
+    if (st == DedupStatus::kDuplicate) counters_.duplicates.fetch_add(1, std::memory_order_relaxed);
+    if (st == DedupStatus::kNearDuplicate) counters_.near_duplicates.fetch_add(1, std::memory_order_relaxed);
+    if (st == DedupStatus::kUpdate) counters_.updates.fetch_add(1, std::memory_order_relaxed);
+    counters_.enriched.fetch_add(1, std::memory_order_relaxed);
+    const std::string& out_topic =
+        repeat && config_.pipeline.route_duplicates ? config_.kafka.duplicates_topic : config_.kafka.enriched_topic;
+    produce(out_topic, key, rendered_[i], nullptr, e, true);
+    if (write_changelog) {
+      index_->changelog_record(a.fingerprint, key_buf_, value_buf_);
+      produce(config_.kafka.changelog_topic, key_buf_, value_buf_, nullptr, e, false);
+    }
+  }
+}
+
+bool Daemon::flush_producer(int64_t timeout_ms) {
+  const int64_t deadline = now_ns() + timeout_ms * 1'000'000;
+  while (tracker_.in_flight() > 0 || rd_kafka_outq_len(producer_.get()) > 0) {
+    const int64_t left = (deadline - now_ns()) / 1'000'000;
+    if (left <= 0) return false;
+    rd_kafka_flush(producer_.get(), static_cast<int>(std::min<int64_t>(left, 100)));
+  }
+  return true;
+}
+
+void Daemon::commit_progress(bool sync) {
+  const auto commits = tracker_.collect();
+  if (commits.empty()) return;
+  RdPartitionsPtr list(rd_kafka_topic_partition_list_new(static_cast<int>(commits.size())));
+  for (const auto& c : commits) {
+    rd_kafka_topic_partition_list_add(list.get(), c.topic.c_str(), c.partition)->offset = c.offset;
+  }
+  const rd_kafka_resp_err_t e = rd_kafka_commit(consumer_.get(), list.get(), sync ? 0 : 1);
+  if (e != RD_KAFKA_RESP_ERR_NO_ERROR && e != RD_KAFKA_RESP_ERR__NO_OFFSET) {
+    spdlog::warn("Offset commit failed error=\"{}\"", rd_kafka_err2str(e));
+  }
+  last_commit_ns_ = now_ns();
+}
+
+bool Daemon::drained() {
+  if (assigned_.empty() || at_eof_.size() < assigned_.size()) return false;
+  return tracker_.in_flight() == 0;
+}
+
+int64_t consumer_lag(rd_kafka_t* rk, const std::set<std::pair<std::string, int32_t>>& assigned) {
+  if (assigned.empty()) return 0;
+  RdPartitionsPtr list(rd_kafka_topic_partition_list_new(static_cast<int>(assigned.size())));
+  for (const auto& [t, p] : assigned) rd_kafka_topic_partition_list_add(list.get(), t.c_str(), p);
+  if (rd_kafka_position(rk, list.get()) != RD_KAFKA_RESP_ERR_NO_ERROR) return -1;
+  int64_t lag = 0;
+  for (int i = 0; i < list->cnt; ++i) {
+    int64_t lo = 0, hi = 0;
+    if (rd_kafka_get_watermark_offsets(rk, list->elems[i].topic, list->elems[i].partition, &lo, &hi) !=
+        RD_KAFKA_RESP_ERR_NO_ERROR) {
+      continue;
+    }
+    const int64_t pos = list->elems[i].offset >= 0 ? list->elems[i].offset : lo;
+    if (hi > pos) lag += hi - pos;
+  }
+  return lag;
+}
+
+void Daemon::log_stats(bool final_line) {
+  const int64_t t = now_ns();
+  const double secs = std::max(1e-9, (t - last_stats_ns_) / 1e9);
+  const uint64_t consumed = counters_.consumed.load(), produced = counters_.produced.load(),
+                 bytes = counters_.consumed_bytes.load(), dup = counters_.duplicates.load(),
+                 near = counters_.near_duplicates.load(), dlq = counters_.dead_lettered.load();
+  const uint64_t d_consumed = consumed - stats_consumed_;
+  const auto [p50, p99] = latency_.take();
+  const double pct = d_consumed > 0 ? 100.0 / static_cast<double>(d_consumed) : 0.0;
+  if (final_line) {
+    spdlog::info("Summary consumed={} produced={} enriched={} duplicates={} near_duplicates={} updates={} "
+                 "dead_lettered={} delivery_failures={} dedup_index={}",
+                 consumed, produced, counters_.enriched.load(), dup, near, counters_.updates.load(), dlq,
+                 counters_.delivery_failures.load(), index_ ? index_->size() : 0);
+  } else {
+    spdlog::info("Throughput consumed_per_s={:.0f} produced_per_s={:.0f} mb_per_s={:.2f} duplicate_pct={:.1f} "
+                 "near_duplicate_pct={:.1f} dead_lettered={} lag={} p50_ms={:.2f} p99_ms={:.2f} in_flight={}",
+                 d_consumed / secs, (produced - stats_produced_) / secs, (bytes - stats_bytes_) / secs / 1e6,
+                 (dup - stats_dup_) * pct, (near - stats_near_) * pct, dlq - stats_dlq_,
+                 consumer_lag(consumer_.get(), assigned_), p50, p99, tracker_.in_flight());
+  }
+  stats_consumed_ = consumed;
+  stats_produced_ = produced;
+  stats_bytes_ = bytes;
+  stats_dup_ = dup;
+  stats_near_ = near;
+  stats_dlq_ = dlq;
+  last_stats_ns_ = t;
+}
+
+void Daemon::reload_resources() {
+  auto res = load_pipeline_resources(config_);
+  if (!res) {
+    spdlog::error("Reload failed, keeping the previous data files: {}", res.status().message());
+    return;
+  }
+  resources_ = res.value();
+  for (auto& a : analyzers_) a->set_resources(resources_);
+  spdlog::info("Reloaded agency aliases and topic lexicons");
+}
+
+int Daemon::run() {
+  if (Status s = start(); !s) {
+    spdlog::error("Start-up failed: {}", s.message());
+    return 2;
+  }
+  last_stats_ns_ = last_commit_ns_ = now_ns();
+  const int64_t stats_ns = config_.stats.interval_s * 1'000'000'000LL;
+  const int64_t max_in_flight = std::max<int64_t>(1, config_.pipeline.max_in_flight);
+  std::vector<rd_kafka_message_t*> msgs(1024);
+  while (!control_.stop.load()) {
+    if (control_.reload.exchange(false)) reload_resources();
+    if (tracker_.has_failure()) {
+      spdlog::error("A record could not be delivered: stopping without committing past it");
+      fatal_ = true;
+      break;
+    }
+    const int64_t room = max_in_flight - tracker_.in_flight();
+    if (room <= 0) {
+      // Backpressure: wait for acknowledgements instead of consuming more.
+      commit_progress(false);
+      std::unique_lock lock(wait_mu_);
+      wait_cv_.wait_for(lock, std::chrono::milliseconds(20));
+      continue;
+    }
+    const size_t want = static_cast<size_t>(std::min<int64_t>(room, static_cast<int64_t>(msgs.size())));
+    const ssize_t n = rd_kafka_consume_batch_queue(consumer_queue_, 100, msgs.data(), want);
+    if (n > 0) {
+      // Events (EOF, errors) stay in place and are skipped by the stages.
+      for (ssize_t i = 0; i < n; ++i) {
+        rd_kafka_message_t* m = msgs[i];
+        if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+          at_eof_.insert({rd_kafka_topic_name(m->rkt), m->partition});
+        } else if (m->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+          spdlog::warn("Consumer error=\"{}\"", rd_kafka_message_errstr(m));
+        } else {
+          at_eof_.erase({rd_kafka_topic_name(m->rkt), m->partition});
+        }
+      }
+      process_batch(msgs.data(), static_cast<size_t>(n));
+      for (ssize_t i = 0; i < n; ++i) rd_kafka_message_destroy(msgs[i]);
+    }
+    apply_changelog_tail(0);
+    const int64_t t = now_ns();
+    if (t - last_commit_ns_ > 1'000'000'000LL) commit_progress(false);
+    if (stats_ns > 0 && t - last_stats_ns_ >= stats_ns) log_stats(false);
+    if (control_.exit_when_drained && drained()) {
+      spdlog::info("Input drained");
+      break;
+    }
+  }
+  spdlog::info("Stopping: finishing in-flight stories in_flight={}", tracker_.in_flight());
+  if (!flush_producer(config_.shutdown.timeout_ms)) {
+    spdlog::warn("Shutdown deadline reached with in_flight={}: those stories will be reprocessed on restart",
+                 tracker_.in_flight());
+  }
+  commit_progress(true);
+  log_stats(true);
+  teardown();
+  return fatal_ ? 1 : 0;
+}
+
+void Daemon::teardown() {
+  if (torn_down_) return;
+  torn_down_ = true;
+  if (consumer_) {
+    if (consumer_queue_ != nullptr) rd_kafka_queue_destroy(consumer_queue_);
+    consumer_queue_ = nullptr;
+    rd_kafka_consumer_close(consumer_.get());  // revokes: the callback commits what is done
+    consumer_.reset();
+  }
+  if (changelog_) {
+    if (changelog_queue_ != nullptr) rd_kafka_queue_destroy(changelog_queue_);
+    changelog_queue_ = nullptr;
+    rd_kafka_consumer_close(changelog_.get());
+    changelog_.reset();
+  }
+  if (producer_) {
+    rd_kafka_flush(producer_.get(), 1000);
+    poll_stop_ = true;
+    if (poll_thread_.joinable()) poll_thread_.join();
+    producer_.reset();
+  }
+}
+
+}  // namespace
+
+int run_daemon(const Config& config, RunControl& control) {
+  Daemon d(config, control);
+  return d.run();
+}
+
+int run_demo(Config config, RunControl& control) {
+  // A producer that owns the in-process mock cluster (librdkafka's test.mock.num.brokers).
+  char err[512];
+  RdConfPtr conf(rd_kafka_conf_new());
+  rd_kafka_conf_set(conf.get(), "test.mock.num.brokers", "1", err, sizeof err);
+  rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf.get(), err, sizeof err);
+  if (rk == nullptr) {
+    spdlog::error("Cannot start the embedded Kafka: {}", err);
+    return 2;
+  }
+  conf.release();
+  RdKafkaPtr owner(rk);
+  rd_kafka_mock_cluster_t* mc = rd_kafka_handle_mock_cluster(rk);
+  const std::string bootstraps = rd_kafka_mock_cluster_bootstraps(mc);
+  // One input partition keeps the feed's order (resends after their originals); the samples are far
+  // below the mock's 5 MiB-per-partition limit.
+  const std::string input = config.kafka.input_topics.empty() ? "wire.raw" : config.kafka.input_topics.front();
+  rd_kafka_mock_topic_create(mc, input.c_str(), 1, 1);
+  for (const auto* t : {&config.kafka.enriched_topic, &config.kafka.duplicates_topic,
+                        &config.kafka.dead_letter_topic, &config.kafka.changelog_topic}) {
+    rd_kafka_mock_topic_create(mc, t->c_str(), 1, 1);
+  }
+  spdlog::info("Embedded Kafka (librdkafka mock cluster) listening bootstrap={}", bootstraps);
+
+  // Load the sample stories.
+  std::string samples_owned;
+  std::string_view samples;
+  if (config.demo.samples_file.empty()) {
+    samples = embedded_file("samples/stories.jsonl");
+  } else {
+    FILE* f = std::fopen(config.demo.samples_file.c_str(), "rb");
+    if (f == nullptr) {
+      spdlog::error("Cannot open samples file {}", config.demo.samples_file);
+      return 2;
+    }
+    char buf[65536];
+    size_t got;
+    while ((got = std::fread(buf, 1, sizeof buf, f)) > 0) samples_owned.append(buf, got);
+    std::fclose(f);
+    samples = samples_owned;
+  }
+  {
+    RdConfPtr pconf(rd_kafka_conf_new());
+    rd_kafka_conf_set(pconf.get(), "bootstrap.servers", bootstraps.c_str(), err, sizeof err);
+    rd_kafka_conf_set(pconf.get(), "linger.ms", "5", err, sizeof err);
+    rd_kafka_t* prk = rd_kafka_new(RD_KAFKA_PRODUCER, pconf.get(), err, sizeof err);
+    if (prk == nullptr) {
+      spdlog::error("Cannot create the demo loader: {}", err);
+      return 2;
+    }
+    pconf.release();
+    RdKafkaPtr loader(prk);
+    size_t pos = 0, loaded = 0;
+    while (pos < samples.size()) {
+      size_t eol = samples.find('\n', pos);
+      if (eol == std::string_view::npos) eol = samples.size();
+      const std::string_view line = samples.substr(pos, eol - pos);
+      pos = eol + 1;
+      while (rd_kafka_producev(prk, RD_KAFKA_V_TOPIC(input.c_str()), RD_KAFKA_V_PARTITION(0),
+                               RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+                               RD_KAFKA_V_VALUE(const_cast<char*>(line.data()), line.size()),
+                               RD_KAFKA_V_END) == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
+        rd_kafka_poll(prk, 10);
+      }
+      ++loaded;
+    }
+    rd_kafka_flush(prk, 30000);
+    spdlog::info("Loaded sample stories topic={} stories={}", input, loaded);
+  }
+
+  config.kafka.brokers = bootstraps;
+  config.kafka.input_topics = {input};
+  control.exit_when_drained = true;
+  // The group's first join on the mock cluster takes ~3 s; the stats line every second shows progress.
+  if (config.stats.interval_s > 1) config.stats.interval_s = 1;
+  Config run_config = config;
+  run_config.kafka.brokers = bootstraps;
+  const int rc = run_daemon(run_config, control);
+  if (rc != 0) return rc;
+
+  // Print a few enriched records, read back from the output topic.
+  RdConfPtr cconf(rd_kafka_conf_new());
+  rd_kafka_conf_set(cconf.get(), "bootstrap.servers", bootstraps.c_str(), err, sizeof err);
+  rd_kafka_conf_set(cconf.get(), "enable.partition.eof", "true", err, sizeof err);
+  rd_kafka_conf_set(cconf.get(), "group.id", "wirefeed-demo-reader", err, sizeof err);
+  rd_kafka_t* crk = rd_kafka_new(RD_KAFKA_CONSUMER, cconf.get(), err, sizeof err);
+  if (crk == nullptr) return 0;
+  cconf.release();
+  RdKafkaPtr reader(crk);
+  RdPartitionsPtr list(rd_kafka_topic_partition_list_new(1));
+  rd_kafka_topic_partition_list_add(list.get(), config.kafka.enriched_topic.c_str(), 0)->offset =
+      RD_KAFKA_OFFSET_BEGINNING;
+  rd_kafka_assign(crk, list.get());
+  int64_t printed = 0;
+  std::printf("\n--- %lld enriched records from topic %s ---\n", static_cast<long long>(config.demo.print_records),
+              config.kafka.enriched_topic.c_str());
+  while (printed < config.demo.print_records) {
+    rd_kafka_message_t* m = rd_kafka_consumer_poll(crk, 5000);
+    if (m == nullptr) break;
+    const bool eof = m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF;
+    if (m->err == RD_KAFKA_RESP_ERR_NO_ERROR) {
+      std::printf("%.*s\n\n", static_cast<int>(m->len), static_cast<const char*>(m->payload));
+      ++printed;
+    }
+    rd_kafka_message_destroy(m);
+    if (eof) break;
+  }
+  std::fflush(stdout);
+  rd_kafka_consumer_close(crk);
+  return 0;
+}
+
+}  // namespace wirefeed
