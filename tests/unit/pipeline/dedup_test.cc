@@ -1,0 +1,376 @@
+#include "pipeline/dedup.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "pipeline/normalize.h"
+
+namespace wirefeed {
+namespace {
+
+// Story text written for these tests.
+const std::vector<std::string> kFloodParas = {
+    "Heavy rain flooded large parts of the river valley on Sunday, forcing 4,200 residents of "
+    "Marlow and Eastbridge to leave their homes as the Tamsin River rose 3.4 metres above normal.",
+    "Emergency services said 17 people had been rescued from rooftops and cars, and that two "
+    "elderly residents were taken to hospital in Eastbridge with hypothermia.",
+    "Regional governor Helena Varga said an emergency fund of 12 million euros would be released "
+    "on Monday to pay for shelters, food and repairs to the damaged Marlow bridge.",
+    "Forecasters expect another 80 millimetres of rain by Wednesday, and the national weather "
+    "office kept its red warning in place for the whole valley.",
+    "Farmers said the floods had destroyed much of the barley harvest, which was due to start "
+    "next week, and called on the government to extend crop insurance payments.",
+    "The valley was last flooded this badly in 2009, when a dam upstream failed after a week of "
+    "storms and more than 9,000 people were evacuated.",
+    "Rail services between Marlow and the capital were suspended after a landslide blocked the "
+    "line near Kesterton, the operator Northline said.",
+    "Volunteers filled sandbags through the night at the town hall, where the mayor Piotr Lenz "
+    "thanked residents for what he called an extraordinary effort."};
+
+const std::vector<std::string> kMinesParas = {
+    "Copper miners at the Oroya Alta pit in the northern highlands began an indefinite strike on "
+    "Tuesday after talks on a new wage agreement broke down late on Monday night.",
+    "The union, which represents about 2,800 workers, is asking for a 9 percent pay rise and a "
+    "bonus linked to copper prices, which have climbed 22 percent this year.",
+    "Mine owner Andes Crest Metals offered 4.5 percent and said the strike would cost it about "
+    "1,100 tonnes of output a day.",
+    "Union leader Rosa Quispe told a rally outside the pit gates that workers would not return "
+    "until the company improved its offer.",
+    "The labour ministry called both sides to a meeting on Thursday in the regional capital.",
+    "Shares in Andes Crest fell 3.1 percent in Toronto on the news."};
+
+std::string join(const std::vector<std::string>& paras) {
+  std::string s;
+  for (const auto& p : paras) {
+    if (!s.empty()) s += "\n\n";
+    s += p;
+  }
+  return s;
+}
+
+class DedupTest : public ::testing::Test {
+ protected:
+  DedupTest() : fpr_(cfg_), index_(cfg_) {}
+
+  DedupResult submit(const std::string& uri, const std::string& headline, const std::string& body,
+                     const std::string& version = "1",
+                     const std::string& created = "2024-03-01T10:00:00Z") {
+    Story s;
+    s.uri = uri;
+    s.headline = headline;
+    s.body = body;
+    s.version = version;
+    s.version_created = created;
+    fpr_.fingerprint(s, CreditResult{}, 0, fp_);
+    return index_.check_and_insert(fp_);
+  }
+
+  DedupConfig cfg_;
+  Fingerprinter fpr_;
+  DedupIndex index_;
+  Fingerprint fp_;
+};
+
+TEST_F(DedupTest, FirstStoryIsUnique) {
+  const DedupResult r = submit("urn:a", "Floods force thousands from homes", join(kFloodParas));
+  EXPECT_EQ(r.status, DedupStatus::kUnique);
+  EXPECT_TRUE(r.of.empty());
+  EXPECT_EQ(r.similarity, 0.0);
+  EXPECT_EQ(index_.size(), 1u);
+}
+
+TEST_F(DedupTest, SameUriAndVersionResentIsDuplicate) {
+  submit("urn:a", "Floods force thousands from homes", join(kFloodParas));
+  const DedupResult r = submit("urn:a", "Floods force thousands from homes", join(kFloodParas));
+  EXPECT_EQ(r.status, DedupStatus::kDuplicate);
+  EXPECT_EQ(r.of, "urn:a");
+  EXPECT_DOUBLE_EQ(r.similarity, 1.0);
+}
+
+TEST_F(DedupTest, SameTextUnderOtherUriWithOtherTypographyIsDuplicate) {
+  submit("urn:a", "Floods force thousands from homes", join(kFloodParas));
+  std::string restyled = join(kFloodParas);
+  for (size_t p = restyled.find(", "); p != std::string::npos; p = restyled.find(", ", p + 3)) {
+    restyled.replace(p, 2, ",  ");
+  }
+  restyled = "  " + restyled + "\n";
+  const DedupResult r = submit("urn:b", "Floods force thousands from homes", restyled);
+  EXPECT_EQ(r.status, DedupStatus::kDuplicate);
+  EXPECT_EQ(r.of, "urn:a");
+}
+
+TEST_F(DedupTest, NewHeadlineDatelineAndCreditLineMakeNearDuplicate) {
+  submit("urn:a", "Floods force thousands from homes",
+         "MARLOW, March 3 (Reuters) - " + join(kFloodParas) + "\n\n(Reporting by Ana Silva)");
+  const DedupResult r = submit("urn:b", "Valley evacuated as river bursts banks",
+                               "Marlow, Sunday (AFP) -- " + join(kFloodParas) +
+                                   "\n\nSEE ALSO: Why the valley keeps flooding\n\n"
+                                   "Sign up for our weather newsletter here.");
+  EXPECT_EQ(r.status, DedupStatus::kNearDuplicate);
+  EXPECT_EQ(r.of, "urn:a");
+  EXPECT_GT(r.similarity, 0.8);
+}
+
+TEST_F(DedupTest, TyposAndReorderedParagraphsAreNearDuplicate) {
+  submit("urn:a", "Floods", join(kFloodParas));
+  auto paras = kFloodParas;
+  std::swap(paras[2], paras[5]);
+  paras[1].replace(paras[1].find("rescued"), 7, "rescuerd");
+  paras[4].replace(paras[4].find("harvest"), 7, "havrest");
+  const DedupResult r = submit("urn:b", "Floods", join(paras));
+  EXPECT_EQ(r.status, DedupStatus::kNearDuplicate);
+  EXPECT_EQ(r.of, "urn:a");
+}
+
+TEST_F(DedupTest, WriteThroughAddingParagraphIsNearDuplicate) {
+  submit("urn:a", "Floods", join(kFloodParas));
+  auto paras = kFloodParas;
+  paras.insert(paras.begin() + 1,
+               "Late on Sunday the army said it had sent 300 soldiers and six helicopters.");
+  EXPECT_EQ(submit("urn:b", "Floods: army sent in", join(paras)).status, DedupStatus::kNearDuplicate);
+}
+
+TEST_F(DedupTest, ShortVersionAfterFullStoryIsNearDuplicate) {
+  submit("urn:full", "Floods", join(kFloodParas));
+  const std::vector<std::string> first(kFloodParas.begin(), kFloodParas.begin() + 3);
+  const DedupResult r = submit("urn:short", "Floods", join(first));
+  EXPECT_EQ(r.status, DedupStatus::kNearDuplicate);
+  EXPECT_EQ(r.of, "urn:full");
+}
+
+TEST_F(DedupTest, FullStoryAfterShortVersionIsNearDuplicate) {
+  const std::vector<std::string> first(kFloodParas.begin(), kFloodParas.begin() + 3);
+  submit("urn:short", "Floods", join(first));
+  const DedupResult r = submit("urn:full", "Floods", join(kFloodParas));
+  EXPECT_EQ(r.status, DedupStatus::kNearDuplicate);
+  EXPECT_EQ(r.of, "urn:short");
+}
+
+TEST_F(DedupTest, NewerVersionOfSameUriIsUpdateAndOlderLateVersionIsDuplicate) {
+  submit("urn:a", "Floods", join(kFloodParas), "1", "2024-03-01T10:00:00Z");
+  auto paras = kFloodParas;
+  paras.push_back("UPDATE: the river began to fall on Monday evening.");
+  const DedupResult up = submit("urn:a", "Floods (update)", join(paras), "2", "2024-03-01T12:00:00Z");
+  EXPECT_EQ(up.status, DedupStatus::kUpdate);
+  EXPECT_EQ(up.of, "urn:a");
+  const DedupResult late = submit("urn:a", "Floods", join(kFloodParas), "1", "2024-03-01T10:00:00Z");
+  EXPECT_EQ(late.status, DedupStatus::kDuplicate);
+}
+
+TEST_F(DedupTest, NewerVersionCreatedWithoutVersionNumberIsUpdate) {
+  submit("urn:a", "Floods", join(kFloodParas), "", "2024-03-01T10:00:00Z");
+  EXPECT_EQ(submit("urn:a", "Floods", join(kFloodParas) + "\n\nMore rain fell overnight.", "",
+                   "2024-03-01T11:00:00+00:00")
+                .status,
+            DedupStatus::kUpdate);
+}
+
+TEST_F(DedupTest, FamilyNamesEarliestStory) {
+  submit("urn:a", "Floods", join(kFloodParas));
+  submit("urn:b", "Valley floods", join(kFloodParas) + "\n\nThe army was sent in on Monday.");
+  const DedupResult r = submit("urn:c", "Floods again", "MARLOW (AP) - " + join(kFloodParas));
+  EXPECT_NE(r.status, DedupStatus::kUnique);
+  EXPECT_EQ(r.of, "urn:a");
+}
+
+TEST_F(DedupTest, DifferentStoriesSharingBackgroundParagraphAreUnique) {
+  const std::string background =
+      "The region has suffered repeated floods and droughts over the past decade, and the "
+      "national government has promised to spend heavily on dams and river defences.";
+  auto flood = kFloodParas;
+  flood.insert(flood.begin() + 3, background);
+  auto mines = kMinesParas;
+  mines.insert(mines.begin() + 2, background);
+  submit("urn:a", "Floods", join(flood));
+  EXPECT_EQ(submit("urn:b", "Miners strike", join(mines)).status, DedupStatus::kUnique);
+}
+
+TEST_F(DedupTest, DifferentStoriesSharingBoilerplateAreUnique) {
+  const std::string boiler =
+      "About the company: the group is a diversified business with operations in more than forty "
+      "countries. Forward-looking statements involve risks that could cause results to differ.";
+  submit("urn:a", "Miners strike", join(kMinesParas) + "\n\n" + boiler);
+  EXPECT_EQ(submit("urn:b", "Floods", join(kFloodParas) + "\n\n" + boiler).status, DedupStatus::kUnique);
+}
+
+TEST_F(DedupTest, FollowUpWithNewTextIsUnique) {
+  submit("urn:a", "Floods", join(kFloodParas));
+  const std::string follow =
+      "Floodwaters in the river valley began to recede on Tuesday, and residents of Marlow were "
+      "allowed back to inspect their homes under police escort.\n\n"
+      "Governor Helena Varga said the damage would run to at least 40 million euros and asked the "
+      "national government for help.\n\n"
+      "Insurers said claims were already arriving at twice the rate seen after the 2009 floods.";
+  EXPECT_EQ(submit("urn:b", "Floods recede", follow).status, DedupStatus::kUnique);
+}
+
+std::string results(const std::string& co, const std::string& ceo, int profit, int cents, int prev,
+                    int rev, const std::string& city) {
+  return co + " said on Tuesday its third-quarter net profit rose to " + std::to_string(profit) +
+         " million euros, or " + std::to_string(cents) + " cents per share, from " +
+         std::to_string(prev) + " million euros a year earlier.\n\nRevenue increased " +
+         std::to_string(rev) + " percent, beating the average analyst forecast, the " + city +
+         "-based company said.\n\nChief executive " + ceo +
+         " said demand had been strong in all regions and that the company expected its full-year "
+         "operating margin to improve.";
+}
+
+TEST_F(DedupTest, TemplateStoriesWithDifferentFactsAreUnique) {
+  submit("urn:a", "Results", results("Kestrel Motors", "Anna Holm", 412, 37, 380, 12, "Graz"));
+  EXPECT_EQ(submit("urn:b", "Results", results("Polaris Foods", "Omar Sato", 96, 14, 120, 4, "Porto")).status,
+            DedupStatus::kUnique);
+}
+
+TEST_F(DedupTest, TemplateStoriesWithOnlyNumbersChangedAreUnique) {
+  submit("urn:a", "Results", results("Kestrel Motors", "Anna Holm", 412, 37, 380, 12, "Graz"));
+  EXPECT_EQ(submit("urn:b", "Results", results("Kestrel Motors", "Anna Holm", 96, 14, 120, 4, "Graz")).status,
+            DedupStatus::kUnique);
+}
+
+TEST_F(DedupTest, StoriesOutsideTheTimeWindowAreForgotten) {
+  cfg_.window_ms = 3600 * 1000;
+  DedupIndex index(cfg_);
+  Story s;
+  s.uri = "urn:a";
+  s.body = join(kFloodParas);
+  s.version_created = "2024-03-01T10:00:00Z";
+  fpr_.fingerprint(s, CreditResult{}, 0, fp_);
+  index.check_and_insert(fp_);
+  s.uri = "urn:b";
+  s.version_created = "2024-03-01T12:00:00Z";
+  fpr_.fingerprint(s, CreditResult{}, 0, fp_);
+  EXPECT_EQ(index.check_and_insert(fp_).status, DedupStatus::kUnique);
+  EXPECT_EQ(index.size(), 1u);
+}
+
+TEST_F(DedupTest, CountLimitEvictsOldest) {
+  cfg_.max_stories = 1;
+  DedupIndex index(cfg_);
+  Story s;
+  s.body = join(kFloodParas);
+  s.uri = "urn:a";
+  fpr_.fingerprint(s, CreditResult{}, 1000, fp_);
+  index.check_and_insert(fp_);
+  s.body = join(kMinesParas);
+  s.uri = "urn:b";
+  fpr_.fingerprint(s, CreditResult{}, 2000, fp_);
+  index.check_and_insert(fp_);
+  s.body = join(kFloodParas);
+  s.uri = "urn:c";
+  fpr_.fingerprint(s, CreditResult{}, 3000, fp_);
+  EXPECT_EQ(index.check_and_insert(fp_).status, DedupStatus::kUnique);
+}
+
+TEST_F(DedupTest, SaveAndLoadKeepTheWindow) {
+  submit("urn:a", "Floods", join(kFloodParas));
+  submit("urn:b", "Floods", join(kFloodParas) + "\n\nThe army was sent in.");
+  const std::string path = std::string(WIREFEED_BINARY_DIR) + "/dedup_test_state.bin";
+  ASSERT_TRUE(index_.save(path).is_ok());
+  DedupIndex restored(cfg_);
+  ASSERT_TRUE(restored.load(path).is_ok());
+  EXPECT_EQ(restored.size(), 2u);
+  Story s;
+  s.uri = "urn:c";
+  s.body = "MARLOW (AP) - " + join(kFloodParas);
+  s.version_created = "2024-03-01T10:30:00Z";
+  fpr_.fingerprint(s, CreditResult{}, 0, fp_);
+  const DedupResult r = restored.check_and_insert(fp_);
+  EXPECT_EQ(r.status, DedupStatus::kNearDuplicate);
+  EXPECT_EQ(r.of, "urn:a");
+  std::remove(path.c_str());
+}
+
+TEST_F(DedupTest, LoadRejectsAFileThatIsNotState) {
+  const std::string path = std::string(WIREFEED_BINARY_DIR) + "/dedup_test_garbage.bin";
+  {
+    FILE* f = std::fopen(path.c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    std::fputs("not a state file", f);
+    std::fclose(f);
+  }
+  const Status st = index_.load(path);
+  EXPECT_FALSE(st.is_ok());
+  EXPECT_EQ(st.code(), "dedup_state_corrupt");
+  std::remove(path.c_str());
+}
+
+TEST_F(DedupTest, ChangelogReplayRebuildsIndexAndIsIdempotent) {
+  std::vector<std::pair<std::string, std::string>> log;
+  std::string key;
+  std::string value;
+  submit("urn:a", "Floods", join(kFloodParas));
+  index_.changelog_record(fp_, key, value);
+  log.emplace_back(key, value);
+  submit("urn:b", "Floods", join(kFloodParas) + "\n\nThe army was sent in.");
+  index_.changelog_record(fp_, key, value);
+  log.emplace_back(key, value);
+  EXPECT_EQ(log[0].first, "urn:a");
+
+  DedupIndex replica(cfg_);
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const auto& [k, v] : log) ASSERT_TRUE(replica.apply_changelog(k, v).is_ok());
+  }
+  EXPECT_EQ(replica.size(), 2u);
+  EXPECT_TRUE(replica.apply_changelog("urn:a", "").is_ok());  // a compaction tombstone
+
+  // The replica knows urn:a (resend) and the family of urn:b (root urn:a).
+  Story s;
+  s.uri = "urn:a";
+  s.headline = "Floods";
+  s.body = join(kFloodParas);
+  s.version = "1";
+  s.version_created = "2024-03-01T10:00:00Z";
+  fpr_.fingerprint(s, CreditResult{}, 0, fp_);
+  EXPECT_EQ(replica.check_and_insert(fp_).status, DedupStatus::kDuplicate);
+  s.uri = "urn:b2";
+  s.body = join(kFloodParas) + "\n\nThe army was sent in.";
+  s.headline = "Other headline";
+  fpr_.fingerprint(s, CreditResult{}, 0, fp_);
+  const DedupResult r = replica.check_and_insert(fp_);
+  EXPECT_EQ(r.status, DedupStatus::kNearDuplicate);
+  EXPECT_EQ(r.of, "urn:a");
+}
+
+TEST_F(DedupTest, ChangelogRejectsCorruptRecords) {
+  EXPECT_FALSE(index_.apply_changelog("urn:x", "garbage").is_ok());
+  submit("urn:a", "Floods", join(kFloodParas));
+  std::string key;
+  std::string value;
+  index_.changelog_record(fp_, key, value);
+  DedupIndex replica(cfg_);
+  EXPECT_FALSE(replica.apply_changelog("urn:other", value).is_ok());
+  EXPECT_FALSE(replica.apply_changelog(key, value.substr(0, value.size() / 2)).is_ok());
+}
+
+TEST_F(DedupTest, SameInputOrderGivesSameOutput) {
+  std::vector<DedupStatus> first;
+  std::vector<DedupStatus> second;
+  for (auto* out : {&first, &second}) {
+    DedupIndex index(cfg_);
+    const std::vector<std::string> bodies = {join(kFloodParas), join(kMinesParas),
+                                             join(kFloodParas) + "\n\nMore.", kFloodParas[0]};
+    for (size_t i = 0; i < bodies.size(); ++i) {
+      Story s;
+      s.uri = "urn:" + std::to_string(i);
+      s.body = bodies[i];
+      fpr_.fingerprint(s, CreditResult{}, static_cast<int64_t>(i) * 1000, fp_);
+      out->push_back(index.check_and_insert(fp_).status);
+    }
+  }
+  EXPECT_EQ(first, second);
+}
+
+TEST(Iso8601Test, ParsesOffsetsAndFractions) {
+  EXPECT_EQ(parse_iso8601_ms("1970-01-01T00:00:00Z"), 0);
+  EXPECT_EQ(parse_iso8601_ms("2024-03-01T12:00:00.250Z"), 1709294400250);
+  EXPECT_EQ(parse_iso8601_ms("2024-03-01T14:00:00+02:00"), 1709294400000);
+  EXPECT_EQ(parse_iso8601_ms("2024-03-01"), 1709251200000);
+  EXPECT_EQ(parse_iso8601_ms("yesterday"), -1);
+  EXPECT_EQ(parse_iso8601_ms("2024-13-01T00:00:00Z"), -1);
+}
+
+}  // namespace
+}  // namespace wirefeed

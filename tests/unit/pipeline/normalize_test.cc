@@ -1,0 +1,102 @@
+#include "pipeline/normalize.h"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "core/embedded.h"
+
+namespace wirefeed {
+namespace {
+
+std::vector<uint64_t> toks(std::string_view s) {
+  std::vector<uint64_t> t;
+  tokenize(s, t, nullptr);
+  return t;
+}
+
+NormalizedText norm(std::string_view headline, std::string_view body, const CreditResult& cr = {}) {
+  NormalizedText n;
+  normalize_story(headline, body, cr, BoilerplatePatterns::builtin(), n);
+  return n;
+}
+
+TEST(TokenizeTest, IgnoresCaseQuoteStylesAndPunctuation) {
+  EXPECT_EQ(toks("\"Don't stop,\" she said."), toks("\xE2\x80\x9C" "don\xE2\x80\x99t STOP\xE2\x80\x9D she said"));
+  EXPECT_EQ(toks("a  b\n\nc"), toks("a b c"));
+  EXPECT_EQ(toks("x&quot;y"), toks("x y"));
+}
+
+TEST(TokenizeTest, KeepsNumbers) {
+  EXPECT_EQ(toks("1,000 people"), toks("1000 people"));
+  EXPECT_NE(toks("2.5 percent"), toks("25 percent"));
+  EXPECT_NE(toks("rose 12 percent"), toks("rose 13 percent"));
+}
+
+TEST(TokenizeTest, KeyTokensAreNumbersAndMidSentenceNames) {
+  std::vector<uint64_t> t;
+  std::vector<uint64_t> keys;
+  tokenize("The mayor Piotr Lenz said 40 homes. Rain fell.", t, &keys);
+  // Piotr, Lenz, 40 - not "The" or "Rain", which start sentences.
+  EXPECT_EQ(keys.size(), 3u);
+}
+
+TEST(DatelineTest, DetectsWireDatelines) {
+  EXPECT_EQ(detect_dateline("SEOUL, June 21 (Reuters) - Text"), 27u);
+  EXPECT_GT(detect_dateline("Washington, March 3 (AFP) -- Text"), 0u);
+  EXPECT_GT(detect_dateline("NEW YORK \xE2\x80\x94 Text"), 0u);
+  EXPECT_EQ(detect_dateline("The plan - which failed - was dropped."), 0u);
+  EXPECT_EQ(detect_dateline("No dateline here at all."), 0u);
+}
+
+TEST(NormalizeTest, StripsDatelineCreditAndPromoLinesButHashesThemExactly) {
+  const auto a = norm("H", "SEOUL, June 21 (Reuters) - Prices rose.\n\nThey fell later.");
+  const auto b = norm("H",
+                      "Seoul, Friday (AP) -- Prices rose.\n\nREAD MORE: Why prices rise\n\nThey fell "
+                      "later.\n\n(Reporting by Kim Min-ji; Editing by Tom Keller)");
+  EXPECT_EQ(a.tokens, b.tokens);
+  EXPECT_NE(a.full_hash, b.full_hash);
+}
+
+TEST(NormalizeTest, HeadlineChangesOnlyTheExactHash) {
+  const auto a = norm("One headline", "Prices rose.");
+  const auto b = norm("Another headline", "Prices rose.");
+  EXPECT_EQ(a.tokens, b.tokens);
+  EXPECT_NE(a.full_hash, b.full_hash);
+}
+
+TEST(NormalizeTest, StripsCreditLinesFoundByTheCreditsStage) {
+  CreditResult cr;
+  cr.credits.push_back(Credit{"Jo Bloggs", CreditKind::kPerson, CreditRole::kWriting, "Story by Jo Bloggs"});
+  cr.dateline.present = true;
+  cr.dateline.length = 9;  // "LIMA -- "
+  const auto a = norm("H", "LIMA --  Prices rose.\n\nStory by Jo Bloggs", cr);
+  const auto b = norm("H", "Prices rose.");
+  EXPECT_EQ(a.tokens, b.tokens);
+}
+
+TEST(NormalizeTest, KeepsLongParagraphsThatMentionNewsletters) {
+  const std::string para =
+      "The company said its newsletter business, which sends daily market reports to more than "
+      "two million subscribers across Europe and Asia, grew faster than any other unit last year "
+      "and would be spun off into a separate listed company before the end of the next year.";
+  EXPECT_FALSE(norm("H", para).tokens.empty());
+}
+
+TEST(BoilerplateTest, EmbeddedPatternsParse) {
+  ASSERT_TRUE(BoilerplatePatterns::parse(embedded_file("config/data/boilerplate.txt")).is_ok());
+  EXPECT_GT(BoilerplatePatterns::builtin().size(), 10u);
+  EXPECT_TRUE(BoilerplatePatterns::builtin().matches("(Reporting by A; Editing by B)"));
+  EXPECT_TRUE(BoilerplatePatterns::builtin().matches("SEE ALSO: more"));
+  EXPECT_FALSE(BoilerplatePatterns::builtin().matches("Prices rose sharply."));
+}
+
+TEST(BoilerplateTest, RejectsBadSyntax) {
+  EXPECT_FALSE(BoilerplatePatterns::parse("prefix without colon").is_ok());
+  EXPECT_FALSE(BoilerplatePatterns::parse("suffix: x").is_ok());
+  EXPECT_FALSE(BoilerplatePatterns::parse("prefix:   ").is_ok());
+  EXPECT_TRUE(BoilerplatePatterns::parse("# comment\n\nprefix: a\ncontains: \"b \"\n").is_ok());
+}
+
+}  // namespace
+}  // namespace wirefeed
