@@ -3,10 +3,10 @@ topic medtop:02000000
 2 crime
 3 criminal
 2 law
-3 lawsuit
-3 sued
-3 sue
-3 legal
+2 lawsuit
+2 sued
+2 sue
+2 legal
 3 lawyer
 3 attorney
 3 attorney general
@@ -40,7 +40,7 @@ topic medtop:02000000
 2 fined
 3 verdict
 3 jury
-3 judge
+2 judge
 3 trial
 3 testimony
 3 testified
@@ -50,12 +50,12 @@ topic medtop:02000000
 2 settlement
 2 appeal
 3 supreme court
-3 court
+2 court
 2 ruling
 2 ruled
-3 alleged
+2 alleged
 2 allegation
-3 investigation
+2 investigation
 2 investigator
 3 suspect
 3 police

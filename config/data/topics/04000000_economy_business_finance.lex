@@ -3,49 +3,49 @@ topic medtop:04000000
 3 company
 3 firm
 3 corporation
-3 corp
-3 inc
-2 ltd
-3 plc
-2 business
+4 corp
+4 inc
+3 ltd
+4 plc
+3 business
 3 industry
 3 cfo
 3 chairman
-2 executive
+1 executive
 3 stake
 3 board of directors
-3 acquire
-3 deal
-2 bid
-3 billion
-2 million
+4 acquire
+1 deal
+1 bid
+2 billion
+1 million
 3 profit
 3 loss
 3 earnings
 3 quarterly
-3 quarter
-3 forecast
-3 outlook
+2 quarter
+2 forecast
+2 outlook
 3 sales
-3 customer
+1 customer
 3 consumer
 3 retail
 3 retailer
 3 price
-3 cost
+1 cost
 2 investment
-3 fund
+2 fund
 3 hedge fund
 3 credit
 3 debt
-3 economic
-3 market
+4 economic
+2 market
 2 trade
 3 export
 3 import
 3 tariff
 3 currency
-3 growth
+1 growth
 3 fed
 3 dow
 3 crude
@@ -55,9 +55,9 @@ topic medtop:04000000
 3 manufacturing
 3 factory
 3 supplier
-3 production
-3 output
-2 brand
+1 production
+1 output
+1 brand
 3 marketing
 3 advertising
 3 wal mart
@@ -71,8 +71,8 @@ topic medtop:04000000
 3 dividend
 3 valuation
 3 analyst
-3 demand
-3 supply
+1 demand
+1 supply
 3 budget deficit
 2 tax
 3 taxes
@@ -85,10 +85,10 @@ topic medtop:04000000
 3 venture capital
 3 conglomerate
 3 subsidiary
-3 unit
-3 division
-3 contract
-2 order
+1 unit
+1 division
+1 contract
+1 order
 # German, French, Spanish
 3 wirtschaft
 3 unternehmen
@@ -109,3 +109,63 @@ topic medtop:04000000
 -2 peace deal
 -2 plea deal
 -2 transfer fee
+3 shoppers
+3 holiday shopping season
+3 insurance industry
+3 brokerage
+3 stock broker
+3 wholesale
+3 retail chain
+3 drugmaker
+3 pharmaceutical company
+3 biotech
+3 chain
+3 stores
+3 sales rose
+3 sales fell
+3 profit rose
+3 profit fell
+4 percent stake
+4 per share
+4 cents a share
+3 consensus
+3 estimates
+4 fiscal year
+3 fiscal
+4 acquired
+4 to buy
+4 agreed to buy
+3 purchase
+3 the company said
+3 earnings report
+3 shares of
+3 stock price
+4 market share
+3 competition
+3 competitor
+3 rival
+3 strategy
+3 turnaround
+4 chief financial officer
+4 quarterly results
+4 third quarter
+4 second quarter
+4 fourth quarter
+4 first quarter
+4 annual report
+4 profit forecast
+4 sales forecast
+4 net loss
+4 operating profit
+4 operating income
+4 pretax
+4 wall street analysts
+4 crude oil prices
+4 mall
+4 shopping centre
+4 shopping center
+4 carmaker
+4 steelmaker
+4 oil
+3 co
+3 businesses

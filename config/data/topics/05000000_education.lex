@@ -17,9 +17,9 @@ topic medtop:05000000
 3 tuition
 3 tuition fees
 3 scholarship
-3 graduate
+2 graduate
 3 graduation
-3 degree
+2 degree
 3 exam
 3 examination
 3 test scores
@@ -31,7 +31,7 @@ topic medtop:05000000
 3 high school
 3 elementary school
 3 headteacher
-3 principal
+2 principal
 3 school board
 3 education minister
 3 ministry of education
@@ -40,7 +40,7 @@ topic medtop:05000000
 3 enrollment
 3 dropout
 3 homework
-3 academic
+2 academic
 3 semester
 3 vocational training
 3 apprenticeship

@@ -6,19 +6,19 @@ topic medtop:09000000
 4 employee
 4 employer
 4 workforce
-4 staff
-4 job
+1 staff
+1 job
 4 employment
 4 hiring
 4 wage
 4 minimum wage
 4 salary
 4 pay rise
-4 pay
+1 pay
 4 pension
 4 retirement
 4 striking
-4 overtime
+1 overtime
 4 working hours
 4 workplace
 4 labor market

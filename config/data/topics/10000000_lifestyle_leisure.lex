@@ -3,17 +3,17 @@ topic medtop:10000000
 4 lifestyle
 4 leisure
 4 hobby
-4 holiday
+2 holiday
 4 vacation
 4 hotel
-4 food
+2 food
 4 gardening
 4 home decor
 4 interior design
 4 diy
-4 shopping
+2 shopping
 4 fashion trend
-3 trend
+2 trend
 3 wellness
 3 yoga
 3 camping
@@ -26,8 +26,8 @@ topic medtop:10000000
 4 crossword
 4 theme park
 4 amusement park
-3 weekend
-3 party
+2 weekend
+2 party
 3 dating
 3 classic car
 3 motorbike

@@ -2,14 +2,14 @@
 topic medtop:12000000
 4 religion
 4 religious
-4 faith
+2 faith
 4 church
 4 churches
 4 cathedral
 4 mosque
 4 synagogue
 4 temple
-4 cardinal
+2 cardinal
 4 bishop
 4 archbishop
 4 priest
@@ -64,3 +64,5 @@ topic medtop:12000000
 4 papa francisco
 -2 islamic militants
 -2 islamic state
+-4 st louis cardinals
+-4 arizona cardinals

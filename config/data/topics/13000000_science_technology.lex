@@ -2,14 +2,14 @@
 topic medtop:13000000
 4 science
 4 scientific
-4 lab
+1 lab
 4 discovered
 4 archaeologist
 4 archaeological
 4 mathematics
 4 mathematician
-4 technology
-4 tech
+3 technology
+3 tech
 4 engineering
 4 engineer
 4 innovation
@@ -20,7 +20,7 @@ topic medtop:13000000
 4 nanotechnology
 4 microprocessor
 4 pcs
-4 online
+1 online
 4 website
 4 web site
 4 wi fi
@@ -30,7 +30,7 @@ topic medtop:13000000
 4 handset
 4 telecom
 4 telecommunications
-4 network
+1 network
 4 data center
 4 windows
 4 ipod
@@ -51,7 +51,7 @@ topic medtop:13000000
 4 cisco
 4 facebook
 4 twitter
-4 digital
+1 digital
 4 download
 4 file sharing
 4 music download
@@ -63,12 +63,9 @@ topic medtop:13000000
 4 playstation
 4 nintendo
 4 virus
-4 hacker
 4 security flaw
-4 vulnerability
-4 patch
 4 space
-4 launch
+1 launch
 4 wissenschaft
 4 forscher
 4 technologie
@@ -80,3 +77,135 @@ topic medtop:13000000
 -2 political science
 -2 social science
 -1 launch a campaign
+3 hard drive
+3 storage
+3 gadget
+3 device
+3 handheld
+3 wlan
+3 ieee
+3 bluetooth
+3 voip
+3 internet phone
+3 isp
+3 domain name
+3 web hosting
+3 digital music
+3 itunes
+3 napster
+3 mp3
+3 dvd
+3 high definition
+3 hdtv
+3 plasma
+3 flat panel
+3 lcd
+3 pda
+3 blackberry
+3 palm
+3 psp
+3 game boy
+3 application
+3 enterprise software
+3 crm
+3 erp
+3 sap
+3 peoplesoft
+3 siebel
+3 novell
+3 red hat
+3 sco
+3 mozilla
+3 firefox
+3 internet explorer
+3 netscape
+3 aol
+3 msn
+3 source code
+3 java
+3 beta
+3 upgrade
+3 users
+3 programmer
+3 developers
+3 patent
+3 stem cell
+3 cloning
+3 embryo
+3 embryonic
+3 paleontologist
+3 tyrannosaurus
+3 neanderthal
+3 primate
+3 ape
+3 chimpanzee
+3 study finds
+3 researchers say
+3 scientists say
+3 new study
+3 journal
+3 silicon valley
+3 startup
+3 probe
+3 cassini
+3 saturn
+3 jupiter
+3 titan
+3 space agency
+3 russian space
+3 launch pad
+3 suborbital
+3 x prize
+3 spaceshipone
+3 laser
+3 fiber optic
+3 bandwidth
+3 megabit
+3 gigabit
+3 megapixel
+3 digital camera
+3 camera phone
+3 ringtone
+3 text message
+3 text messaging
+3 sms
+3 3g
+3 4g
+3 cdma
+3 gsm
+3 spectrum
+3 fcc
+3 vodafone
+3 verizon
+3 sprint nextel
+3 t mobile
+3 cingular
+3 at t wireless
+3 qualcomm
+3 texas instruments
+3 nvidia
+3 ati
+3 seagate
+3 western digital
+3 toshiba
+3 hitachi
+3 fujitsu
+3 nec
+3 lenovo
+3 gateway
+3 compaq
+3 symantec
+3 mcafee
+3 macromedia
+3 adobe
+3 real networks
+3 realnetworks
+3 skype
+3 kazaa
+3 bittorrent
+3 grokster
+3 riaa
+3 mpaa
+3 file swapping
+3 piracy online
+3 dmca

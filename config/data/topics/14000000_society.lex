@@ -1,35 +1,35 @@
 # Society: communities, demographics, discrimination, family, social problems, welfare.
 topic medtop:14000000
-4 society
-4 social
-4 community
+2 society
+2 social
+2 community
 4 welfare
 4 social security
 4 social services
 4 charity
-4 volunteer
+2 volunteer
 4 gender equality
 4 equality
 4 inequality
 4 women s rights
-4 gay
+2 gay
 4 lesbian
 4 lgbt
 4 transgender
-4 minority
-4 ethnic
+2 minority
+2 ethnic
 4 indigenous
-4 disability
-4 disabled
-4 elderly
+2 disability
+2 disabled
+2 elderly
 4 pensioners
-4 children
-4 child
-4 youth
-4 teenager
+2 children
+2 child
+2 youth
+2 teenager
 4 abortion
 4 birth rate
-4 population
+2 population
 4 census
 4 demographic
 4 aging population
@@ -42,10 +42,11 @@ topic medtop:14000000
 4 human trafficking
 4 slavery
 4 euthanasia
-4 ethics
+2 ethics
 4 gesellschaft
 4 armut
 4 société
 4 pauvreté
 4 sociedad
 4 pobreza
+-4 disabled list

@@ -2,61 +2,61 @@
 topic medtop:15000000
 4 sport
 4 athlete
-4 player
-4 team
-4 coach
-4 manager
-3 squad
-3 captain
-4 game
-4 match
-4 matches
-4 season
-4 league
+3 player
+3 team
+3 coach
+2 manager
+2 squad
+2 captain
+3 game
+3 match
+3 matches
+3 season
+3 league
 4 championship
-4 champion
-4 title
+3 champion
+2 title
 4 tournament
-4 cup
-4 final
+2 cup
+2 final
 4 semifinal
 4 semi final
 4 quarterfinal
 4 quarter final
 4 playoff
-4 win
-4 won
-4 victory
-4 defeat
-4 defeated
-4 beat
-4 lose
-4 lost
-4 score
-4 scored
+2 win
+2 won
+2 victory
+2 defeat
+2 defeated
+2 beat
+2 lose
+2 lost
+2 score
+2 scored
 4 goal
-4 points
+2 points
 4 medal
 4 gold medal
 4 silver medal
 4 bronze medal
 4 world cup
-4 stadium
-4 fans
+3 stadium
+3 fans
 4 referee
-4 injury
-4 injured
-4 contract
-4 signed
-4 transfer
-4 race
+2 injury
+2 injured
+2 contract
+2 signed
+2 transfer
+2 race
 4 racing
-4 lap
+2 lap
 4 rookie
-4 veteran
-4 record
-4 ranked
-4 seeded
+2 veteran
+2 record
+2 ranked
+2 seeded
 4 ncaa
 4 spiel
 4 mannschaft
@@ -67,3 +67,274 @@ topic medtop:15000000
 4 equipo
 4 partido
 4 entrenador
+3 sprint
+3 sprinter
+3 relay
+3 hurdles
+3 freestyle
+3 backstroke
+3 breaststroke
+3 butterfly
+3 swimmer
+3 cyclist
+3 rower
+3 boxer
+3 heavyweight
+3 wrestler
+3 weightlifting
+3 fencing
+3 judo
+3 archery
+3 triathlon
+3 decathlon
+3 heptathlon
+3 pole vault
+3 javelin
+3 discus
+3 shot put
+3 long jump
+3 high jump
+3 gymnastics
+3 gymnast
+3 world record
+3 podium
+3 olympian
+3 draft pick
+3 free agent
+3 waivers
+3 roster
+3 disabled list
+3 injured list
+3 sidelined
+3 hamstring
+3 knee injury
+3 ankle injury
+3 groin
+3 mvp
+3 all star
+3 hall of fame
+3 ballpark
+3 halftime
+3 kickoff
+3 scoreless
+3 unbeaten
+3 undefeated
+3 winless
+3 winning streak
+3 losing streak
+3 standings
+3 wild card
+3 pennant
+3 postseason
+3 preseason
+3 offseason
+3 overtime
+3 tee
+3 golf course
+3 racetrack
+3 horse racing
+3 jockey
+3 derby
+3 thoroughbred
+3 skier
+3 skiing
+3 snowboard
+3 figure skating
+3 skater
+3 rugby
+3 volleyball
+3 handball
+3 badminton
+3 table tennis
+3 polo
+3 sailing
+3 regatta
+3 yacht
+3 america s cup
+3 marathon
+3 cycling
+3 tour de france
+3 peloton
+3 velodrome
+3 swimming
+3 athletics
+3 boxing
+3 wrestling
+3 rowing
+3 rally
+3 seed
+3 top seed
+3 second seed
+3 upset
+3 comeback
+3 equaliser
+3 equalizer
+3 hat trick
+3 penalty kick
+3 free kick
+3 corner kick
+3 red card
+3 yellow card
+3 stoppage time
+3 injury time
+3 extra time
+3 shootout
+3 knockout
+3 batting
+3 runs
+3 home plate
+3 dugout
+3 shortstop
+3 outfielder
+3 infielder
+3 slugger
+3 no hitter
+3 doubleheader
+3 at bat
+3 walk off
+3 touchdown pass
+3 rushing
+3 sack
+3 end zone
+3 punt
+3 playoff berth
+3 conference final
+3 division title
+3 round robin
+3 group stage
+3 knockout stage
+3 athletes village
+3 olympic village
+3 gold
+3 silver
+3 bronze
+3 medalist
+3 medallist
+3 clinched
+3 clinch
+3 tiebreaker
+3 head coach
+3 assistant coach
+3 general manager
+3 coaches
+3 lineup
+3 starter
+3 starting pitcher
+3 closer
+3 reliever
+3 cornerback
+3 receiver
+3 defensive end
+3 forward
+3 midfield
+3 defender
+3 goalie
+3 netminder
+3 puck
+3 power play
+3 jump shot
+3 free throw
+3 three point
+3 tip off
+3 court side
+4 st louis cardinals
+4 arizona cardinals
+4 new york mets
+4 mets
+4 chicago cubs
+4 cubs
+4 dodgers
+4 atlanta braves
+4 braves
+4 houston astros
+4 astros
+4 phillies
+4 orioles
+4 mariners
+4 minnesota twins
+4 padres
+4 marlins
+4 expos
+4 rockies
+4 diamondbacks
+4 brewers
+4 white sox
+4 blue jays
+4 cleveland indians
+4 oakland athletics
+4 patriots
+4 steelers
+4 cowboys
+4 colts
+4 broncos
+4 packers
+4 raiders
+4 chargers
+4 miami dolphins
+4 chicago bears
+4 new orleans saints
+4 ravens
+4 titans
+4 jaguars
+4 seahawks
+4 minnesota vikings
+4 falcons
+4 carolina panthers
+4 buccaneers
+4 st louis rams
+4 kansas city chiefs
+4 bengals
+4 cleveland browns
+4 buffalo bills
+4 texans
+4 detroit lions
+4 redskins
+4 celtics
+4 knicks
+4 pistons
+4 san antonio spurs
+4 houston rockets
+4 miami heat
+4 chicago bulls
+4 phoenix suns
+4 mavericks
+4 new jersey nets
+4 pacers
+4 nuggets
+4 timberwolves
+4 cavaliers
+4 bobcats
+4 atlanta hawks
+4 sonics
+4 raptors
+4 grizzlies
+4 clippers
+4 orlando magic
+4 utah jazz
+4 colorado avalanche
+4 red wings
+4 maple leafs
+4 canadiens
+4 bruins
+4 flyers
+4 new york rangers
+4 pittsburgh penguins
+4 blackhawks
+4 sabres
+4 oilers
+4 canucks
+4 new york islanders
+4 tampa bay lightning
+4 man utd
+4 everton
+4 tottenham
+4 newcastle
+4 ac milan
+4 inter milan
+4 bayern munich
+4 rangers fc
+4 college football
+4 bowl game
+4 heisman
+4 pga tour
+4 lpga

@@ -3,31 +3,31 @@ topic medtop:16000000
 4 conflict
 4 military
 4 army
-4 forces
+2 forces
 4 armed forces
-4 fighter
-4 attack
+2 fighter
+2 attack
 4 killed
 4 militant
 4 gunmen
-4 bomb
-4 explosion
-4 missile
-4 rocket
-4 tank
-4 peace
+2 bomb
+2 explosion
+2 missile
+2 rocket
+2 tank
+2 peace
 4 terror
 4 taliban
 4 hezbollah
 4 hamas
 4 isis
-4 hostage
+2 hostage
 4 kidnappers
-4 casualties
-4 weapons
-4 arms
+2 casualties
+2 weapons
+2 arms
 4 nuclear weapons
-4 nuclear
+2 nuclear
 4 defence pact
 4 defense pact
 4 massacre
@@ -37,16 +37,16 @@ topic medtop:16000000
 4 marines
 4 navy
 4 air force
-4 general
-4 commander
-4 iraq
-4 baghdad
-4 afghanistan
-4 kabul
-4 gaza
-4 west bank
-4 darfur
-4 chechnya
+1 general
+2 commander
+2 iraq
+2 baghdad
+2 afghanistan
+2 kabul
+2 gaza
+2 west bank
+2 darfur
+2 chechnya
 4 krieg
 4 armee
 4 soldaten
@@ -63,3 +63,7 @@ topic medtop:16000000
 -2 attacking midfielder
 -2 counter attack
 -2 heart attack
+-3 think tank
+-3 fighting chance
+-3 battle over
+-3 battle for

@@ -19,7 +19,7 @@ topic medtop:17000000
 4 heavy rain
 4 showers
 4 thunderstorm
-4 storm
+3 storm
 4 winds
 4 gusts
 4 hail
@@ -43,3 +43,5 @@ topic medtop:17000000
 -2 weather the storm
 -2 political storm
 -2 storm of criticism
+-4 storms to
+-4 stormed to

@@ -1,8 +1,8 @@
 topic medtop:20000498
-4 award
-4 prize
+2 award
+2 prize
 4 nobel prize
 4 laureate
 4 prize winner
-4 honoured
-4 honored
+2 honoured
+2 honored

@@ -1,8 +1,8 @@
 topic medtop:20000735
 4 scientist
 4 researcher
-4 research
-4 study
+2 research
+2 study
 4 laboratory
 4 experiment
 4 discovery

@@ -36,3 +36,10 @@ topic medtop:20000763
 4 semiconductor
 4 artificial intelligence
 4 machine learning
+3 phishing
+3 hackers
+3 cyber security
+3 firewall
+3 security hole
+3 vulnerability
+3 patch
