@@ -73,8 +73,8 @@ struct PartitionListDeleter {
 };
 using PartitionListPtr = std::unique_ptr<rd_kafka_topic_partition_list_t, PartitionListDeleter>;
 
-// State of the delivery report callback. It runs on the producer's poll thread only; the main thread
-// reads `delivered`/`failed` to know when to stop, and the rest after joining that thread.
+// State of the delivery report callback. It runs on one thread at a time: the producer's poll thread,
+// then (after that thread is joined) the main thread inside rd_kafka_flush().
 struct Copier {
   rd_kafka_t* consumer = nullptr;
   std::string input;
@@ -295,13 +295,14 @@ int main(int argc, char** argv) {
       std::this_thread::yield();
     }
   }
-  // flush() waits for the outstanding deliveries; their reports are still served by the poll thread.
+  // The poll thread must be gone before flush(): flush() serves delivery reports itself, and two
+  // threads running the callback at once race on the offsets (a crash seen in testing).
+  stop_polling.store(true);
+  poller.join();
   if (rd_kafka_flush(producer.get(), 30000) != RD_KAFKA_RESP_ERR_NO_ERROR) {
     std::fprintf(stderr, "passthrough: flush timed out\n");
     rc = 1;
   }
-  stop_polling.store(true);
-  poller.join();
   copier.commit(false);
   const double cpu = cpu_seconds() - cpu_at_first;
   rd_kafka_consumer_close(consumer.get());
