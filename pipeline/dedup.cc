@@ -14,10 +14,12 @@ namespace {
 
 // Sizes chosen for the 256 bytes/story budget (docs/dedup.md has the arithmetic).
 constexpr size_t kSketch = 24;       // bottom-k shingle hashes kept per story
-constexpr size_t kHead = 6;          // of which the smallest are kept in full and indexed
+constexpr size_t kHead = 6;          // of which the smallest are kept in full
+constexpr size_t kIndexedHead = 5;   // and indexed, with the lead key
 constexpr size_t kQueryProbes = 16;  // smallest query hashes looked up in the candidate index
 constexpr uint64_t kSampleTarget = 128;  // expected size of a Fingerprint's sample
 constexpr size_t kMinContainSamples = 3;
+constexpr size_t kLeadTokens = 10;
 constexpr size_t kMaxPostings = 24;  // live stories per indexed hash before it counts as a stock phrase
 constexpr uint32_t kEmpty = 0xFFFFFFFFu;
 constexpr uint8_t kFlagVersionCreated = 1;
@@ -77,6 +79,7 @@ struct Entry {
   uint32_t exact32 = 0;
   uint32_t tau = 0;        // the sketch holds every shingle hash <= tau
   int32_t version_num = -1;
+  uint32_t lead_key = 0;   // hash of the story's opening words (0: none)
   uint32_t head[kHead] = {};            // smallest hashes, in full (indexed)
   uint16_t tail[kSketch - kHead] = {};  // the next ones, quantized relative to tau
   uint16_t uri_len = 0;
@@ -87,11 +90,14 @@ struct Entry {
   uint8_t flags = 0;
 };
 
+static_assert(sizeof(Entry) == 112, "Entry grew: recheck the 256 B/story budget");
+
 Entry make_entry(const Fingerprint& fp) {
   Entry e;
   e.time_ms = fp.time_ms;
   e.key_bloom = fp.key_bloom;
   e.exact32 = static_cast<uint32_t>(fp.exact_hash);
+  e.lead_key = fp.lead_key;
   const size_t n = std::min(kSketch, fp.sample.size());
   e.n_sample = static_cast<uint8_t>(n);
   e.tau = fp.sample.size() >= kSketch ? fp.sample[kSketch - 1] : fp.cutoff;
@@ -176,6 +182,7 @@ void Fingerprint::clear() {
   sample.clear();
   keys.clear();
   key_bloom = 0;
+  lead_key = 0;
 }
 
 int64_t parse_iso8601_ms(std::string_view s) {
@@ -281,6 +288,13 @@ void Fingerprinter::fingerprint(const Story& story, const CreditResult& credits,
     }
     const auto v = static_cast<uint32_t>(fmix64(s));
     if (v <= out.cutoff) out.sample.push_back(v);
+  }
+  // Abridged versions keep a story's opening, and its hashes need not be among the indexed
+  // smallest ones: the opening words get their own index key.
+  if (t.size() >= kLeadTokens) {
+    uint64_t lead = 0x2545f4914f6cdd1dULL;
+    for (size_t i = 0; i < kLeadTokens; ++i) lead = fmix64(lead ^ t[i]) + i;
+    out.lead_key = static_cast<uint32_t>(lead) | 1;  // never 0, which means "none"
   }
   std::sort(out.sample.begin(), out.sample.end());
   out.sample.erase(std::unique(out.sample.begin(), out.sample.end()), out.sample.end());
@@ -459,7 +473,8 @@ struct DedupIndex::Impl {
     entries.push_back(e);
     if (seq == kEmpty) return;  // the sentinel value: once in 2^32 stories, left unindexed
     uri_set(uri, uri_hash, seq, found);
-    for (size_t i = 0; i < std::min<size_t>(kHead, e.n_sample); ++i) cand_insert(e.head[i], seq);
+    for (size_t i = 0; i < std::min<size_t>(kIndexedHead, e.n_sample); ++i) cand_insert(e.head[i], seq);
+    if (e.lead_key != 0) cand_insert(e.lead_key, seq);
   }
 
   Score score(const Fingerprint& fp, const Entry& e) const {
@@ -545,6 +560,7 @@ struct DedupIndex::Impl {
     hits.clear();
     const size_t probes = std::min(kQueryProbes, fp.sample.size());
     for (size_t i = 0; i < probes; ++i) cand_lookup(fp.sample[i]);
+    if (fp.lead_key != 0) cand_lookup(fp.lead_key);
     // Most shared hashes first, then oldest first, so the cap keeps the likeliest candidates and
     // ties go to the earliest story whatever the hash order.
     const auto age = [&](uint32_t s) { return static_cast<uint32_t>(s - static_cast<uint32_t>(head_seq)); };
@@ -617,6 +633,7 @@ struct DedupIndex::Impl {
     put(out, e.exact32);
     put(out, e.tau);
     put(out, e.version_num);
+    put(out, e.lead_key);
     put(out, e.n_shingles);
     put(out, e.n_sample);
     put(out, e.n_keys);
@@ -638,7 +655,7 @@ struct DedupIndex::Impl {
     uint8_t format = 0;
     if (!get(in, format) || format != kRecordFormat) return false;
     if (!get(in, e.time_ms) || !get(in, e.key_bloom) || !get(in, e.exact32) || !get(in, e.tau) ||
-        !get(in, e.version_num) || !get(in, e.n_shingles) || !get(in, e.n_sample) ||
+        !get(in, e.version_num) || !get(in, e.lead_key) || !get(in, e.n_shingles) || !get(in, e.n_sample) ||
         !get(in, e.n_keys) || !get(in, e.flags)) {
       return false;
     }

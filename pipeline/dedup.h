@@ -55,6 +55,7 @@ struct Fingerprint {
   std::vector<uint32_t> sample;         // sorted, distinct
   std::vector<uint32_t> keys;           // sorted distinct hashes of numbers and names
   uint64_t key_bloom = 0;               // 64-bit Bloom filter of `keys`
+  uint32_t lead_key = 0;                // hash of the opening words of the stripped body; 0 if short
   void clear();
 };
 
