@@ -1,0 +1,352 @@
+// The daemon (`wirefeed run`) as a real process against the real broker: every input story ends up in
+// the enriched, duplicates or dead-letter topic; SIGTERM then restart neither loses nor repeats;
+// two instances share a group; dedup state survives a restart; a bad config stops start-up.
+//
+// Waits are on observable conditions (the group's committed offsets, the process's exit), each with
+// an upper bound after which the test fails.
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <numeric>
+#include <set>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "tests/integration/broker_env.h"
+
+namespace wirefeed::testing {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::vector<std::string> sample_lines() {
+  std::ifstream in(std::string(WIREFEED_SOURCE_DIR) + "/samples/stories.jsonl");
+  std::vector<std::string> lines;
+  std::string line;
+  while (std::getline(in, line)) lines.push_back(line);
+  return lines;
+}
+
+// The topics and group of one test, all unique so tests never see each other's data.
+struct Names {
+  explicit Names(const std::string& prefix)
+      : input(unique_name(prefix + "-in")),
+        enriched(input + ".enriched"),
+        duplicates(input + ".duplicates"),
+        dlq(input + ".dlq"),
+        changelog(input + ".changelog"),
+        group(input + "-group") {}
+  std::string input, enriched, duplicates, dlq, changelog, group;
+};
+
+std::string write_config(const Names& n, const std::string& extra = "") {
+  const std::string path = "/tmp/" + n.input + "-" + std::to_string(::getpid()) + ".toml";
+  std::ofstream out(path);
+  out << "[kafka]\n"
+      << "brokers = \"" << bootstrap() << "\"\n"
+      << "group_id = \"" << n.group << "\"\n"
+      << "input_topics = [\"" << n.input << "\"]\n"
+      << "enriched_topic = \"" << n.enriched << "\"\n"
+      << "duplicates_topic = \"" << n.duplicates << "\"\n"
+      << "dead_letter_topic = \"" << n.dlq << "\"\n"
+      << "changelog_topic = \"" << n.changelog << "\"\n"
+      << "[kafka.consumer]\n"
+      << "\"session.timeout.ms\" = 6000\n"
+      << "\"heartbeat.interval.ms\" = 500\n"
+      << "[stats]\ninterval_s = 1\n"
+      << "[shutdown]\ntimeout_ms = 20000\n"
+      << extra;
+  return path;
+}
+
+// A `wirefeed` child process whose stderr goes to a log file.
+class Daemon {
+ public:
+  Daemon(const std::vector<std::string>& args, const std::string& log) : log_(log) {
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      FILE* f = std::freopen(log.c_str(), "w", stderr);
+      (void)f;
+      std::vector<char*> argv;
+      std::string bin = std::string(WIREFEED_BINARY_DIR) + "/wirefeed";
+      argv.push_back(bin.data());
+      std::vector<std::string> copy = args;
+      for (auto& a : copy) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      ::execv(bin.c_str(), argv.data());
+      std::_Exit(127);
+    }
+  }
+  ~Daemon() {
+    if (pid_ > 0 && !exited_) {
+      ::kill(pid_, SIGKILL);
+      int st;
+      ::waitpid(pid_, &st, 0);
+    }
+  }
+  void signal(int sig) { ::kill(pid_, sig); }
+  // Exit code, or -1 if it did not exit within the bound.
+  int wait_exit(int timeout_s = 60) {
+    const auto deadline = Clock::now() + std::chrono::seconds(timeout_s);
+    while (Clock::now() < deadline) {
+      int st = 0;
+      const pid_t r = ::waitpid(pid_, &st, WNOHANG);
+      if (r == pid_) {
+        exited_ = true;
+        return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));  // polling the child's state
+    }
+    return -1;
+  }
+  [[nodiscard]] bool running() {
+    int st = 0;
+    if (exited_) return false;
+    if (::waitpid(pid_, &st, WNOHANG) == pid_) {
+      exited_ = true;
+      return false;
+    }
+    return true;
+  }
+  [[nodiscard]] std::string log() const { return read_file(log_); }
+
+ private:
+  pid_t pid_ = -1;
+  bool exited_ = false;
+  std::string log_;
+};
+
+int64_t committed_total(const Names& n) {
+  auto c = committed_offsets(n.group, n.input);
+  if (!c) return -1;
+  int64_t sum = 0;
+  for (const auto& [p, o] : c.value()) sum += o;
+  return sum;
+}
+
+// Waits until the group has committed `target` offsets in total (every partition starts at 0), i.e.
+// every story up to there has all its output acknowledged by the broker.
+bool wait_committed(const Names& n, int64_t target, Daemon* d, int timeout_s = 120) {
+  const auto deadline = Clock::now() + std::chrono::seconds(timeout_s);
+  while (Clock::now() < deadline) {
+    if (committed_total(n) >= target) return true;
+    if (d != nullptr && !d->running()) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));  // polling the broker's state
+  }
+  return false;
+}
+
+struct Outputs {
+  std::vector<Message> enriched, duplicates, dlq;
+  [[nodiscard]] size_t total() const { return enriched.size() + duplicates.size() + dlq.size(); }
+};
+
+Outputs read_outputs(const Names& n) {
+  Outputs o;
+  ConsumeOptions opts;
+  auto e = consume_all(n.enriched, opts);
+  auto d = consume_all(n.duplicates, opts);
+  auto q = consume_all(n.dlq, opts);
+  if (e) o.enriched = e.value();
+  if (d) o.duplicates = d.value();
+  if (q) o.dlq = q.value();
+  return o;
+}
+
+std::string header(const Message& m, const std::string& name) {
+  for (const auto& [k, v] : m.headers) {
+    if (k == name) return v;
+  }
+  return {};
+}
+
+// Multiset of the inputs' bytes vs. the outputs' original bytes (DLQ) or uri+version (records).
+std::string field(const std::string& json, const std::string& name) {
+  const std::string needle = "\"" + name + "\":";
+  size_t p = json.find(needle);
+  if (p == std::string::npos) {
+    p = json.find("\"" + name + "\": ");
+    if (p == std::string::npos) return {};
+    p += needle.size() + 1;
+  } else {
+    p += needle.size();
+  }
+  while (p < json.size() && json[p] == ' ') ++p;
+  if (p >= json.size() || json[p] != '"') return {};
+  const size_t end = json.find('"', p + 1);
+  return json.substr(p + 1, end - p - 1);
+}
+
+class DaemonTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    lines_ = sample_lines();
+    ASSERT_GE(lines_.size(), 200u);
+  }
+  std::vector<std::string> lines_;
+};
+
+TEST_F(DaemonTest, EveryStoryLandsInExactlyOneOutputTopic) {
+  Names n("clean");
+  ASSERT_TRUE(create_topic(n.input, 3).is_ok());
+  std::vector<Message> in;
+  for (const auto& l : lines_) {
+    Message m;
+    m.key = field(l, "uri");  // same uri -> same partition: resends and updates keep their order
+    if (m.key->empty()) m.key.reset();
+    m.value = l;
+    in.push_back(m);
+  }
+  ASSERT_TRUE(produce(n.input, in).is_ok());
+  const std::string cfg = write_config(n);
+  Daemon d({"run", "--config", cfg}, "/tmp/" + n.input + ".log");
+  ASSERT_TRUE(wait_committed(n, static_cast<int64_t>(lines_.size()), &d)) << d.log();
+  d.signal(SIGTERM);
+  ASSERT_EQ(d.wait_exit(), 0) << d.log();
+
+  const Outputs out = read_outputs(n);
+  EXPECT_EQ(out.total(), lines_.size()) << "each input exactly once in a clean run";
+
+  // Malformed lines: in the dead-letter topic with the original bytes and a reason.
+  size_t malformed = 0;
+  for (const auto& l : lines_) {
+    if (l.find("\"uri\"") == std::string::npos || l.find("sample:bad") != std::string::npos) ++malformed;
+  }
+  EXPECT_GE(out.dlq.size(), 6u);
+  std::set<std::string> inputs(lines_.begin(), lines_.end());
+  for (const Message& m : out.dlq) {
+    EXPECT_FALSE(header(m, "wirefeed.reason").empty());
+    EXPECT_FALSE(header(m, "wirefeed.message").empty());
+    EXPECT_EQ(header(m, "wirefeed.source.topic"), n.input);
+    EXPECT_FALSE(header(m, "wirefeed.source.offset").empty());
+    EXPECT_TRUE(inputs.count(m.value)) << "dead letter carries the original bytes";
+  }
+
+  // The aggregated story: agencies, then its resend is a duplicate of it, then version 2 an update.
+  int seen = 0;
+  for (const Message& m : out.enriched) {
+    if (m.value.find("urn:wirefeed:sample:aggregated-1") == std::string::npos) continue;
+    ++seen;
+    EXPECT_NE(m.value.find(R"("agencies":["Associated Press","Reuters","Yonhap"])"), std::string::npos);
+    EXPECT_EQ(m.key.value_or(""), "urn:wirefeed:sample:aggregated-1");
+  }
+  EXPECT_EQ(seen, 2) << "the original and its update stay in the enriched stream";
+  bool resend_flagged = false;
+  for (const Message& m : out.duplicates) {
+    if (m.value.find("urn:wirefeed:sample:aggregated-1") != std::string::npos) {
+      resend_flagged = m.value.find(R"("status":"duplicate","of":"urn:wirefeed:sample:aggregated-1")") !=
+                       std::string::npos;
+    }
+  }
+  EXPECT_TRUE(resend_flagged);
+  EXPECT_NE(d.log().find("Throughput consumed_per_s="), std::string::npos);
+  EXPECT_NE(d.log().find("Summary consumed="), std::string::npos);
+}
+
+TEST_F(DaemonTest, SigtermThenRestartLosesAndRepeatsNothing) {
+  Names n("restart");
+  ASSERT_TRUE(create_topic(n.input, 2).is_ok());
+  // Several copies of the feed so the first run is stopped mid-stream.
+  std::vector<std::string> feed;
+  for (int copy = 0; copy < 8; ++copy) feed.insert(feed.end(), lines_.begin(), lines_.end());
+  ASSERT_TRUE(produce_lines(n.input, feed).is_ok());
+  const std::string cfg = write_config(n);
+  {
+    Daemon d({"run", "--config", cfg}, "/tmp/" + n.input + "-1.log");
+    ASSERT_TRUE(wait_committed(n, 1, &d)) << d.log();
+    d.signal(SIGTERM);  // mid-run
+    ASSERT_EQ(d.wait_exit(), 0) << d.log();
+  }
+  const int64_t after_first = committed_total(n);
+  ASSERT_GT(after_first, 0);
+  {
+    Daemon d({"run", "--config", cfg}, "/tmp/" + n.input + "-2.log");
+    ASSERT_TRUE(wait_committed(n, static_cast<int64_t>(feed.size()), &d)) << d.log();
+    d.signal(SIGTERM);
+    ASSERT_EQ(d.wait_exit(), 0) << d.log();
+  }
+  const Outputs out = read_outputs(n);
+  EXPECT_EQ(out.total(), feed.size()) << "graceful stop: nothing lost, nothing processed twice";
+}
+
+TEST_F(DaemonTest, TwoInstancesShareTheWorkAndOneStopsHalfway) {
+  Names n("pair");
+  ASSERT_TRUE(create_topic(n.input, 4).is_ok());
+  std::vector<std::string> feed;
+  for (int copy = 0; copy < 8; ++copy) feed.insert(feed.end(), lines_.begin(), lines_.end());
+  const std::string cfg = write_config(n);
+  Daemon a({"run", "--config", cfg}, "/tmp/" + n.input + "-a.log");
+  Daemon b({"run", "--config", cfg}, "/tmp/" + n.input + "-b.log");
+  const size_t half = feed.size() / 2;
+  ASSERT_TRUE(produce_lines(n.input, std::vector<std::string>(feed.begin(), feed.begin() + half)).is_ok());
+  ASSERT_TRUE(wait_committed(n, static_cast<int64_t>(half) / 2, &a)) << a.log();
+  b.signal(SIGTERM);
+  ASSERT_EQ(b.wait_exit(), 0) << b.log();
+  ASSERT_TRUE(produce_lines(n.input, std::vector<std::string>(feed.begin() + half, feed.end())).is_ok());
+  ASSERT_TRUE(wait_committed(n, static_cast<int64_t>(feed.size()), &a)) << a.log();
+  a.signal(SIGTERM);
+  ASSERT_EQ(a.wait_exit(), 0) << a.log();
+  const Outputs out = read_outputs(n);
+  EXPECT_GE(out.total(), feed.size()) << "at-least-once: everything processed";
+  EXPECT_EQ(out.total(), feed.size()) << "a graceful hand-over repeats nothing";
+}
+
+TEST_F(DaemonTest, ResendAfterRestartIsStillADuplicate) {
+  Names n("state");
+  ASSERT_TRUE(create_topic(n.input, 1).is_ok());
+  const std::string story =
+      R"({"uri":"urn:test:state-1","version":"1","versionCreated":"2024-05-01T10:00:00Z","headlines":[{"role":"main","value":"Port strike enters second week"}],"bodies":[{"contentType":"text/plain","value":"ROTTERDAM, May 1 (Reuters) - Dock workers extended their strike into a second week on Wednesday, leaving dozens of container ships waiting off the coast as talks over pay and automation stalled again.\n\nThe union said it would not return to the table until the operators withdrew plans to automate two more terminals."}]})";
+  const std::string cfg = write_config(n);
+  ASSERT_TRUE(produce_lines(n.input, {story}).is_ok());
+  {
+    Daemon d({"run", "--config", cfg}, "/tmp/" + n.input + "-1.log");
+    ASSERT_TRUE(wait_committed(n, 1, &d)) << d.log();
+    d.signal(SIGKILL);  // no graceful anything: the changelog must already hold the story
+    d.wait_exit();
+  }
+  ASSERT_TRUE(produce_lines(n.input, {story}).is_ok());
+  {
+    Daemon d({"run", "--config", cfg}, "/tmp/" + n.input + "-2.log");
+    ASSERT_TRUE(wait_committed(n, 2, &d)) << d.log();
+    d.signal(SIGTERM);
+    ASSERT_EQ(d.wait_exit(), 0) << d.log();
+  }
+  const Outputs out = read_outputs(n);
+  ASSERT_EQ(out.duplicates.size(), 1u);
+  EXPECT_NE(out.duplicates[0].value.find(R"("status":"duplicate","of":"urn:test:state-1")"), std::string::npos)
+      << out.duplicates[0].value;
+}
+
+TEST_F(DaemonTest, BadConfigStopsStartupWithFileAndLine) {
+  const std::string path = "/tmp/wirefeed-bad-" + std::to_string(::getpid()) + ".toml";
+  {
+    std::ofstream out(path);
+    out << "[kafka]\nbrokers = \"127.0.0.1:1\"\n\n[pipeline]\ntreads = 4\n";
+  }
+  Daemon d({"run", "--config", path}, path + ".log");
+  const int rc = d.wait_exit();
+  EXPECT_NE(rc, 0);
+  EXPECT_NE(rc, -1);
+  const std::string log = d.log();
+  EXPECT_NE(log.find(path + ":5"), std::string::npos) << log;
+  EXPECT_NE(log.find("treads"), std::string::npos) << log;
+}
+
+}  // namespace
+}  // namespace wirefeed::testing
