@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -62,7 +63,7 @@ inline uint64_t extend_key(uint64_t prev, uint64_t tok) { return mix(prev * 0x10
 // stalls that cost more than the whole lookup.
 inline uint64_t hash_token(const uint8_t* b, const uint8_t* end, size_t n, bool y_last) {
   constexpr uint64_t kFold = 0x2020202020202020ULL;
-  uint64_t h = kFnvOffset ^ n;
+  uint64_t h = kFnvOffset * (n + 1);
   size_t i = 0;
   for (; n - i > 8; i += 8) {
     uint64_t w;
@@ -83,8 +84,31 @@ inline uint64_t hash_token(const uint8_t* b, const uint8_t* end, size_t n, bool 
     unsigned shift = static_cast<unsigned>(8 * (rem - 1));
     w = (w & ~(uint64_t{0xFF} << shift)) | (uint64_t{'y'} << shift);
   }
-  h = (h ^ w) * kFnvPrime;
-  return mix(h);
+  h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+  // The high bits of a product are well mixed (the table and the filter index by them); for
+  // tokens of up to 8 bytes the whole map is a bijection, so distinct short words never collide.
+  return h ^ (h >> 29);
+}
+
+// Returns the first byte at or after p that is not an ASCII letter or digit, or where a non-ASCII
+// byte starts (the caller's byte loop handles those and the last few bytes of the text). Eight bytes
+// per step: the byte-at-a-time loop's exit branch was the single largest cost of tagging.
+inline const uint8_t* skip_ascii_word(const uint8_t* p, const uint8_t* end) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  while (end - p >= 8) {
+    uint64_t x;
+    std::memcpy(&x, p, 8);
+    if (x & kHigh) return p;
+    uint64_t y = x | 0x2020202020202020ULL;  // letters to lower case; digits unchanged
+    // Per byte (all < 0x80, so no carries cross bytes): high bit set when y >= lo, and when y > hi.
+    uint64_t letter = (y + (0x80 - 'a') * kOnes) & ~(y + (0x7F - 'z') * kOnes);
+    uint64_t digit = (x + (0x80 - '0') * kOnes) & ~(x + (0x7F - '9') * kOnes);
+    uint64_t other = ~(letter | digit) & kHigh;
+    if (other) return p + (std::countr_zero(other) >> 3);
+    p += 8;
+  }
+  return p;
 }
 
 // Calls emit(token_hash) for every token of `text`, in order.
@@ -120,8 +144,9 @@ inline void for_each_token(std::string_view text, Emit&& emit) {
     }
     if (p >= end) break;
     const uint8_t* b = p;
+    p = skip_ascii_word(p, end);
     while (true) {
-      while (p < end && kTables.cls[*p] == kWord) ++p;  // the ASCII fast path
+      while (p < end && kTables.cls[*p] == kWord) ++p;
       if (p >= end || kTables.cls[*p] == kSep) break;
       if (*p == 0xC2 || (*p == 0xE2 && p + 1 < end && (p[1] == 0x80 || p[1] == 0x81))) break;
       ++p;
@@ -191,11 +216,21 @@ struct TopicTagger::Impl {
 
   std::vector<Slot> table;
   uint64_t mask = 0;
+  unsigned shift = 0;  // slot index = key >> shift (the well-mixed high bits)
+  // One bit per value of the key's top 16 bits: most tokens ("the", "said") are in no lexicon, and
+  // this 8 KB filter answers that from L1 without touching the table.
+  std::array<uint64_t, 1024> filter{};
+  static unsigned filter_bit(uint64_t key) { return static_cast<unsigned>(key >> 48); }
+  bool maybe(uint64_t key) const {
+    unsigned b = filter_bit(key);
+    return (filter[b >> 6] >> (b & 63)) & 1;
+  }
   std::vector<Entry> entries;
   std::vector<Posting> postings;
 
   const Entry* find(uint64_t key) const {
-    uint64_t i = key & mask;
+    if (!maybe(key)) return nullptr;
+    uint64_t i = key >> shift;
     while (true) {
       const Slot& s = table[i];
       if (s.key == key) return &entries[s.entry];
@@ -403,6 +438,8 @@ Status build_index(std::vector<RawTerm>& terms, TopicTagger::Impl& im) {
   while (cap < keys.size() * 3) cap <<= 1;  // load factor <= 1/3 keeps probe chains short
   im.table.assign(cap, Slot{});
   im.mask = cap - 1;
+  im.shift = 64 - static_cast<unsigned>(std::countr_zero(cap));
+  im.filter.fill(0);
   im.entries.clear();
   im.postings.clear();
   for (uint64_t k : keys) {
@@ -413,7 +450,9 @@ Status build_index(std::vector<RawTerm>& terms, TopicTagger::Impl& im) {
       e.count = static_cast<uint32_t>(it->second.size());
     }
     e.prefix = prefixes.count(k) > 0;
-    uint64_t i = k & im.mask;
+    unsigned fb = TopicTagger::Impl::filter_bit(k);
+    im.filter[fb >> 6] |= uint64_t{1} << (fb & 63);
+    uint64_t i = k >> im.shift;
     while (im.table[i].key != 0) i = (i + 1) & im.mask;
     im.table[i] = Slot{k, static_cast<uint32_t>(im.entries.size())};
     im.entries.push_back(e);

@@ -295,6 +295,24 @@ TEST(Topics, UnicodePunctuationSeparatesWords) {
   EXPECT_EQ(out.size(), 2u);
 }
 
+TEST(Topics, WordsMatchAtEveryAlignment) {
+  // The scanner reads 8 bytes at a time; a long cue must match wherever it starts and ends.
+  static const std::string lex = "topic medtop:16000000\n3 counterinsurgency\n4 peacekeeping force\n";
+  auto t = TopicTagger::load_sources(kTaxonomy, {{"c.lex", lex}}, {.threshold = 0.0, .max_topics = 5});
+  ASSERT_TRUE(t.is_ok()) << t.status().message();
+  for (size_t pad = 0; pad < 9; ++pad) {
+    for (const char* tail : {"", ".", " and more", "s"}) {
+      std::string body = std::string(pad, 'x') + " COUNTERINSURGENCY" + tail;
+      auto out = tag(*t.value(), make_story("", body));
+      ASSERT_EQ(out.size(), 1u) << "'" << body << "'";
+      auto phrase = tag(*t.value(), make_story("", std::string(pad, ' ') + "a Peacekeeping\tforce" + tail));
+      ASSERT_EQ(phrase.size(), 1u) << pad << tail;
+    }
+  }
+  // Letters outside ASCII are part of a word, not a break in it.
+  EXPECT_TRUE(tag(*t.value(), make_story("", "counterinsurgency\xC3\xA9")).empty());
+}
+
 TEST(Topics, TagClearsPreviousResults) {
   auto t = small_tagger({.threshold = 0.0, .max_topics = 5});
   ASSERT_TRUE(t.is_ok());
