@@ -165,10 +165,14 @@ cmd_start() {
     log "instance $name exists; stopping it first"
     stop_dir "$dir"
   fi
+  rm -f "$dir.failed.log"
   mkdir -p "$dir/tmp" "$dir/data"
 
   # From here on any failure (or Ctrl-C) must not leave a broker behind.
-  trap 'rc=$?; trap - EXIT INT TERM; if [[ $rc -ne 0 ]]; then stop_dir "'"$dir"'"; fi; exit $rc' EXIT
+  # The state dir goes with the broker; its log is kept beside it for the post-mortem.
+  trap 'rc=$?; trap - EXIT INT TERM; if [[ $rc -ne 0 ]]; then
+          cp "'"$dir"'/broker.log" "'"$dir"'.failed.log" 2>/dev/null || true
+          stop_dir "'"$dir"'"; fi; exit $rc' EXIT
   trap 'exit 130' INT TERM
 
   local ports broker_port controller_port
@@ -203,7 +207,7 @@ cmd_start() {
   while (( $(date +%s) < deadline )); do
     if ! kill -0 "$pid" 2>/dev/null; then
       tail -n 40 "$dir/broker.log" >&2
-      die "broker of instance $name exited during start-up (log: $dir/broker.log)"
+      die "broker of instance $name exited during start-up (log kept in $dir.failed.log)"
     fi
     # The broker port opens only once the broker serves (the controller port opens earlier).
     if port_open "$broker_port" && metadata_ok "$broker_port"; then
@@ -214,7 +218,7 @@ cmd_start() {
   done
   if (( ready == 0 )); then
     tail -n 40 "$dir/broker.log" >&2
-    die "broker of instance $name not serving after ${START_TIMEOUT}s (log: $dir/broker.log)"
+    die "broker of instance $name not serving after ${START_TIMEOUT}s (log kept in $dir.failed.log)"
   fi
   local ms=$(( ($(date +%s%N) - t0) / 1000000 ))
   echo "127.0.0.1:$broker_port" >"$dir/bootstrap"
