@@ -77,8 +77,4 @@ Result<std::shared_ptr<const PipelineResources>> load_resources(const std::strin
                                                                 const std::string& topics_dir,
                                                                 const TopicConfig& topic_config);
 
-// Milliseconds since the epoch for an ISO 8601 timestamp ("2019-05-10T16:02:28+02:00",
-// "2024-01-05T10:00:00Z", fractional seconds allowed); -1 when it cannot be read.
-int64_t parse_iso8601_ms(std::string_view s);
-
 }  // namespace wirefeed
