@@ -77,3 +77,66 @@ topic medtop:01000000
 3 cinéma
 3 película
 3 exposición
+3 arts
+3 artwork
+3 painter
+3 sculptor
+3 photographer
+3 photography
+3 architecture
+3 architect
+3 choreographer
+3 composer
+3 conductor
+3 pianist
+3 violinist
+3 cellist
+3 soprano
+1 tenor
+3 libretto
+1 musical
+1 comedy
+1 drama
+1 thriller
+3 horror film
+3 animated
+3 animation
+3 cartoon
+1 comic
+3 manga
+3 literature
+3 literary
+3 memoir
+3 biography
+3 publishing
+3 book fair
+1 reading
+3 poem
+3 auction
+3 sotheby s
+3 christie s
+3 curator
+1 heritage
+1 folk
+3 carnival
+3 red carpet
+3 screening
+3 streaming
+3 spotify
+3 youtube
+1 broadcast
+1 anchor
+3 presenter
+3 talk show host
+3 bbc
+3 cnn
+3 reuters news
+3 press freedom
+3 tabloid
+3 editorial
+3 singer songwriter
+3 lyrics
+3 gig
+3 tour dates
+3 festival goers
+3 box office takings

@@ -123,3 +123,86 @@ topic medtop:02000000
 -2 court of arbitration for sport
 -2 penalty kick
 -2 penalty shootout
+3 crime scene
+3 criminal investigation
+3 criminal case
+3 criminal charges
+1 charges
+1 charged
+3 accused
+3 the accused
+3 suspected
+3 police say
+3 sheriff s office
+3 detention
+3 remanded
+3 bail
+3 court hearing
+3 magistrate
+3 crown court
+3 prosecutors said
+3 district attorney
+3 public prosecutor
+3 state prosecutor
+3 defence lawyer
+3 defense attorney
+3 legal team
+3 class action
+1 damages
+3 injunction
+3 ruling on
+3 judgment
+3 judgement
+3 court of appeal
+3 sentencing
+3 life sentence
+3 life imprisonment
+3 years in prison
+3 years in jail
+3 behind bars
+3 prisoners
+3 prison guards
+3 penitentiary
+3 death row
+3 executed
+3 gunfire
+1 shot
+3 shots fired
+3 gun violence
+3 firearm
+1 knife
+3 knife attack
+3 domestic abuse
+3 assaulted
+3 burglar
+3 thieves
+3 looting
+3 looters
+3 vandalism
+3 arsonist
+3 fraudster
+3 con man
+3 scam artist
+3 laundering
+3 trafficking
+3 trafficked
+3 drug dealer
+3 narcotics
+3 cocaine
+3 heroin
+3 methamphetamine
+3 fentanyl
+1 seized
+1 seizure
+3 contraband
+3 interpol
+3 europol
+3 police chief
+3 homicide detective
+3 cold case
+3 missing person
+3 body found
+3 victim s family
+3 crime rate
+3 organised crime
+3 organized crime

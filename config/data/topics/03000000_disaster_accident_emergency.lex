@@ -60,3 +60,68 @@ topic medtop:03000000
 -2 market crash
 -2 stock market crash
 -2 computer crash
+3 emergency services
+3 emergency crews
+3 first responders
+3 rescue teams
+3 rescue operation
+3 rescue efforts
+3 search teams
+3 sniffer dogs
+3 body bags
+3 bodies recovered
+3 bodies were
+3 mass grave
+3 aid agencies
+3 aid convoy
+3 relief supplies
+3 relief efforts
+3 relief operation
+3 field hospital
+3 temporary shelters
+1 tents
+3 disaster zone
+3 disaster area
+3 hardest hit
+3 hard hit
+1 damage
+1 damaged
+3 swept away
+3 washed away
+3 submerged
+3 inundated
+3 flattened
+3 toppled
+3 gas explosion
+3 gas leak
+1 boiler
+3 mine collapse
+3 building collapse
+3 bridge collapse
+3 dam burst
+3 dam collapse
+3 levee
+3 sinkhole
+3 crane collapse
+3 fire broke out
+3 engulfed
+3 charred
+3 toxic smoke
+3 poisoning
+3 carbon monoxide
+3 train derailment
+3 level crossing
+3 head on collision
+3 pile up
+1 overturned
+1 plunged
+3 ravine
+3 emergency landing
+1 runway
+3 air traffic control
+3 coast guard
+3 coastguard
+3 lifeboat
+3 missing at sea
+3 drowned
+3 drowning

@@ -54,3 +54,46 @@ topic medtop:05000000
 3 universidad
 3 estudiantes
 -2 school of fish
+3 schooling
+3 school year
+3 school district
+3 schoolchildren
+3 school children
+3 class sizes
+1 lessons
+3 textbook
+3 teaching assistant
+3 tutor
+3 tutoring
+1 faculty
+1 dean
+3 chancellor of the university
+3 campuses
+3 student loan
+3 student debt
+1 admissions
+1 applicants
+3 freshman
+3 freshmen
+3 undergraduate
+3 postgraduate
+3 phd
+3 doctorate
+3 diploma
+3 gcse
+3 a levels
+3 baccalaureate
+3 abitur
+3 bildung
+3 lehrer
+3 enseignement
+3 enseignants
+3 educación
+3 profesores
+3 school meals
+3 school shooting
+3 school closure
+3 teachers union
+3 education budget
+3 education reform
+3 pupils and teachers

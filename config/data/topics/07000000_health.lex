@@ -59,3 +59,74 @@ topic medtop:07000000
 -3 virus writer
 -2 antivirus
 -3 worm
+3 medical device
+3 healthcare system
+3 health service
+3 health officials
+3 public health officials
+3 infectious
+3 contagious
+3 epidemiologist
+3 mortality
+3 life expectancy
+3 premature
+3 pregnancy
+3 pregnant
+3 maternity
+3 birth defects
+3 asthma
+3 allergy
+3 arthritis
+3 parkinson
+3 sclerosis
+3 leukemia
+3 lymphoma
+3 hepatitis
+3 dengue
+3 zika
+3 mpox
+3 monkeypox
+3 anthrax
+3 salmonella
+3 e coli
+3 food poisoning
+3 opioid
+3 overdose
+3 painkillers
+3 antidepressant
+3 insulin
+3 dosage
+3 side effects
+3 pharmacy
+3 pharmacist
+3 paramedic
+3 ambulance
+3 emergency room
+3 intensive care
+3 icu
+3 ventilator
+3 immunity
+3 antibodies
+3 medic
+3 organ
+3 kidney
+3 liver
+3 lung
+3 brain
+3 cardiac
+3 hypertension
+3 nutritionist
+3 calories
+3 sugar tax
+3 smokers
+3 vaping
+3 e cigarette
+3 alcohol consumption
+3 mental illness
+3 psychiatric
+3 psychiatrist
+3 therapist
+3 anxiety
+3 ptsd
+3 wellbeing
+3 well being

@@ -34,3 +34,33 @@ topic medtop:08000000
 2 flower
 2 garden
 2 tree
+1 lucky
+3 luckiest
+3 miracle
+3 heartbreaking
+3 adorable
+3 viral
+3 went viral
+3 wedding
+3 bride
+3 groom
+1 couple
+3 reunion
+3 long lost
+1 surprise
+3 supercentenarian
+1 twins
+3 triplets
+3 quadruplets
+1 royal
+3 king charles
+1 queen
+3 monarch
+3 birthday party
+1 celebration
+3 good news
+3 eccentric
+3 weird
+3 oddity
+1 strange
+1 unusual

@@ -40,3 +40,53 @@ topic medtop:09000000
 -2 strikeout
 -2 strike zone
 -3 missile strike
+3 jobseekers
+3 job seekers
+3 hiring freeze
+3 job market
+3 job openings
+3 vacancies
+3 recruitment
+3 recruiting
+3 staff shortages
+3 labour shortage
+3 labor shortage
+3 skilled workers
+3 migrant workers
+3 guest workers
+3 gig economy
+3 zero hours
+3 contract workers
+3 temporary workers
+3 part time
+3 full time
+3 four day week
+3 remote work
+3 working from home
+3 work from home
+3 occupational safety
+3 workplace safety
+3 work permit
+3 labour ministry
+3 labor department
+3 labour law
+3 labor law
+3 employment law
+3 equal pay
+3 pay gap
+3 wage growth
+3 pay deal
+3 pay talks
+3 pay dispute
+3 stoppage
+3 work stoppage
+3 lockout
+3 industrial dispute
+3 shop steward
+3 teamsters
+3 afl cio
+3 tuc
+3 dgb
+3 cgt
+3 ig metall
+3 verdi

@@ -66,3 +66,60 @@ topic medtop:12000000
 -2 islamic state
 -4 st louis cardinals
 -4 arizona cardinals
+3 believers
+3 worshippers
+3 congregation
+3 clergyman
+3 cleric
+3 ayatollah
+3 mullah
+3 shiite
+3 shia
+3 sunni
+3 sufi
+3 salafist
+3 pentecostal
+3 lutheran
+3 methodist
+3 baptist
+3 mormon
+3 jehovah
+3 scientology
+3 atheist
+3 atheism
+1 secular
+1 spiritual
+1 holy
+1 sacred
+1 saint
+3 canonisation
+3 canonization
+3 beatification
+1 mass
+3 vatican city
+3 conclave
+3 synod
+3 archdiocese
+3 seminary
+3 missionary
+3 monastery
+3 convent
+3 shrine
+1 relic
+3 heresy
+3 sharia
+3 fatwa
+3 hijab
+3 burqa
+3 kosher
+3 halal
+3 yom kippur
+3 passover
+3 hanukkah
+3 diwali
+1 lent
+3 christmas
+3 good friday
+3 eid al fitr
+3 eid al adha
+3 temple mount

@@ -67,3 +67,77 @@ topic medtop:16000000
 -3 fighting chance
 -3 battle over
 -3 battle for
+3 ministry of defence said
+3 military said
+3 army said
+3 troops were
+3 front line
+3 frontline
+3 war zone
+3 warring
+3 warring parties
+3 hostilities
+3 armed groups
+3 paramilitary
+3 separatist
+3 extremists
+3 insurgent attack
+1 ambush
+3 ambushed
+3 roadside bomb
+3 ied
+3 drone strike
+1 drones
+1 shells
+3 mortar
+3 sniper
+3 gunships
+3 fighter jets
+3 warplanes
+3 bombardment
+1 siege
+3 besieged
+1 captured
+1 recaptured
+3 seized control
+1 withdrawal
+3 withdraw troops
+1 deployment
+1 deployed
+3 reinforcements
+3 military operation
+3 counteroffensive
+3 counter offensive
+1 occupied
+3 annexation
+3 annexed
+3 liberated
+3 atrocities
+3 civilian casualties
+3 civilians killed
+3 prisoner of war
+3 pows
+3 demilitarised
+3 demilitarized
+3 armistice
+3 peace treaty
+3 peace conference
+3 mediator
+3 mediation
+3 negotiated settlement
+3 disarmament
+3 landmines
+3 cluster bombs
+3 chemical weapons
+3 biological weapons
+3 ballistic missile
+3 cruise missile
+3 warhead
+3 air defence
+3 air defense
+3 military aid
+3 arms supplies
+3 nato allies
+3 coalition forces
+3 un peacekeepers
+3 blue helmets

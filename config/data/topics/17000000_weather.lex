@@ -3,8 +3,8 @@ topic medtop:17000000
 4 weather
 4 forecast
 4 meteorological
-4 temperature
-4 degrees
+1 temperature
+1 degrees
 4 heatwave
 4 heat wave
 4 cold snap
@@ -45,3 +45,37 @@ topic medtop:17000000
 -2 storm of criticism
 -4 storms to
 -4 stormed to
+3 winter storm
+3 cold front
+3 warm front
+3 low pressure
+3 high pressure
+3 celsius
+3 fahrenheit
+1 sunny
+3 cloudy
+3 overcast
+3 drizzle
+3 sleet
+3 freezing rain
+1 icy
+1 ice
+3 wind chill
+3 heat index
+3 scorching
+1 mild
+3 chilly
+3 downpour
+3 deluge
+3 hot weather
+3 cold weather
+3 severe weather
+3 weather service
+3 weather bureau
+3 weather office
+3 meteo
+3 forecast to
+1 winter
+1 summer
+1 spring
+1 autumn
