@@ -5,6 +5,7 @@
 #include <bit>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -227,6 +228,7 @@ struct TopicTagger::Impl {
   }
   std::vector<Entry> entries;
   std::vector<Posting> postings;
+  std::vector<std::string> entry_text;  // per entry, the term as an editor wrote it (explain())
 
   const Entry* find(uint64_t key) const {
     if (!maybe(key)) return nullptr;
@@ -320,6 +322,7 @@ Status parse_taxonomy(std::string_view tsv, TopicTagger::Impl& im) {
 
 struct RawTerm {
   std::vector<uint64_t> keys;  // key of each prefix; back() is the term's own key
+  std::string text;            // as written, for explain()
   int tax_topic;
   float weight;
 };
@@ -373,6 +376,7 @@ Status parse_lexicon(const TopicTagger::SourceFile& file, const TopicTagger::Imp
       return error_at(file.name, line_no, "weight " + std::string(wtext) + " out of range (-10..10, not 0)");
     }
     RawTerm t;
+    t.text = std::string(phrase);
     t.tax_topic = topic;
     t.weight = static_cast<float>(w);
     uint64_t key = 0;
@@ -424,7 +428,9 @@ Status build_index(std::vector<RawTerm>& terms, TopicTagger::Impl& im) {
   // Group postings by term key; mark prefixes.
   std::unordered_map<uint64_t, std::vector<Posting>> by_key;
   std::unordered_map<uint64_t, bool> prefixes;
+  std::unordered_map<uint64_t, std::string> texts;
   for (const RawTerm& t : terms) {
+    texts.emplace(t.keys.back(), t.text);
     by_key[t.keys.back()].push_back({static_cast<uint32_t>(scored_of[t.tax_topic]), t.weight});
     for (size_t i = 0; i + 1 < t.keys.size(); ++i) prefixes[t.keys[i]] = true;
   }
@@ -442,6 +448,7 @@ Status build_index(std::vector<RawTerm>& terms, TopicTagger::Impl& im) {
   im.filter.fill(0);
   im.entries.clear();
   im.postings.clear();
+  im.entry_text.clear();
   for (uint64_t k : keys) {
     Entry e;
     e.first = static_cast<uint32_t>(im.postings.size());
@@ -456,6 +463,8 @@ Status build_index(std::vector<RawTerm>& terms, TopicTagger::Impl& im) {
     while (im.table[i].key != 0) i = (i + 1) & im.mask;
     im.table[i] = Slot{k, static_cast<uint32_t>(im.entries.size())};
     im.entries.push_back(e);
+    auto tx = texts.find(k);
+    im.entry_text.push_back(tx == texts.end() ? std::string() : tx->second);
   }
   return Status::ok();
 }
@@ -538,9 +547,13 @@ std::shared_ptr<const TopicTagger> TopicTagger::builtin(TopicConfig cfg) {
   return empty.value();
 }
 
-void TopicTagger::tag(const Story& story, std::vector<TopicScore>& out) const {
+namespace {
+
+// The whole of tag(); on_hit(entry index, field weight, repeat factor) lets explain() watch the
+// matches while tag() passes a no-op that compiles away.
+template <typename OnHit>
+void tag_impl(const TopicTagger::Impl& im, const Story& story, std::vector<TopicScore>& out, OnHit&& on_hit) {
   out.clear();
-  const Impl& im = *impl_;
   if (im.scored_tax.empty()) return;
   Scratch& s = scratch();
   if (s.evidence.size() < im.scored_tax.size()) s.evidence.resize(im.scored_tax.size(), 0.0);
@@ -558,6 +571,7 @@ void TopicTagger::tag(const Story& story, std::vector<TopicScore>& out) const {
       if (seen == 0) s.touched.push_back(idx);
       if (seen < kMaxRepeat) ++seen;
       double f = field_weight / seen;
+      on_hit(idx, field_weight, f);
       for (uint32_t i = e->first, end = e->first + e->count; i < end; ++i) {
         const Posting& p = im.postings[i];
         s.evidence[p.topic] += f * p.weight;
@@ -615,6 +629,39 @@ void TopicTagger::tag(const Story& story, std::vector<TopicScore>& out) const {
   std::fill(s.evidence.begin(), s.evidence.begin() + static_cast<long>(im.scored_tax.size()), 0.0);
   std::stable_sort(out.begin(), out.end(), [](const TopicScore& a, const TopicScore& b) { return a.score > b.score; });
   if (out.size() > im.cfg.max_topics) out.resize(im.cfg.max_topics);
+}
+
+}  // namespace
+
+void TopicTagger::tag(const Story& story, std::vector<TopicScore>& out) const {
+  tag_impl(*impl_, story, out, [](uint32_t, double, double) {});
+}
+
+std::string TopicTagger::explain(const Story& story) const {
+  const Impl& im = *impl_;
+  std::string text;
+  std::vector<TopicScore> out;
+  tag_impl(im, story, out, [&](uint32_t idx, double field, double factor) {
+    const Entry& e = im.entries[idx];
+    text += field > 1.0 ? "headline " : "body     ";
+    text += '"' + im.entry_text[idx] + '"';
+    for (uint32_t i = e.first; i < e.first + e.count; ++i) {
+      const Posting& p = im.postings[i];
+      char buf[64];
+      std::snprintf(buf, sizeof buf, " %+.2f ", factor * p.weight);
+      text += buf;
+      text += im.tax[im.scored_tax[p.topic]].name;
+    }
+    text += '\n';
+  });
+  for (const TopicScore& t : out) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f ", t.score);
+    text += "=> ";
+    text += buf;
+    text += std::string(t.qcode) + " " + std::string(t.name) + "\n";
+  }
+  return text;
 }
 
 std::string_view TopicTagger::top_level(std::string_view qcode) const {

@@ -44,6 +44,9 @@ class TopicTagger {
   // Scores the story (headline weighted above body); `out` cleared first, best first.
   // Thread-safe (const). TopicScore's qcode/name views stay valid while the tagger lives.
   void tag(const Story& story, std::vector<TopicScore>& out) const;
+  // For editors tuning lexicons: every match (field, term, contribution, topic) and the result, one
+  // per line. Slow; not for the hot path.
+  std::string explain(const Story& story) const;
 
   // The top-level ancestor of any known topic ("medtop:20000639" -> "medtop:11000000"); the
   // topic itself when it is top level; empty when the code is unknown. Views into the tagger.

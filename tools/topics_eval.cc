@@ -1,7 +1,9 @@
 // Accuracy of the topic tagger against a labelled file: top-1 and top-3 per class, comparing the
 // top-level ancestor of the tagger's topics with the labelled top-level topic(s).
 //
-//   topics_eval [--lexicons DIR] [--threshold X] [--misses N] FILE
+//   topics_eval [--lexicons DIR] [--threshold X] [--misses N [--explain]] FILE
+//
+// --misses N prints the first N misses; --explain adds every match behind each (for lexicon editors).
 //
 // FILE is either
 //   *.csv   AG News layout: label,title,description with labels 1 World, 2 Sports, 3 Business,
@@ -169,15 +171,17 @@ int main(int argc, char** argv) {
   std::string lexicons, file;
   wirefeed::TopicConfig cfg;
   size_t show_misses = 0;
+  bool explain = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--lexicons" && i + 1 < argc) lexicons = argv[++i];
     else if (a == "--threshold" && i + 1 < argc) cfg.threshold = std::atof(argv[++i]);
     else if (a == "--misses" && i + 1 < argc) show_misses = std::strtoul(argv[++i], nullptr, 10);
+    else if (a == "--explain") explain = true;
     else file = a;
   }
   if (file.empty()) {
-    std::cerr << "usage: topics_eval [--lexicons DIR] [--threshold X] [--misses N] FILE(.csv|.jsonl)\n";
+    std::cerr << "usage: topics_eval [--lexicons DIR] [--threshold X] [--misses N [--explain]] FILE(.csv|.jsonl)\n";
     return 2;
   }
   std::shared_ptr<const TopicTagger> tagger;
@@ -226,6 +230,7 @@ int main(int argc, char** argv) {
       std::cout << "MISS [" << it.cls << "] -> " << (out.empty() ? "(none)" : std::string(out[0].name)) << " ("
                 << (out.empty() ? 0.0 : out[0].score) << "): " << it.story.headline << " | "
                 << it.story.body.substr(0, 160) << "\n";
+      if (explain) std::cout << tagger->explain(it.story) << "\n";
     }
   }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

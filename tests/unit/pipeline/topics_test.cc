@@ -313,6 +313,16 @@ TEST(Topics, WordsMatchAtEveryAlignment) {
   EXPECT_TRUE(tag(*t.value(), make_story("", "counterinsurgency\xC3\xA9")).empty());
 }
 
+TEST(Topics, ExplainListsMatchesAndResult) {
+  auto t = small_tagger({.threshold = 0.0, .max_topics = 5});
+  ASSERT_TRUE(t.is_ok());
+  std::string e = t.value()->explain(make_story("Exit poll", "The minister spoke."));
+  EXPECT_NE(e.find("headline \"exit poll\" +10.00 election"), std::string::npos) << e;
+  EXPECT_NE(e.find("body     \"minister\" +3.00 politics"), std::string::npos) << e;
+  // E = 13, confidence 1 - exp(-13/6) = 0.885; politics holds all of it.
+  EXPECT_NE(e.find("=> 0.885 medtop:11000000 politics"), std::string::npos) << e;
+}
+
 TEST(Topics, TagClearsPreviousResults) {
   auto t = small_tagger({.threshold = 0.0, .max_topics = 5});
   ASSERT_TRUE(t.is_ok());
