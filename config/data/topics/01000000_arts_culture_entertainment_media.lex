@@ -123,7 +123,7 @@ topic medtop:01000000
 3 screening
 3 streaming
 3 spotify
-3 youtube
+1 youtube
 1 broadcast
 1 anchor
 3 presenter

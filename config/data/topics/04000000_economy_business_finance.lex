@@ -169,3 +169,10 @@ topic medtop:04000000
 4 oil
 3 co
 3 businesses
+3 millones
+3 millions d euros
+3 millionen
+3 milliarden
+3 dólares
+3 bolsa de valores
+3 bourse de paris

@@ -28,7 +28,7 @@ topic medtop:07000000
 3 diagnosis
 3 diagnosed
 3 surgeon
-3 drug
+2 drug
 3 prescription
 4 fda
 4 food and drug administration

@@ -1,21 +1,21 @@
 # Labour.
 topic medtop:09000000
-4 labour
-4 labor
-4 worker
-4 employee
+3 labour
+3 labor
+3 worker
+3 employee
 4 employer
 4 workforce
 1 staff
 1 job
 4 employment
 4 hiring
-4 wage
+3 wage
 4 minimum wage
 4 salary
 4 pay rise
 1 pay
-4 pension
+3 pension
 4 retirement
 4 striking
 1 overtime

@@ -27,7 +27,7 @@ topic medtop:10000000
 4 theme park
 4 amusement park
 2 weekend
-2 party
+1 party
 3 dating
 3 classic car
 3 motorbike

@@ -55,7 +55,6 @@ topic medtop:11000000
 3 policymakers
 3 political crisis
 3 no confidence
-3 confidence vote
 3 vote of no confidence
 3 impeachment
 3 impeach

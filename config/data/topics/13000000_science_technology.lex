@@ -32,7 +32,7 @@ topic medtop:13000000
 4 telecommunications
 1 network
 4 data center
-4 windows
+1 windows
 4 ipod
 4 iphone
 4 amd
@@ -49,8 +49,6 @@ topic medtop:13000000
 4 sony
 4 samsung
 4 cisco
-4 facebook
-4 twitter
 1 digital
 4 download
 4 file sharing
@@ -209,3 +207,9 @@ topic medtop:13000000
 3 file swapping
 3 piracy online
 3 dmca
+4 microsoft windows
+4 windows xp
+4 windows vista
+4 windows 7
+4 windows 10
+4 windows 11

@@ -54,7 +54,7 @@ topic medtop:15000000
 2 lap
 4 rookie
 2 veteran
-2 record
+1 record
 2 ranked
 2 seeded
 4 ncaa
@@ -338,3 +338,33 @@ topic medtop:15000000
 4 heisman
 4 pga tour
 4 lpga
+3 crashes out
+3 crashed out
+3 knocked out
+3 first round
+3 second round
+3 third round
+3 fourth round
+3 straight sets
+3 tiebreak
+3 dropped a set
+3 title hopes
+3 relegation
+3 promotion race
+3 top of the table
+3 league leaders
+3 draw with
+3 goalless draw
+3 0 0 draw
+3 1 1 draw
+3 2 2 draw
+3 held to a draw
+3 spitzenspiel
+3 tabellenführung
+3 bundesliga spiel
+3 championnat
+3 ligue
+3 tête du championnat
+3 liga
+3 clasificación
+3 jornada

@@ -79,3 +79,14 @@ topic medtop:17000000
 1 summer
 1 spring
 1 autumn
+3 hottest
+3 coldest
+3 warmest
+3 wettest
+3 driest
+3 heat
+3 cold
+3 temperatures rose
+3 temperatures fell
+3 above average
+3 below average

@@ -28,3 +28,6 @@ topic medtop:20000151
 4 forest fire
 3 natural disaster
 3 famine
+-3 landslide victory
+-3 landslide win
+-3 landslide for

@@ -27,3 +27,22 @@ topic medtop:20000344
 4 housing starts
 3 payrolls
 3 stimulus
+4 inflación
+4 precios
+4 banco central
+4 tipos de interés
+4 tasa de interés
+4 economía española
+4 inflação
+4 juros
+4 taxa de juros
+4 economia
+4 mercado
+4 banque centrale
+4 taux d intérêt
+4 croissance
+4 zentralbank
+4 zinsen
+4 leitzins
+4 konjunktur
+4 wachstum

@@ -35,7 +35,7 @@ topic medtop:20000385
 3 sterling
 3 rally
 3 sell off
-3 index
-3 points
+2 index
+2 points
 2 benchmark
 3 equities

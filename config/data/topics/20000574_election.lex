@@ -30,3 +30,8 @@ topic medtop:20000574
 4 wahlkampf
 4 élection présidentielle
 4 elecciones
+4 landslide win
+4 snap vote
+4 snap poll
+4 snap election
+4 confidence vote

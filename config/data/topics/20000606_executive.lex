@@ -1,6 +1,6 @@
 topic medtop:20000606
 4 prime minister
-4 president
+3 president
 4 cabinet
 4 white house
 4 kremlin

@@ -11,7 +11,7 @@ topic medtop:20000639
 4 secretary of state
 4 state department
 4 bilateral
-4 summit
+3 summit
 1 talks
 4 treaty
 4 accord

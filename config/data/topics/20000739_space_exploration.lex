@@ -7,7 +7,6 @@ topic medtop:20000739
 4 space shuttle
 4 rocket
 4 orbit
-4 mars
 4 moon
 4 asteroid
 4 comet
@@ -21,3 +20,12 @@ topic medtop:20000739
 4 spaceflight
 4 space probe
 4 rover
+4 mars rover
+4 mars mission
+4 mars probe
+4 mars lander
+4 planet mars
+4 surface of mars
+4 red planet
+4 mars orbiter
+4 mars express

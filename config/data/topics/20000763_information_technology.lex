@@ -43,3 +43,5 @@ topic medtop:20000763
 3 security hole
 3 vulnerability
 3 patch
+1 twitter
+1 facebook
