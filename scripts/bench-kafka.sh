@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end Kafka throughput baselines on a real local broker (instance "bench"):
+# End-to-end Kafka throughput baselines on a real local broker (instance "bench-<pid>"):
 #   1. passthrough  - librdkafka C API consume -> produce copy (bench/tools/passthrough.cc), the
 #                     ceiling for the daemon: idempotent, acks=all, async commit every 1000;
 #   2. kcat | kcat  - the shell baseline, with the same producer guarantees.
@@ -18,9 +18,11 @@ N="${1:-100000}"
 PARTITIONS="${WIREFEED_BENCH_PARTITIONS:-3}"
 BROKER="$ROOT/scripts/kafka-broker.sh"
 CACHE="$ROOT/.cache/bench"
+# Per-run instance name: a second run in the same work tree must not restart this one's broker.
+INSTANCE="bench-$$"
 mkdir -p "$CACHE"
 
-trap '"$BROKER" stop bench >/dev/null 2>&1 || true' EXIT
+trap '"$BROKER" stop "$INSTANCE" >/dev/null 2>&1 || true' EXIT
 trap 'exit 130' INT TERM
 
 now_ns() { date +%s%N; }
@@ -58,7 +60,7 @@ echo "bench-kafka: corpus $LINES stories, mean $((BYTES / LINES)) bytes" >&2
 
 # --- broker ---------------------------------------------------------------------------------------
 t0=$(now_ns)
-BS="$(WIREFEED_KAFKA_PARTITIONS="$PARTITIONS" WIREFEED_KAFKA_HEAP=1g "$BROKER" start bench)"
+BS="$(WIREFEED_KAFKA_PARTITIONS="$PARTITIONS" WIREFEED_KAFKA_HEAP=1g "$BROKER" start "$INSTANCE")"
 echo "bench-kafka: broker $BS up in $(( ($(now_ns) - t0) / 1000000 )) ms" >&2
 
 # Producer settings shared by the loader and the kcat pipe: same guarantees as the daemon.

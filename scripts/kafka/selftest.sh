@@ -2,15 +2,18 @@
 # Checks the promises of scripts/kafka-broker.sh that the C++ integration tests cannot see:
 # offline reuse of the jar cache, two instances side by side, kcat produce/consume and a consumer group
 # over TCP, and clean-up after an interrupted start (no pid file) or a crashed broker.
-# Run by ctest as `kafka_broker_script` (label integration); instances "selftest-a"/"selftest-b".
+# Run by ctest as `kafka_broker_script` (label integration); its instances carry this shell's pid so
+# two people running it in one work tree do not stop each other's brokers.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BROKER="$ROOT/scripts/kafka-broker.sh"
+IA="selftest-a-$$"
+IB="selftest-b-$$"
 passed=0
 failed=0
 
-trap '"$BROKER" stop selftest-a >/dev/null 2>&1 || true; "$BROKER" stop selftest-b >/dev/null 2>&1 || true' EXIT
+trap '"$BROKER" stop $IA >/dev/null 2>&1 || true; "$BROKER" stop $IB >/dev/null 2>&1 || true' EXIT
 
 check() {  # check NAME COMMAND...
   local name="$1"
@@ -44,11 +47,11 @@ offline_fetch() {
 }
 check "second fetch reuses the cache without mvn" offline_fetch
 
-A="$("$BROKER" start selftest-a)"
-B="$("$BROKER" start selftest-b)"
+A="$("$BROKER" start $IA)"
+B="$("$BROKER" start $IB)"
 check "two instances get different addresses" test "$A" != "$B"
-check "bootstrap file holds the printed address" test "$(cat "$ROOT/.kafka/selftest-a/bootstrap")" = "$A"
-check "status reports a running instance" "$BROKER" status selftest-a
+check "bootstrap file holds the printed address" test "$(cat "$ROOT/.kafka/$IA/bootstrap")" = "$A"
+check "status reports a running instance" "$BROKER" status $IA
 
 roundtrip() {
   seq 1 50 | sed 's/^/msg-/' | kcat -P -b "$A" -t selftest.roundtrip -X enable.idempotence=true
@@ -65,21 +68,21 @@ group_reads() {
 check "kcat consumer group reads every record" group_reads
 
 # An interrupted start leaves a running JVM but no pid file: stop must still find and end it.
-pid_a="$(cat "$ROOT/.kafka/selftest-a/pid")"
-rm -f "$ROOT/.kafka/selftest-a/pid"
-"$BROKER" stop selftest-a 2>/dev/null
+pid_a="$(cat "$ROOT/.kafka/$IA/pid")"
+rm -f "$ROOT/.kafka/$IA/pid"
+"$BROKER" stop $IA 2>/dev/null
 check "stop without a pid file ends the broker" pid_gone "$pid_a"
-check "stop removes the state dir" test ! -e "$ROOT/.kafka/selftest-a"
-check "the other instance is untouched" "$BROKER" status selftest-b
+check "stop removes the state dir" test ! -e "$ROOT/.kafka/$IA"
+check "the other instance is untouched" "$BROKER" status $IB
 
 # A crashed broker: status says so, stop still cleans up.
-pid_b="$(cat "$ROOT/.kafka/selftest-b/pid")"
+pid_b="$(cat "$ROOT/.kafka/$IB/pid")"
 kill -KILL "$pid_b"
 pid_gone "$pid_b"
-not_running() { ! "$BROKER" status selftest-b >/dev/null; }
+not_running() { ! "$BROKER" status $IB >/dev/null; }
 check "status reports a crashed broker as not running" not_running
-"$BROKER" stop selftest-b 2>/dev/null
-check "stop after a crash removes the state dir" test ! -e "$ROOT/.kafka/selftest-b"
+"$BROKER" stop $IB 2>/dev/null
+check "stop after a crash removes the state dir" test ! -e "$ROOT/.kafka/$IB"
 
 echo "kafka-broker selftest: $passed passed, $failed failed"
 test "$failed" -eq 0

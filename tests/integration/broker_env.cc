@@ -140,13 +140,17 @@ Result<std::string> read_bootstrap() {
   if (const char* env = std::getenv("WIREFEED_KAFKA_BOOTSTRAP"); env != nullptr && *env != '\0') {
     return std::string(env);
   }
-  const std::string path = std::string(WIREFEED_SOURCE_DIR) + "/.kafka/it/bootstrap";
+  const char* instance_env = std::getenv("WIREFEED_KAFKA_INSTANCE");
+  const std::string instance =
+      instance_env != nullptr && *instance_env != '\0' ? instance_env : "it";
+  const std::string path = std::string(WIREFEED_SOURCE_DIR) + "/.kafka/" + instance + "/bootstrap";
   std::ifstream in(path);
   std::string address;
   if (!in || !std::getline(in, address) || address.empty()) {
-    return Status{"no_broker", "no integration broker: " + path +
-                                   " is missing (run `scripts/kafka-broker.sh start it`, or run "
-                                   "these tests through ctest, whose `kafka` fixture starts it)"};
+    return Status{"no_broker", "no integration broker: " + path + " is missing (run "
+                                   "`scripts/kafka-broker.sh start " + instance +
+                                   "`, or run these tests through ctest, whose `kafka` fixture "
+                                   "starts one)"};
   }
   return address;
 }

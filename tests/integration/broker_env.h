@@ -1,6 +1,6 @@
 #pragma once
 // Helpers for integration tests against the real broker that the ctest fixture `kafka` starts
-// (scripts/kafka-broker.sh start it). Everything goes over TCP through librdkafka, like the daemon.
+// (scripts/kafka-broker.sh start it-<build dir name>). Everything goes over TCP through librdkafka, like the daemon.
 //
 // The helpers return Status/Result so a test can ASSERT on them with the broker's own error message.
 // Their timeouts are upper bounds after which they fail; they never sleep to synchronise: completion
@@ -23,7 +23,8 @@
 namespace wirefeed::testing {
 
 // The bootstrap address of the integration broker: $WIREFEED_KAFKA_BOOTSTRAP when set, else
-// <repo>/.kafka/it/bootstrap. A missing broker is an error, never a reason to skip.
+// <repo>/.kafka/<instance>/bootstrap with <instance> = $WIREFEED_KAFKA_INSTANCE (ctest sets it to the
+// fixture's instance), default "it". A missing broker is an error, never a reason to skip.
 Result<std::string> read_bootstrap();
 // As read_bootstrap(), but ends the process with a clear message when there is no broker, so a test
 // run without the fixture fails loudly instead of timing out in every test.
