@@ -67,8 +67,8 @@ struct DedupSettings {
   bool enabled = true;
   int64_t window_hours = 72;
   int64_t max_stories = 2000000;
-  double near_duplicate_threshold = 0.8;
-  double containment_threshold = 0.9;
+  double near_duplicate_threshold = 0.6;  // keep equal to pipeline DedupConfig (tested)
+  double containment_threshold = 0.8;
   std::string state_file;  // "" = no state file (used by `wirefeed enrich`)
 };
 

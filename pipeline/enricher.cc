@@ -1,6 +1,7 @@
 #include "pipeline/enricher.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "core/json.h"
 
@@ -11,7 +12,17 @@ Analyzer::Analyzer(std::shared_ptr<const PipelineResources> resources, const Pip
       options_(options),
       parser_(options.limits),
       credits_(resources_->agencies),
-      fingerprinter_(options.dedup) {}
+      fingerprinter_(make_fingerprinter(options.dedup, *resources_)) {}
+
+Fingerprinter Analyzer::make_fingerprinter(const DedupConfig& cfg, const PipelineResources& r) {
+  return r.boilerplate ? Fingerprinter(cfg, r.boilerplate) : Fingerprinter(cfg);
+}
+
+void Analyzer::set_resources(std::shared_ptr<const PipelineResources> resources) {
+  resources_ = std::move(resources);
+  credits_ = CreditExtractor(resources_->agencies);
+  fingerprinter_ = make_fingerprinter(options_.dedup, *resources_);
+}
 
 bool Analyzer::analyze(std::string_view raw, int64_t arrival_ms, Analysis& a) {
   a.resources = resources_;
@@ -226,8 +237,21 @@ void write_enriched(std::string_view raw, const Analysis& a, std::string& out) {
 
 Result<std::shared_ptr<const PipelineResources>> load_resources(const std::string& agencies_file,
                                                                 const std::string& topics_dir,
-                                                                const TopicConfig& topic_config) {
+                                                                const TopicConfig& topic_config,
+                                                                const std::string& boilerplate_file) {
   auto res = std::make_shared<PipelineResources>();
+  if (!boilerplate_file.empty()) {
+    FILE* f = std::fopen(boilerplate_file.c_str(), "rb");
+    if (f == nullptr) return Status("config", boilerplate_file + ": cannot open");
+    std::string text;
+    char buf[65536];
+    size_t got;
+    while ((got = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, got);
+    std::fclose(f);
+    auto patterns = BoilerplatePatterns::parse(text);
+    if (!patterns) return Status("config", boilerplate_file + ": " + patterns.status().message());
+    res->boilerplate = std::make_shared<const BoilerplatePatterns>(std::move(patterns.value()));
+  }
   if (agencies_file.empty()) {
     res->agencies = AgencyTable::builtin();
   } else {

@@ -20,6 +20,7 @@
 #include "parsers/credits.h"
 #include "parsers/ninjs.h"
 #include "pipeline/dedup.h"
+#include "pipeline/normalize.h"
 #include "pipeline/topics.h"
 
 namespace wirefeed {
@@ -28,6 +29,7 @@ namespace wirefeed {
 struct PipelineResources {
   std::shared_ptr<const AgencyTable> agencies;
   std::shared_ptr<const TopicTagger> topics;
+  std::shared_ptr<const BoilerplatePatterns> boilerplate;  // null = the embedded patterns
 };
 
 struct PipelineOptions {
@@ -56,12 +58,11 @@ class Analyzer {
   // Runs the stateless stages; the result (or the error) is left in `a`. Returns a.status.ok().
   bool analyze(std::string_view raw, int64_t arrival_ms, Analysis& a);
 
-  void set_resources(std::shared_ptr<const PipelineResources> resources) {
-    resources_ = std::move(resources);
-    credits_ = CreditExtractor(resources_->agencies);
-  }
+  void set_resources(std::shared_ptr<const PipelineResources> resources);
 
  private:
+  static Fingerprinter make_fingerprinter(const DedupConfig& cfg, const PipelineResources& r);
+
   std::shared_ptr<const PipelineResources> resources_;
   PipelineOptions options_;
   StoryParser parser_;
@@ -75,6 +76,7 @@ void write_enriched(std::string_view raw, const Analysis& a, std::string& out);
 // Builds the resources from files (empty path: the embedded defaults).
 Result<std::shared_ptr<const PipelineResources>> load_resources(const std::string& agencies_file,
                                                                 const std::string& topics_dir,
-                                                                const TopicConfig& topic_config);
+                                                                const TopicConfig& topic_config,
+                                                                const std::string& boilerplate_file = "");
 
 }  // namespace wirefeed

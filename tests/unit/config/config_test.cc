@@ -84,8 +84,8 @@ TEST(ConfigDefaults, MatchTheDocumentedValues) {
   EXPECT_TRUE(c.dedup.enabled);
   EXPECT_EQ(c.dedup.window_hours, 72);
   EXPECT_EQ(c.dedup.max_stories, 2000000);
-  EXPECT_DOUBLE_EQ(c.dedup.near_duplicate_threshold, 0.8);
-  EXPECT_DOUBLE_EQ(c.dedup.containment_threshold, 0.9);
+  EXPECT_DOUBLE_EQ(c.dedup.near_duplicate_threshold, 0.6);
+  EXPECT_DOUBLE_EQ(c.dedup.containment_threshold, 0.8);
   EXPECT_DOUBLE_EQ(c.topics.threshold, 0.2);
   EXPECT_EQ(c.topics.max_topics, 5);
   EXPECT_EQ(c.transactions.commit_interval_ms, 100);

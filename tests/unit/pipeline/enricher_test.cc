@@ -1,0 +1,134 @@
+#include "pipeline/enricher.h"
+
+#include <gtest/gtest.h>
+#include <simdjson.h>
+
+#include <string>
+
+namespace wirefeed {
+namespace {
+
+class EnricherTest : public ::testing::Test {
+ protected:
+  EnricherTest() {
+    auto r = load_resources("", "", TopicConfig{});
+    resources_ = r.value();
+    analyzer_ = std::make_unique<Analyzer>(resources_, PipelineOptions{});
+  }
+
+  // Analyses, dedups and writes one story; returns the record.
+  std::string enrich(const std::string& raw) {
+    Analysis a;
+    EXPECT_TRUE(analyzer_->analyze(raw, 0, a)) << a.status.message();
+    a.dedup = index_.check_and_insert(a.fingerprint);
+    std::string out;
+    write_enriched(raw, a, out);
+    return out;
+  }
+
+  static simdjson::dom::element parse(simdjson::dom::parser& p, const std::string& json) {
+    simdjson::dom::element e;
+    auto err = p.parse(json).get(e);
+    EXPECT_EQ(err, simdjson::SUCCESS) << json;
+    return e;
+  }
+
+  std::shared_ptr<const PipelineResources> resources_;
+  std::unique_ptr<Analyzer> analyzer_;
+  DedupIndex index_{DedupConfig{}};
+};
+
+const char* kStory =
+    R"({"uri":"urn:t:1","version":"1","versionCreated":"2024-06-21T08:00:00Z","custom":{"keep":[1,2,{"x":null}]},)"
+    R"("headlines":[{"role":"main","value":"North Korea fires missile as allies hold defence talks"}],)"
+    R"("infoSources":[{"name":"Korea Daily Wire","role":"publisher"}],)"
+    R"("bodies":[{"contentType":"text/plain","value":"SEOUL, June 21 (Reuters) - North Korea fired a ballistic missile into the sea on Friday, the South Korean military said, as defence ministers of the allies met to discuss the alliance.\n\nThe launch was the third this month.\n\nWith reporting by AP, Reuters, and Yonhap"}]})";
+
+TEST_F(EnricherTest, KeepsEveryInputFieldVerbatim) {
+  const std::string out = enrich(kStory);
+  const std::string in(kStory);
+  // Everything before the first insertion point (the end of infoSources) is byte-identical, and the
+  // fields after it are copied as they were.
+  const size_t first_insert = in.find(R"("publisher"})") + 12;
+  EXPECT_EQ(out.substr(0, first_insert), in.substr(0, first_insert));
+  const size_t bodies = in.find(R"("bodies")");
+  EXPECT_NE(out.find(in.substr(bodies, in.size() - 1 - bodies)), std::string::npos);
+  EXPECT_NE(out.find(R"("custom":{"keep":[1,2,{"x":null}]})"), std::string::npos);
+}
+
+TEST_F(EnricherTest, RecordIsValidJsonWithTheContractFields) {
+  simdjson::dom::parser p;
+  const std::string out = enrich(kStory);
+  auto doc = parse(p, out);
+  auto wf = doc["wirefeed"];
+  ASSERT_FALSE(wf.error());
+  std::vector<std::string> agencies;
+  for (auto a : wf["agencies"].get_array()) agencies.emplace_back(std::string_view(a.get_string()));
+  EXPECT_EQ(agencies, (std::vector<std::string>{"Reuters", "Associated Press", "Yonhap"}));
+  EXPECT_EQ(std::string_view(wf["dateline"]["place"].get_string()), "SEOUL");
+  EXPECT_EQ(std::string_view(wf["dateline"]["agency"].get_string()), "Reuters");
+  EXPECT_EQ(std::string_view(wf["dedup"]["status"].get_string()), "unique");
+  EXPECT_TRUE(wf["dedup"]["of"].error());  // absent when unique
+  ASSERT_GT(wf["topics"].get_array().size(), 0u);
+  for (auto t : wf["topics"].get_array()) {
+    EXPECT_TRUE(std::string_view(t["qcode"].get_string()).starts_with("medtop:"));
+    const double s = t["score"].get_double();
+    EXPECT_GE(s, 0.0);
+    EXPECT_LE(s, 1.0);
+  }
+  bool role_reporting = false;
+  for (auto c : wf["credits"].get_array()) {
+    if (std::string_view(c["role"].get_string()) == "reporting") role_reporting = true;
+  }
+  EXPECT_TRUE(role_reporting);
+}
+
+TEST_F(EnricherTest, AppendsAgenciesToInfoSourcesAndTopicsToSubjects) {
+  simdjson::dom::parser p;
+  auto doc = parse(p, enrich(kStory));
+  auto sources = doc["infoSources"].get_array();
+  ASSERT_EQ(sources.size(), 4u);  // the publisher kept, three agencies added
+  EXPECT_EQ(std::string_view(sources.at(0)["name"].get_string()), "Korea Daily Wire");
+  auto subjects = doc["subjects"].get_array();
+  ASSERT_GT(subjects.size(), 0u);
+  for (auto s : subjects) {
+    EXPECT_TRUE(std::string_view(s["uri"].get_string()).starts_with("http://cv.iptc.org/newscodes/mediatopic/"));
+    const int64_t rel = s["relevance"].get_int64();
+    EXPECT_GE(rel, 0);
+    EXPECT_LE(rel, 100);
+  }
+}
+
+TEST_F(EnricherTest, ResendIsDuplicateAndNewerVersionIsUpdate) {
+  simdjson::dom::parser p;
+  enrich(kStory);
+  auto again = parse(p, enrich(kStory));
+  EXPECT_EQ(std::string_view(again["wirefeed"]["dedup"]["status"].get_string()), "duplicate");
+  EXPECT_EQ(std::string_view(again["wirefeed"]["dedup"]["of"].get_string()), "urn:t:1");
+  std::string v2(kStory);
+  v2.replace(v2.find(R"("version":"1")"), 13, R"("version":"2")");
+  v2.replace(v2.find("08:00:00Z"), 9, "09:30:00Z");
+  v2.replace(v2.find("The launch was"), 14, "Officials said the launch was");
+  simdjson::dom::parser p2;
+  auto upd = parse(p2, enrich(v2));
+  EXPECT_EQ(std::string_view(upd["wirefeed"]["dedup"]["status"].get_string()), "update");
+  EXPECT_EQ(std::string_view(upd["wirefeed"]["dedup"]["of"].get_string()), "urn:t:1");
+}
+
+TEST_F(EnricherTest, Ninjs1StoryGetsLowercaseArrays) {
+  simdjson::dom::parser p;
+  const std::string raw =
+      R"j({"uri":"urn:t:old","type":"text","headline":"Floods","body_text":"BERLIN (dpa) - Heavy rain flooded streets in the capital on Monday.\n\n(dpa)"})j";
+  auto doc = parse(p, enrich(raw));
+  EXPECT_FALSE(doc["infosources"].error());
+  EXPECT_TRUE(doc["infoSources"].error());
+}
+
+TEST_F(EnricherTest, EmptyObjectBodyGetsNoLeadingComma) {
+  // The smallest valid story: only a body.
+  simdjson::dom::parser p;
+  parse(p, enrich(R"({"body_text":"A short note."})"));
+}
+
+}  // namespace
+}  // namespace wirefeed
