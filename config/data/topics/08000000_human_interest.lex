@@ -64,3 +64,54 @@ topic medtop:08000000
 3 oddity
 1 strange
 1 unusual
+3 grandmother
+3 grandfather
+3 grandparents
+3 granddaughter
+3 grandson
+3 great grandchildren
+3 great granddaughter
+3 great grandson
+3 generations
+3 well wishers
+3 dream come true
+3 lifelong dream
+3 once in a lifetime
+3 against all odds
+3 touching
+3 moving tribute
+3 cheered
+3 tears of joy
+3 overjoyed
+3 delighted
+3 kind hearted
+3 kindness
+3 act of kindness
+3 stranger
+3 neighbours
+3 neighbors
+3 pensioner
+3 nonagenarian
+3 octogenarian
+3 year old woman
+3 year old man
+3 surprise party
+3 marriage proposal
+3 proposed
+3 newlyweds
+3 lost dog
+3 lost cat
+3 rescued dog
+3 found alive
+3 stray
+3 message in a bottle
+3 time capsule
+3 love letter
+3 letters
+3 memories
+3 nostalgia
+2 regretted
+2 finally
+2 remarkable
+2 celebrated
+2 celebrates

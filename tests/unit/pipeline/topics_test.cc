@@ -1,6 +1,10 @@
 #include "pipeline/topics.h"
 
 #include <gtest/gtest.h>
+#include <simdjson.h>
+
+#include <fstream>
+#include <sstream>
 
 #include <string>
 #include <vector>
@@ -138,6 +142,29 @@ TEST(TopicsBuiltin, EachTopLevelTopicHasAStoryThatTagsItFirst) {
     ASSERT_FALSE(out.empty()) << c.qcode << ": " << c.headline;
     EXPECT_EQ(t.top_level(out[0].qcode), c.qcode) << c.headline << " -> " << out[0].name;
   }
+}
+
+// Longer stories (three paragraphs, with the side-topics real copy has), one per top level.
+TEST(TopicsBuiltin, FixtureArticlesTagTheirTopLevelFirst) {
+  std::ifstream in(WIREFEED_SOURCE_DIR "/tests/fixtures/topics/stories.jsonl");
+  ASSERT_TRUE(in);
+  const TopicTagger& t = builtin_tagger();
+  simdjson::dom::parser parser;
+  std::string line;
+  size_t n = 0;
+  while (std::getline(in, line)) {
+    simdjson::dom::element doc;
+    ASSERT_EQ(parser.parse(line).get(doc), simdjson::SUCCESS);
+    std::string_view headline, body, want;
+    ASSERT_EQ(doc["headline"].get_string().get(headline), simdjson::SUCCESS);
+    ASSERT_EQ(doc["body"].get_string().get(body), simdjson::SUCCESS);
+    ASSERT_EQ(doc["topics"].at(0).get_string().get(want), simdjson::SUCCESS);
+    auto out = tag(t, make_story(std::string(headline), std::string(body)));
+    ASSERT_FALSE(out.empty()) << headline;
+    EXPECT_EQ(t.top_level(out[0].qcode), want) << headline << "\n" << t.explain(make_story(std::string(headline), std::string(body)));
+    ++n;
+  }
+  EXPECT_EQ(n, 17u);
 }
 
 TEST(TopicsBuiltin, DefencePactIsPoliticsAndConflict) {
