@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace wirefeed {
@@ -165,6 +166,30 @@ TEST(TopicsBuiltin, FixtureArticlesTagTheirTopLevelFirst) {
     ++n;
   }
   EXPECT_EQ(n, 17u);
+}
+
+TEST(TopicsBuiltin, ConcurrentTaggingMatchesSequential) {
+  const TopicTagger& t = builtin_tagger();
+  std::vector<std::vector<TopicScore>> want;
+  for (const TopCase& c : kTopCases) want.push_back(tag(t, make_story(c.headline, c.body)));
+  std::vector<int> mismatches(4, 0);
+  std::vector<std::thread> threads;
+  for (int w = 0; w < 4; ++w) {
+    threads.emplace_back([&, w] {
+      std::vector<TopicScore> out;
+      for (int round = 0; round < 200; ++round) {
+        size_t i = static_cast<size_t>(round + w) % std::size(kTopCases);
+        t.tag(make_story(kTopCases[i].headline, kTopCases[i].body), out);
+        bool same = out.size() == want[i].size();
+        for (size_t k = 0; same && k < out.size(); ++k) {
+          same = out[k].qcode == want[i][k].qcode && out[k].score == want[i][k].score;
+        }
+        mismatches[w] += !same;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int m : mismatches) EXPECT_EQ(m, 0);
 }
 
 TEST(TopicsBuiltin, DefencePactIsPoliticsAndConflict) {
