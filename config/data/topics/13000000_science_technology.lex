@@ -213,3 +213,12 @@ topic medtop:13000000
 4 windows 7
 4 windows 10
 4 windows 11
+3 game developer
+3 game maker
+3 game publisher
+3 computer game
+3 online game
+3 mobile game
+3 electronic arts
+3 activision
+3 gaming

@@ -37,9 +37,9 @@ topic medtop:15000000
 4 goal
 2 points
 4 medal
-4 gold medal
-4 silver medal
-4 bronze medal
+3 gold medal
+3 silver medal
+3 bronze medal
 4 world cup
 3 stadium
 3 fans
@@ -161,7 +161,7 @@ topic medtop:15000000
 3 boxing
 3 wrestling
 3 rowing
-3 rally
+1 rally
 3 seed
 3 top seed
 3 second seed
@@ -181,7 +181,7 @@ topic medtop:15000000
 3 shootout
 3 knockout
 3 batting
-3 runs
+1 runs
 3 home plate
 3 dugout
 3 shortstop
@@ -205,9 +205,9 @@ topic medtop:15000000
 3 knockout stage
 3 athletes village
 3 olympic village
-3 gold
-3 silver
-3 bronze
+1 gold
+1 silver
+1 bronze
 3 medalist
 3 medallist
 3 clinched
@@ -368,3 +368,17 @@ topic medtop:15000000
 3 liga
 3 clasificación
 3 jornada
+3 rally driver
+3 rally championship
+3 world rally
+-3 video game
+-3 computer game
+-3 game console
+-3 online game
+-3 game developer
+-3 game maker
+-3 game publisher
+-3 mobile game
+-3 war game
+-3 game theory
+-3 game changer

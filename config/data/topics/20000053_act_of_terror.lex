@@ -10,3 +10,7 @@ topic medtop:20000053
 4 jihadist
 4 bombing
 4 beheaded
+3 grenade
+3 grenade attack
+3 explosive device
+3 explosives

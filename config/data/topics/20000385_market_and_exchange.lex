@@ -33,9 +33,13 @@ topic medtop:20000385
 3 euro
 3 yen
 3 sterling
-3 rally
+1 rally
 3 sell off
 2 index
 2 points
 2 benchmark
 3 equities
+3 stocks rallied
+3 shares rallied
+3 market rally
+3 rallied

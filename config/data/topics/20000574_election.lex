@@ -35,3 +35,8 @@ topic medtop:20000574
 4 snap poll
 4 snap election
 4 confidence vote
+4 party rally
+4 political rally
+4 election rally
+4 opposition rally
+4 campaign rally
