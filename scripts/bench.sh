@@ -1,0 +1,313 @@
+#!/usr/bin/env bash
+# THE benchmark command (issue #7). Builds Release into build-perf (or $WIREFEED_BUILD), then measures
+#   1. per stage (bench/pipeline_bench): us/story and MB/s on a generated corpus;
+#   2. steady-state heap allocations per story (bench/alloc_bench);
+#   3. `wirefeed enrich` end to end with 1 and 2 threads on a 100k-story corpus, output to /dev/null,
+#      stories/s, MB/s and peak RSS;
+#   4. peak RSS of a dedup index holding 1M stories (bench/dedup_bench BM_CheckAndInsert/1M);
+#   5. on a real local broker in the same run: the daemon (`wirefeed run`), the librdkafka copy
+#      passthrough and a kcat | kcat pipe, as stories/s and ratios, with the daemon's peak RSS, then the
+#      daemon again at half its max rate for its p99 consume -> acknowledged latency.
+# Prints the table and writes it into docs/PERFORMANCE.md between the RESULTS markers, with the
+# machine, date and commit. The broker is stopped at the end, also on failure or Ctrl-C.
+#
+#   scripts/bench.sh                 everything
+#   scripts/bench.sh --no-kafka      skip 5 (no broker needed)
+#   scripts/bench.sh --no-write      do not touch docs/PERFORMANCE.md
+# Environment: BENCH_N (Kafka and enrich corpus, default 100000), BENCH_STAGE_N (stage corpus, default
+# 20000), WIREFEED_BENCH_PARTITIONS (default 3), WIREFEED_BUILD (build dir).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD="${WIREFEED_BUILD:-$ROOT/build-perf}"
+N="${BENCH_N:-100000}"
+STAGE_N="${BENCH_STAGE_N:-20000}"
+PARTITIONS="${WIREFEED_BENCH_PARTITIONS:-3}"
+CACHE="$ROOT/.cache/bench"
+OUT="$CACHE/run-$$"
+KAFKA=1
+WRITE=1
+for a in "$@"; do
+  case "$a" in
+    --no-kafka) KAFKA=0 ;;
+    --no-write) WRITE=0 ;;
+    *) echo "usage: scripts/bench.sh [--no-kafka] [--no-write]" >&2; exit 2 ;;
+  esac
+done
+mkdir -p "$CACHE" "$OUT"
+
+BROKER="$ROOT/scripts/kafka-broker.sh"
+INSTANCE="bench-$$"   # per run: a second run in the same tree must not restart this one's broker
+DAEMON_PID=""
+cleanup() {
+  [[ -n "$DAEMON_PID" ]] && kill "$DAEMON_PID" 2>/dev/null || true
+  [[ "$KAFKA" == 1 ]] && "$BROKER" stop "$INSTANCE" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log() { echo "bench: $*" >&2; }
+now_ns() { date +%s%N; }
+py() { python3 -c "$@"; }
+
+# --- build ----------------------------------------------------------------------------------------
+log "building Release in $BUILD"
+cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+targets=(wirefeed pipeline_bench alloc_bench dedup_bench)
+[[ "$KAFKA" == 1 ]] && targets+=(passthrough)
+ninja -C "$BUILD" -j2 "${targets[@]}" >/dev/null
+
+corpus() {  # corpus N -> path (generated once, cached)
+  local f="$CACHE/corpus-$1.jsonl"
+  if [[ ! -s "$f" ]]; then
+    log "generating $1 stories into $f"
+    python3 "$ROOT/tools/gen_corpus.py" "$1" -o "$f.tmp" && mv "$f.tmp" "$f"
+  fi
+  echo "$f"
+}
+STAGE_CORPUS="$(corpus "$STAGE_N")"
+CORPUS="$(corpus "$N")"
+LINES=$(wc -l <"$CORPUS")
+BYTES=$(wc -c <"$CORPUS")
+TABLE="$OUT/table.md"
+
+# Peak RSS in MB from /usr/bin/time -v output.
+peak_mb() { sed -n 's/.*Maximum resident set size (kbytes): \([0-9]*\)/\1/p' "$1" | awk '{printf "%.0f", $1/1024}'; }
+
+# --- 1. stages ------------------------------------------------------------------------------------
+log "stages on $STAGE_CORPUS"
+WIREFEED_CORPUS="$STAGE_CORPUS" "$BUILD/bench/pipeline_bench" --benchmark_format=json \
+  --benchmark_out="$OUT/stages.json" --benchmark_out_format=json >/dev/null 2>"$OUT/stages.err"
+# --- 2. allocations -------------------------------------------------------------------------------
+log "allocations"
+WIREFEED_CORPUS="$STAGE_CORPUS" "$BUILD/bench/alloc_bench" >"$OUT/alloc.txt" 2>&1 || true
+# --- 3. enrich ------------------------------------------------------------------------------------
+for t in 1 2; do
+  log "enrich --threads $t on $LINES stories"
+  /usr/bin/time -v "$BUILD/wirefeed" enrich --threads "$t" --input "$CORPUS" --output /dev/null \
+    --dead-letter "$OUT/dlq-$t.jsonl" 2>"$OUT/enrich-$t.txt"
+done
+# --- 4. dedup memory ------------------------------------------------------------------------------
+log "dedup index with 1M stories"
+/usr/bin/time -v "$BUILD/bench/dedup_bench" --benchmark_filter='BM_CheckAndInsert/1000000' \
+  --benchmark_format=json >"$OUT/dedup.json" 2>"$OUT/dedup-time.txt" || true
+
+{
+  echo "| stage (corpus: $STAGE_N stories, mean $(( $(wc -c <"$STAGE_CORPUS") / STAGE_N )) B) | us/story | MB/s |"
+  echo "|---|---:|---:|"
+  py '
+import json, sys
+names = {"BM_Parse": "parse (ninjs, incl. HTML for the HTML fifth)", "BM_HtmlToText": "HTML to text (HTML stories only)",
+         "BM_Credits": "credits + dateline", "BM_Normalize": "normalisation (tokenize, strip boilerplate)",
+         "BM_Fingerprint": "fingerprint (normalisation + shingles)", "BM_Dedup": "dedup lookup + insert",
+         "BM_Topics": "topics", "BM_Serialize": "serialisation (write_enriched)",
+         "BM_Analyzer": "**all stages, one thread**"}
+for b in json.load(open(sys.argv[1]))["benchmarks"]:
+    name = b["name"].split("/")[0]
+    if name not in names or "us_per_story" not in b: continue
+    print(f"| {names[name]} | {b[\"us_per_story\"]:.2f} | {b[\"bytes_per_second\"]/1e6:.0f} |")
+' "$OUT/stages.json"
+  echo
+  echo "| end to end | stories/s | MB/s | peak RSS MB |"
+  echo "|---|---:|---:|---:|"
+  for t in 1 2; do
+    line=$(grep '^Enrich done' "$OUT/enrich-$t.txt")
+    sps=$(sed -n 's/.* stories_per_s=\([0-9]*\).*/\1/p' <<<"$line")
+    mbs=$(sed -n 's/.* mb_per_s=\([0-9.]*\).*/\1/p' <<<"$line")
+    eval "ENRICH_$t=$sps"
+    echo "| \`wirefeed enrich --threads $t\` ($LINES stories, $((BYTES / LINES)) B mean) | $sps | $mbs | $(peak_mb "$OUT/enrich-$t.txt") |"
+  done
+  speedup=$(py "print(f'{$ENRICH_2/$ENRICH_1:.2f}')")
+  echo "| 2 threads / 1 thread | ${speedup}x | | |"
+  dedup_rss=$(peak_mb "$OUT/dedup-time.txt")
+  bps=$(py '
+import json, sys
+try:
+    b = [x for x in json.load(open(sys.argv[1]))["benchmarks"] if "bytes_per_story" in x]
+    print(f"{b[0][\"bytes_per_story\"]:.0f}")
+except Exception:
+    print("?")' "$OUT/dedup.json")
+  echo "| dedup index, 1M stories in the window (dedup_bench process) | | | $dedup_rss ($bps B/story by the index's own count) |"
+} >"$TABLE"
+
+# --- 5. Kafka -------------------------------------------------------------------------------------
+if [[ "$KAFKA" == 1 ]]; then
+  # Sum of a group's committed offsets over the input partitions (librdkafka; kcat cannot show them).
+  OFFS="$CACHE/committed"
+  if [[ ! -x "$OFFS" || "$0" -nt "$OFFS" ]]; then
+    cat >"$CACHE/committed.c" <<'EOF'
+#include <librdkafka/rdkafka.h>
+#include <stdio.h>
+#include <stdlib.h>
+/* committed BROKERS GROUP TOPIC PARTITIONS: prints the sum of committed offsets (-1 on error). */
+int main(int argc, char** argv) {
+  if (argc != 5) return 2;
+  char err[256];
+  rd_kafka_conf_t* conf = rd_kafka_conf_new();
+  if (rd_kafka_conf_set(conf, "bootstrap.servers", argv[1], err, sizeof err) != RD_KAFKA_CONF_OK ||
+      rd_kafka_conf_set(conf, "group.id", argv[2], err, sizeof err) != RD_KAFKA_CONF_OK) return 2;
+  rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, err, sizeof err);
+  if (!rk) { fprintf(stderr, "%s\n", err); return 2; }
+  int n = atoi(argv[4]);
+  rd_kafka_topic_partition_list_t* l = rd_kafka_topic_partition_list_new(n);
+  for (int p = 0; p < n; ++p) rd_kafka_topic_partition_list_add(l, argv[3], p);
+  long long sum = -1;
+  if (rd_kafka_committed(rk, l, 10000) == RD_KAFKA_RESP_ERR_NO_ERROR) {
+    sum = 0;
+    for (int i = 0; i < l->cnt; ++i) if (l->elems[i].offset > 0) sum += l->elems[i].offset;
+  }
+  printf("%lld\n", sum);
+  rd_kafka_topic_partition_list_destroy(l);
+  rd_kafka_destroy(rk);
+  return 0;
+}
+EOF
+    gcc -O2 "$CACHE/committed.c" -lrdkafka -o "$OFFS"
+  fi
+
+  t0=$(now_ns)
+  BS="$(WIREFEED_KAFKA_PARTITIONS="$PARTITIONS" WIREFEED_KAFKA_HEAP=1g "$BROKER" start "$INSTANCE")"
+  log "broker $BS up in $(( ($(now_ns) - t0) / 1000000 )) ms"
+  KCAT_PRODUCER=(-X enable.idempotence=true -X acks=all -X linger.ms=5 -X batch.size=1000000
+                 -X queue.buffering.max.messages=1000000 -X queue.buffering.max.kbytes=2097151)
+  KCAT_CONSUMER=(-X queued.max.messages.kbytes=1048576 -X fetch.wait.max.ms=10)
+  count_topic() { kcat -C -b "$BS" -t "$1" -o beginning -e -q -f 'x\n' 2>/dev/null | wc -l; }
+  rate() { py "print(f'{$1/($2/1e9):.0f}')"; }
+
+  kcat -P -b "$BS" -t bench.in "${KCAT_PRODUCER[@]}" <"$CORPUS"
+  [[ "$(count_topic bench.in)" -eq "$LINES" ]] || { log "loading the input topic failed"; exit 1; }
+  log "loaded $LINES stories"
+
+  # Daemon config: defaults (at-least-once, threads = one per core) on the bench topics.
+  daemon_toml() {  # daemon_toml GROUP TOPIC_SUFFIX
+    cat <<EOF
+[kafka]
+brokers = "$BS"
+group_id = "$1"
+input_topics = ["bench.in"]
+enriched_topic = "bench.out.$2"
+duplicates_topic = "bench.dup.$2"
+dead_letter_topic = "bench.dlq.$2"
+changelog_topic = "bench.changelog.$2"
+[kafka.consumer]
+"auto.offset.reset" = "earliest"
+[stats]
+interval_s = 1
+[logging]
+level = "info"
+EOF
+  }
+  # run_daemon GROUP SUFFIX: runs until the group's committed offsets reach LINES; elapsed ns into
+  # $OUT/SUFFIX.ns. Not run in a subshell, so that cleanup() sees DAEMON_PID.
+  run_daemon() {
+    daemon_toml "$1" "$2" >"$OUT/$2.toml"
+    local t0 t1 vm
+    t0=$(now_ns)
+    "$BUILD/wirefeed" run --config "$OUT/$2.toml" >"$OUT/$2.log" 2>&1 &
+    DAEMON_PID=$!
+    while :; do
+      [[ "$("$OFFS" "$BS" "$1" bench.in "$PARTITIONS" 2>/dev/null)" -ge "$LINES" ]] && break
+      kill -0 "$DAEMON_PID" 2>/dev/null || { log "daemon died: $(tail -3 "$OUT/$2.log")"; exit 1; }
+      vm=$(sed -n 's/VmHWM:\s*\([0-9]*\) kB/\1/p' "/proc/$DAEMON_PID/status" 2>/dev/null || true)
+      [[ -n "$vm" ]] && echo "$vm" >"$OUT/$2.hwm"
+      sleep 0.05
+    done
+    t1=$(now_ns)
+    vm=$(sed -n 's/VmHWM:\s*\([0-9]*\) kB/\1/p' "/proc/$DAEMON_PID/status" 2>/dev/null || true)
+    [[ -n "$vm" ]] && echo "$vm" >"$OUT/$2.hwm"
+    kill -TERM "$DAEMON_PID"
+    wait "$DAEMON_PID" || true
+    DAEMON_PID=""
+    echo $((t1 - t0)) >"$OUT/$2.ns"
+  }
+
+  log "daemon"
+  run_daemon bench-daemon daemon
+  d_ns=$(cat "$OUT/daemon.ns")
+  d_rate=$(rate "$LINES" "$d_ns")
+  d_rss=$(awk '{printf "%.0f", $1/1024}' "$OUT/daemon.hwm")
+
+  log "passthrough"
+  pt_out="$("$BUILD/bench/passthrough" --brokers "$BS" --input bench.in --output bench.out.passthrough \
+              --count "$LINES" --group bench-passthrough --timeout-s 600)"
+  pt_rate=$(sed -n 's/.* stories_per_s=\([0-9]*\).*/\1/p' <<<"$pt_out")
+
+  log "kcat | kcat"
+  t0=$(now_ns)
+  kcat -C -b "$BS" -t bench.in -o beginning -e -q "${KCAT_CONSUMER[@]}" |
+    kcat -P -b "$BS" -t bench.out.kcat "${KCAT_PRODUCER[@]}"
+  k_rate=$(rate "$LINES" "$(( $(now_ns) - t0 ))")
+
+  # Latency at half the daemon's max rate: a producer paced at d_rate/2 into a fresh topic, the daemon
+  # tailing it; p50/p99 from its per-second Throughput lines (the busiest half of them).
+  half=$(( d_rate / 2 ))
+  log "latency at $half stories/s"
+  sed -e 's/bench.in/bench.live/' -e 's/bench-daemon/bench-live/' "$OUT/daemon.toml" \
+    | sed 's/\.daemon"/.live"/' >"$OUT/live.toml"
+  head -1 "$CORPUS" | kcat -P -b "$BS" -t bench.live  # the topic exists before the daemon subscribes
+  "$BUILD/wirefeed" run --config "$OUT/live.toml" >"$OUT/live.log" 2>&1 &
+  DAEMON_PID=$!
+  sleep 5  # group join before the paced load starts
+  py '
+import sys, time
+rate, path = int(sys.argv[1]), sys.argv[2]
+out = sys.stdout.buffer
+t0 = time.monotonic(); sent = 0
+with open(path, "rb") as f:
+    for line in f:
+        out.write(line); sent += 1
+        if sent % 200 == 0:
+            out.flush()
+            ahead = sent / rate - (time.monotonic() - t0)
+            if ahead > 0: time.sleep(ahead)
+        if time.monotonic() - t0 > 20: break
+' "$half" "$CORPUS" | kcat -P -b "$BS" -t bench.live -X linger.ms=1 -X enable.idempotence=true -X acks=all
+  sleep 3
+  kill -TERM "$DAEMON_PID"; wait "$DAEMON_PID" || true; DAEMON_PID=""
+  lat=$(py '
+import re, sys
+rows = [(float(m.group(1)), float(m.group(2)), float(m.group(3))) for m in
+        re.finditer(r"consumed_per_s=(\d+).*?p50_ms=([\d.]+) p99_ms=([\d.]+)", open(sys.argv[1]).read())]
+rows = [r for r in rows if r[0] > 0]
+rows.sort(reverse=True)
+rows = rows[: max(1, len(rows) // 2)]
+if not rows: print("? ? ?")
+else:
+    import statistics
+    print(f"{statistics.median(r[0] for r in rows):.0f} {statistics.median(r[1] for r in rows):.1f} {max(r[2] for r in rows):.1f}")
+' "$OUT/live.log")
+  read -r lat_rate lat_p50 lat_p99 <<<"$lat"
+
+  {
+    echo
+    echo "| real broker, $LINES stories, $PARTITIONS partitions | stories/s | vs passthrough | vs kcat | peak RSS MB |"
+    echo "|---|---:|---:|---:|---:|"
+    echo "| \`wirefeed run\` (at-least-once, defaults) | $d_rate | $(py "print(f'{$d_rate/$pt_rate:.2f}')") | $(py "print(f'{$d_rate/$k_rate:.2f}')") | $d_rss |"
+    echo "| passthrough (librdkafka C copy) | $pt_rate | 1.00 | $(py "print(f'{$pt_rate/$k_rate:.2f}')") | |"
+    echo "| kcat \\| kcat | $k_rate | $(py "print(f'{$k_rate/$pt_rate:.2f}')") | 1.00 | |"
+    echo "| daemon latency at ~$lat_rate stories/s (target half max: $half) | p50 $lat_p50 ms | p99 $lat_p99 ms | | |"
+  } >>"$TABLE"
+fi
+
+# --- report ---------------------------------------------------------------------------------------
+{
+  echo
+  echo '```'
+  sed -n '/^Heap allocations/,$p' "$OUT/alloc.txt"
+  echo '```'
+} >>"$TABLE"
+CPU="$(sed -n 's/^model name\s*:\s*//p' /proc/cpuinfo | head -1)"
+HEADER="Machine: $(nproc) cores, $CPU. Date: $(date -u +%Y-%m-%dT%H:%MZ). Commit: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- . 2>/dev/null || echo ' (+ uncommitted changes)'). Load average at start: $(cut -d' ' -f1-3 /proc/loadavg)."
+{ echo "$HEADER"; echo; cat "$TABLE"; } >"$OUT/results.md"
+cat "$OUT/results.md"
+
+DOC="$ROOT/docs/PERFORMANCE.md"
+if [[ "$WRITE" == 1 && -f "$DOC" ]] && grep -q '<!-- RESULTS BEGIN -->' "$DOC"; then
+  py '
+import sys
+doc, res = open(sys.argv[1]).read(), open(sys.argv[2]).read()
+a, b = doc.index("<!-- RESULTS BEGIN -->"), doc.index("<!-- RESULTS END -->")
+open(sys.argv[1], "w").write(doc[:a] + "<!-- RESULTS BEGIN -->\n" + res + doc[b:])
+' "$DOC" "$OUT/results.md"
+  log "results written into docs/PERFORMANCE.md"
+fi
