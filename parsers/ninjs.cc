@@ -183,7 +183,11 @@ Status StoryParser::Impl::walk(od::value v, size_t depth, std::string_view where
       return {};
     }
     case od::json_type::null: {
-      if (!v.is_null()) return from_simdjson(simdjson::N_ATOM_ERROR, where);
+      // is_null() yields a simdjson_result: converting it to bool throws on a broken atom
+      // ("nullx"), so the error must be taken as a value.
+      bool is_null = false;
+      if (auto e = v.is_null().get(is_null)) return from_simdjson(e, where);
+      if (!is_null) return from_simdjson(simdjson::N_ATOM_ERROR, where);
       return {};
     }
   }
@@ -193,7 +197,14 @@ Status StoryParser::Impl::walk(od::value v, size_t depth, std::string_view where
 Status StoryParser::Impl::read_string(od::value v, std::string_view field, std::string& out) {
   od::json_type t;
   if (auto e = v.type().get(t)) return from_simdjson(e, field);
-  if (t == od::json_type::null) return {};
+  if (t == od::json_type::null) {
+    // type() only looks at the first byte: "nonsense" types as null too, and the record copies
+    // the input verbatim, so the atom must be checked.
+    bool is_null = false;
+    if (auto e = v.is_null().get(is_null)) return from_simdjson(e, field);
+    if (!is_null) return from_simdjson(simdjson::N_ATOM_ERROR, field);
+    return {};
+  }
   if (t == od::json_type::number && field == "version") {
     // ninjs 3 says string, but numeric versions are common in the wild.
     const std::string_view raw = v.raw_json_token();
@@ -398,7 +409,8 @@ Status StoryParser::parse(std::string_view json, Story& story, StoryLayout& layo
     // Garbage such as "not json" types as a scalar from its first byte: tell it apart from real JSON.
     bool scalar_ok = true;
     if (t == od::json_type::null) {
-      scalar_ok = doc.is_null();
+      bool is_null = false;
+      scalar_ok = !doc.is_null().get(is_null) && is_null;
     } else if (t == od::json_type::boolean) {
       bool b;
       scalar_ok = !doc.get_bool().get(b);
