@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <climits>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -184,14 +185,15 @@ struct Posting {
 };
 
 struct Entry {
-  uint32_t first = 0;  // into postings_
-  uint32_t count = 0;
+  uint32_t first = 0;  // into postings
+  uint16_t count = 0;
   bool prefix = false;
 };
 
+// The entry lives in its slot (16 bytes): a hit costs one cache line, not two.
 struct Slot {
   uint64_t key = 0;  // 0 = empty (real keys have the low bit set)
-  uint32_t entry = 0;
+  Entry e;
 };
 
 struct TaxNode {
@@ -226,16 +228,15 @@ struct TopicTagger::Impl {
     unsigned b = filter_bit(key);
     return (filter[b >> 6] >> (b & 63)) & 1;
   }
-  std::vector<Entry> entries;
   std::vector<Posting> postings;
-  std::vector<std::string> entry_text;  // per entry, the term as an editor wrote it (explain())
+  std::vector<std::string> entry_text;  // per slot, the term as an editor wrote it (explain())
 
-  const Entry* find(uint64_t key) const {
+  const Slot* find(uint64_t key) const {
     if (!maybe(key)) return nullptr;
     uint64_t i = key >> shift;
     while (true) {
       const Slot& s = table[i];
-      if (s.key == key) return &entries[s.entry];
+      if (s.key == key) return &s;
       if (s.key == 0) return nullptr;
       i = (i + 1) & mask;
     }
@@ -256,7 +257,7 @@ constexpr size_t kMaxRepeat = 64;
 struct Scratch {
   std::vector<double> evidence;      // per scored topic
   std::vector<uint16_t> seen;        // per entry: occurrences so far in this story
-  std::vector<uint32_t> touched;     // entries to reset
+  std::vector<uint32_t> touched;     // slots to reset
   std::vector<uint32_t> hit_topics;  // scored topics with evidence, to reset
 };
 
@@ -446,25 +447,23 @@ Status build_index(std::vector<RawTerm>& terms, TopicTagger::Impl& im) {
   im.mask = cap - 1;
   im.shift = 64 - static_cast<unsigned>(std::countr_zero(cap));
   im.filter.fill(0);
-  im.entries.clear();
   im.postings.clear();
-  im.entry_text.clear();
+  im.entry_text.assign(cap, std::string());
   for (uint64_t k : keys) {
     Entry e;
     e.first = static_cast<uint32_t>(im.postings.size());
     if (auto it = by_key.find(k); it != by_key.end()) {
       im.postings.insert(im.postings.end(), it->second.begin(), it->second.end());
-      e.count = static_cast<uint32_t>(it->second.size());
+      if (it->second.size() > UINT16_MAX) return error_at("lexicons", 0, "one term in too many topics");
+      e.count = static_cast<uint16_t>(it->second.size());
     }
     e.prefix = prefixes.count(k) > 0;
     unsigned fb = TopicTagger::Impl::filter_bit(k);
     im.filter[fb >> 6] |= uint64_t{1} << (fb & 63);
     uint64_t i = k >> im.shift;
     while (im.table[i].key != 0) i = (i + 1) & im.mask;
-    im.table[i] = Slot{k, static_cast<uint32_t>(im.entries.size())};
-    im.entries.push_back(e);
-    auto tx = texts.find(k);
-    im.entry_text.push_back(tx == texts.end() ? std::string() : tx->second);
+    im.table[i] = Slot{k, e};
+    if (auto tx = texts.find(k); tx != texts.end()) im.entry_text[i] = tx->second;
   }
   return Status::ok();
 }
@@ -557,7 +556,7 @@ void tag_impl(const TopicTagger::Impl& im, const Story& story, std::vector<Topic
   if (im.scored_tax.empty()) return;
   Scratch& s = scratch();
   if (s.evidence.size() < im.scored_tax.size()) s.evidence.resize(im.scored_tax.size(), 0.0);
-  if (s.seen.size() < im.entries.size()) s.seen.resize(im.entries.size(), 0);
+  if (s.seen.size() < im.table.size()) s.seen.resize(im.table.size(), 0);
 
   auto scan = [&](std::string_view text, double field_weight) {
     // Live phrase prefixes ending at the previous token; bounded by the longest phrase.
@@ -565,8 +564,9 @@ void tag_impl(const TopicTagger::Impl& im, const Story& story, std::vector<Topic
     uint64_t* live = a.data();
     uint64_t* next = b.data();
     size_t n_live = 0;
-    auto hit = [&](const Entry* e) __attribute__((always_inline)) {
-      uint32_t idx = static_cast<uint32_t>(e - im.entries.data());
+    auto hit = [&](const Slot* slot) __attribute__((always_inline)) {
+      const Entry* e = &slot->e;
+      uint32_t idx = static_cast<uint32_t>(slot - im.table.data());
       uint16_t& seen = s.seen[idx];
       if (seen == 0) s.touched.push_back(idx);
       if (seen < kMaxRepeat) ++seen;
@@ -580,15 +580,15 @@ void tag_impl(const TopicTagger::Impl& im, const Story& story, std::vector<Topic
     for_each_token(text, [&](uint64_t tok) __attribute__((always_inline)) {
       size_t n_next = 0;
       uint64_t k = unigram_key(tok);
-      if (const Entry* e = im.find(k)) {
-        if (e->count) hit(e);
-        if (e->prefix) next[n_next++] = k;
+      if (const Slot* e = im.find(k)) {
+        if (e->e.count) hit(e);
+        if (e->e.prefix) next[n_next++] = k;
       }
       for (size_t i = 0; i < n_live; ++i) {
         k = extend_key(live[i], tok);
-        if (const Entry* e = im.find(k)) {
-          if (e->count) hit(e);
-          if (e->prefix && n_next < a.size()) next[n_next++] = k;
+        if (const Slot* e = im.find(k)) {
+          if (e->e.count) hit(e);
+          if (e->e.prefix && n_next < a.size()) next[n_next++] = k;
         }
       }
       std::swap(live, next);
@@ -642,7 +642,7 @@ std::string TopicTagger::explain(const Story& story) const {
   std::string text;
   std::vector<TopicScore> out;
   tag_impl(im, story, out, [&](uint32_t idx, double field, double factor) {
-    const Entry& e = im.entries[idx];
+    const Entry& e = im.table[idx].e;
     text += field > 1.0 ? "headline " : "body     ";
     text += '"' + im.entry_text[idx] + '"';
     for (uint32_t i = e.first; i < e.first + e.count; ++i) {
