@@ -200,6 +200,9 @@ void install_signals(RunControl& control) {
 }
 
 int cmd_run(const std::vector<std::string>& argv, bool demo) {
+  // First thing: a stop signal during start-up must still mean a graceful stop.
+  static RunControl control;
+  install_signals(control);
   Args args(argv, 1);
   std::string err;
   if (!args.parse({"config"}, err)) {
@@ -213,8 +216,6 @@ int cmd_run(const std::vector<std::string>& argv, bool demo) {
     std::fprintf(stderr, "wirefeed: %s\n", s.message().c_str());
     return 2;
   }
-  static RunControl control;
-  install_signals(control);
   if (config->kafka.embedded()) return run_demo(*config, control);
   return run_daemon(*config, control);
 }

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <map>
 #include <set>
 #include <string>
 #include <thread>
@@ -23,6 +24,7 @@
 #include "daemon/offset_tracker.h"
 #include "daemon/settings.h"
 #include "pipeline/enricher.h"
+#include "sinks/kafka_sink.h"
 
 namespace wirefeed {
 
@@ -123,6 +125,14 @@ class Daemon {
  private:
   Status start();
   Status make_producer();
+  void on_delivery(void* opaque, rd_kafka_resp_err_t err);
+  // Exactly-once: the open transaction's input positions and bookkeeping.
+  bool exactly_once() const { return config_.pipeline.delivery == Delivery::kExactlyOnce; }
+  Status ensure_transaction();
+  Status commit_transaction();
+  void recover_from_abort();
+  Status rewind_to_committed();
+  void maybe_commit_transaction(bool force);
   Status make_consumer();
   Status ensure_changelog_topic();
   Status replay_changelog();
@@ -138,7 +148,6 @@ class Daemon {
   void reload_resources();
   void teardown();
 
-  static void dr_cb(rd_kafka_t*, const rd_kafka_message_t* m, void* opaque);
   static void rebalance_cb(rd_kafka_t* rk, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* parts,
                            void* opaque);
 
@@ -152,13 +161,16 @@ class Daemon {
   std::vector<Analysis> batch_;
   std::vector<std::string> rendered_;
 
-  RdKafkaPtr producer_;
+  KafkaSink sink_;
   RdKafkaPtr consumer_;
   RdKafkaPtr changelog_;  // group-less consumer of the dedup changelog (replay, then tail)
   rd_kafka_queue_t* consumer_queue_ = nullptr;
   rd_kafka_queue_t* changelog_queue_ = nullptr;
-  std::thread poll_thread_;
-  std::atomic<bool> poll_stop_{false};
+  bool txn_open_ = false;
+  int64_t txn_started_ns_ = 0;
+  int64_t txn_stories_ = 0;
+  std::map<std::pair<std::string, int32_t>, int64_t> txn_offsets_;  // next offset to consume
+  uint64_t transactions_ = 0, aborts_ = 0;
 
   OffsetTracker tracker_;
   std::vector<std::unique_ptr<RecordTag>> tag_pool_;
@@ -191,15 +203,14 @@ RecordTag* acquire_tag(std::mutex& mu, std::vector<RecordTag*>& free_tags, std::
   return pool.back().get();
 }
 
-void Daemon::dr_cb(rd_kafka_t*, const rd_kafka_message_t* m, void* opaque) {
-  auto* self = static_cast<Daemon*>(opaque);
-  auto* tag = static_cast<RecordTag*>(m->_private);
+void Daemon::on_delivery(void* opaque, rd_kafka_resp_err_t err) {
+  Daemon* self = this;
+  auto* tag = static_cast<RecordTag*>(opaque);
   if (tag == nullptr) return;
-  const bool ok = m->err == RD_KAFKA_RESP_ERR_NO_ERROR;
+  const bool ok = err == RD_KAFKA_RESP_ERR_NO_ERROR;
   if (!ok) {
     self->counters_.delivery_failures.fetch_add(1, std::memory_order_relaxed);
-    spdlog::error("Delivery failed topic={} error=\"{}\": the input offset will not be committed",
-                  rd_kafka_topic_name(m->rkt), rd_kafka_err2str(m->err));
+    spdlog::error("Delivery failed error=\"{}\": the input offset will not be committed", rd_kafka_err2str(err));
   } else if (tag->counts) {
     self->counters_.produced.fetch_add(1, std::memory_order_relaxed);
   }
@@ -233,10 +244,14 @@ void Daemon::on_rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list
   // Revoked: everything consumed so far is processed synchronously, so what remains is in the
   // producer. Wait for its acknowledgements, commit, and only then give the partitions up, so the
   // next owner starts exactly after what we produced.
-  if (!flush_producer(config_.shutdown.timeout_ms)) {
+  if (exactly_once()) {
+    if (Status s = commit_transaction(); !s) {
+      spdlog::warn("Rebalance: transaction not committed ({}); the next owner reprocesses it", s.message());
+    }
+  } else if (!flush_producer(config_.shutdown.timeout_ms)) {
     spdlog::warn("Rebalance: producer did not drain in time; uncommitted stories will be reprocessed by the next owner");
   }
-  commit_progress(true);
+  if (!exactly_once()) commit_progress(true);
   for (int i = 0; i < parts->cnt; ++i) {
     tracker_.drop(parts->elems[i].topic, parts->elems[i].partition);
     assigned_.erase({parts->elems[i].topic, parts->elems[i].partition});
@@ -255,26 +270,21 @@ Status Daemon::make_producer() {
       {"batch.size", "1000000", ""},
       {"queue.buffering.max.kbytes", "262144", ""},
       {"queue.buffering.max.messages", "200000", ""},
-      // Never give up on a record: an outage is ridden out rather than turned into loss. Shutdown
-      // has its own deadline.
-      {"message.timeout.ms", "0", ""},
       {"message.max.bytes", std::to_string(std::max<int64_t>(1'000'000, config_.pipeline.max_message_bytes + (1 << 20))), ""},
       {"client.id", effective_instance_id(config_.kafka), ""},
   };
-  auto conf = make_rd_conf(defaults, to_rd(config_.kafka.producer));
-  if (!conf) return conf.status();
-  rd_kafka_conf_set_dr_msg_cb(conf->get(), &Daemon::dr_cb);
-  rd_kafka_conf_set_opaque(conf->get(), this);
-  char err[512];
-  rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf->get(), err, sizeof err);
-  if (rk == nullptr) return Status("kafka", std::string("cannot create producer: ") + err);
-  conf->release();  // rd_kafka_new took ownership
-  producer_.reset(rk);
-  // Delivery reports are served off the processing path.
-  poll_thread_ = std::thread([this] {
-    while (!poll_stop_.load(std::memory_order_relaxed)) rd_kafka_poll(producer_.get(), 50);
-  });
-  return {};
+  std::string txn_id;
+  if (exactly_once()) {
+    // Stable per instance, so a restarted instance fences its crashed predecessor's transactions.
+    txn_id = "wirefeed-" + config_.kafka.group_id + "-" + effective_instance_id(config_.kafka);
+    defaults.push_back({"transaction.timeout.ms", "60000", ""});
+  } else {
+    // Never give up on a record: an outage is ridden out rather than turned into loss. Shutdown
+    // has its own deadline. (Transactions bound it by transaction.timeout.ms instead.)
+    defaults.push_back({"message.timeout.ms", "0", ""});
+  }
+  return sink_.open(defaults, to_rd(config_.kafka.producer),
+                    [this](void* opaque, rd_kafka_resp_err_t err) { on_delivery(opaque, err); }, txn_id);
 }
 
 Status Daemon::make_consumer() {
@@ -327,7 +337,7 @@ bool topic_exists(rd_kafka_t* rk, const std::string& topic) {
 }
 
 Status Daemon::ensure_changelog_topic() {
-  if (topic_exists(producer_.get(), config_.kafka.changelog_topic)) return {};
+  if (topic_exists(sink_.handle(), config_.kafka.changelog_topic)) return {};
   // Compacted (one record per story uri) and deleted after the dedup window: the topic holds exactly
   // the window the index needs on start-up.
   const std::string retention = std::to_string(std::max<int64_t>(1, config_.dedup.window_hours) * 3600 * 1000);
@@ -336,10 +346,11 @@ Status Daemon::ensure_changelog_topic() {
   if (nt == nullptr) return Status("kafka", std::string("changelog topic: ") + err);
   rd_kafka_NewTopic_set_config(nt, "cleanup.policy", "compact,delete");
   rd_kafka_NewTopic_set_config(nt, "retention.ms", retention.c_str());
-  rd_kafka_queue_t* q = rd_kafka_queue_new(producer_.get());
-  rd_kafka_AdminOptions_t* opts = rd_kafka_AdminOptions_new(producer_.get(), RD_KAFKA_ADMIN_OP_CREATETOPICS);
+  rd_kafka_t* admin = sink_.handle();
+  rd_kafka_queue_t* q = rd_kafka_queue_new(admin);
+  rd_kafka_AdminOptions_t* opts = rd_kafka_AdminOptions_new(admin, RD_KAFKA_ADMIN_OP_CREATETOPICS);
   rd_kafka_AdminOptions_set_operation_timeout(opts, 10000, err, sizeof err);
-  rd_kafka_CreateTopics(producer_.get(), &nt, 1, opts, q);
+  rd_kafka_CreateTopics(admin, &nt, 1, opts, q);
   Status result;
   rd_kafka_event_t* ev = rd_kafka_queue_poll(q, 30000);
   if (ev == nullptr) {
@@ -363,25 +374,29 @@ Status Daemon::ensure_changelog_topic() {
 }
 
 Status Daemon::replay_changelog() {
-  std::vector<RdProperty> defaults = {
-      {"bootstrap.servers", config_.kafka.brokers, ""},
-      {"enable.auto.commit", "false", ""},
-      {"enable.partition.eof", "true", ""},
-      {"fetch.wait.max.ms", "50", ""},
-      {"client.id", effective_instance_id(config_.kafka) + "-changelog", ""},
-  };
-  // Security settings of the consumer apply to this client too.
-  auto conf = make_rd_conf(defaults, to_rd(config_.kafka.consumer));
-  if (!conf) return conf.status();
-  rd_kafka_conf_set(conf->get(), "group.id", (config_.kafka.group_id + "-changelog-reader").c_str(), nullptr, 0);
-  rd_kafka_conf_set(conf->get(), "enable.partition.eof", "true", nullptr, 0);
-  rd_kafka_conf_set(conf->get(), "enable.auto.commit", "false", nullptr, 0);
-  char err[512];
-  rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf->get(), err, sizeof err);
-  if (rk == nullptr) return Status("kafka", std::string("cannot create changelog reader: ") + err);
-  conf->release();
-  changelog_.reset(rk);
-
+  if (!changelog_) {
+    std::vector<RdProperty> defaults = {
+        {"bootstrap.servers", config_.kafka.brokers, ""},
+        {"enable.auto.commit", "false", ""},
+        {"enable.partition.eof", "true", ""},
+        {"fetch.wait.max.ms", "50", ""},
+        // Aborted transactions' changelog records must never enter the index.
+        {"isolation.level", "read_committed", ""},
+        {"client.id", effective_instance_id(config_.kafka) + "-changelog", ""},
+    };
+    // Security settings of the consumer apply to this client too.
+    auto conf = make_rd_conf(defaults, to_rd(config_.kafka.consumer));
+    if (!conf) return conf.status();
+    rd_kafka_conf_set(conf->get(), "group.id", (config_.kafka.group_id + "-changelog-reader").c_str(), nullptr, 0);
+    rd_kafka_conf_set(conf->get(), "enable.partition.eof", "true", nullptr, 0);
+    rd_kafka_conf_set(conf->get(), "enable.auto.commit", "false", nullptr, 0);
+    char err[512];
+    rd_kafka_t* created = rd_kafka_new(RD_KAFKA_CONSUMER, conf->get(), err, sizeof err);
+    if (created == nullptr) return Status("kafka", std::string("cannot create changelog reader: ") + err);
+    conf.value().release();
+    changelog_.reset(created);
+  }
+  rd_kafka_t* rk = changelog_.get();
   const rd_kafka_metadata_t* md = nullptr;
   rd_kafka_topic_t* rkt = rd_kafka_topic_new(rk, config_.kafka.changelog_topic.c_str(), nullptr);
   rd_kafka_resp_err_t e = RD_KAFKA_RESP_ERR_NO_ERROR;
@@ -409,8 +424,7 @@ Status Daemon::replay_changelog() {
   if (auto ae = rd_kafka_assign(rk, list.get()); ae != RD_KAFKA_RESP_ERR_NO_ERROR) {
     return Status("kafka", std::string("cannot assign the changelog: ") + rd_kafka_err2str(ae));
   }
-  changelog_queue_ = rd_kafka_queue_get_consumer(rk);
-  if (changelog_queue_ == nullptr) changelog_queue_ = rd_kafka_queue_get_main(rk);
+  if (changelog_queue_ == nullptr) changelog_queue_ = rd_kafka_queue_get_consumer(rk);
   // Read until every partition reports its end: the index then holds what every instance accepted.
   int eof = 0;
   uint64_t applied = 0;
@@ -481,28 +495,14 @@ void Daemon::produce(const std::string& topic, std::string_view key, std::string
   RecordTag* tag = acquire_tag(tag_mu_, free_tags_, tag_pool_);
   tag->entry = entry;
   tag->counts = counts;
-  for (;;) {
-    const rd_kafka_resp_err_t e = rd_kafka_producev(
-        producer_.get(), RD_KAFKA_V_TOPIC(topic.c_str()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-        RD_KAFKA_V_VALUE(const_cast<char*>(value.data()), value.size()),
-        RD_KAFKA_V_KEY(key.empty() ? nullptr : key.data(), key.size()),
-        RD_KAFKA_V_HEADERS(headers), RD_KAFKA_V_OPAQUE(tag), RD_KAFKA_V_END);
-    if (e == RD_KAFKA_RESP_ERR_NO_ERROR) return;
-    if (e == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
-      // The poll thread is serving delivery reports; wait for room rather than grow memory.
-      std::unique_lock lock(wait_mu_);
-      wait_cv_.wait_for(lock, std::chrono::milliseconds(5));
-      continue;
-    }
-    if (headers != nullptr) rd_kafka_headers_destroy(headers);
-    spdlog::error("Produce failed topic={} bytes={} error=\"{}\"", topic, value.size(), rd_kafka_err2str(e));
+  if (Status s = sink_.produce(topic, key, value, headers, tag); !s) {
+    spdlog::error("Produce failed topic={} bytes={} error=\"{}\"", topic, value.size(), s.message());
     counters_.delivery_failures.fetch_add(1, std::memory_order_relaxed);
     {
       std::lock_guard lock(tag_mu_);
       free_tags_.push_back(tag);
     }
     OffsetTracker::complete(entry, false);
-    return;
   }
 }
 
@@ -537,10 +537,24 @@ void Daemon::process_batch(rd_kafka_message_t** msgs, size_t n) {
     }
   });
   const int64_t t = now_ns();
+  const bool any_story = std::any_of(msgs, msgs + n, [](const rd_kafka_message_t* m) {
+    return m->err == RD_KAFKA_RESP_ERR_NO_ERROR;
+  });
+  if (exactly_once() && any_story) {
+    if (Status s = ensure_transaction(); !s) {
+      spdlog::error("Cannot begin a transaction: {}", s.message());
+      fatal_ = true;
+      return;
+    }
+  }
   for (size_t i = 0; i < n; ++i) {
     rd_kafka_message_t* m = msgs[i];
     if (m->err != RD_KAFKA_RESP_ERR_NO_ERROR) continue;
     const std::string topic = rd_kafka_topic_name(m->rkt);
+    if (exactly_once()) {
+      txn_offsets_[{topic, m->partition}] = m->offset + 1;
+      ++txn_stories_;
+    }
     counters_.consumed.fetch_add(1, std::memory_order_relaxed);
     counters_.consumed_bytes.fetch_add(m->len, std::memory_order_relaxed);
     Analysis& a = batch_[i];
@@ -590,12 +604,111 @@ void Daemon::process_batch(rd_kafka_message_t** msgs, size_t n) {
 
 bool Daemon::flush_producer(int64_t timeout_ms) {
   const int64_t deadline = now_ns() + timeout_ms * 1'000'000;
-  while (tracker_.in_flight() > 0 || rd_kafka_outq_len(producer_.get()) > 0) {
+  while (tracker_.in_flight() > 0 || sink_.outq_len() > 0) {
     const int64_t left = (deadline - now_ns()) / 1'000'000;
     if (left <= 0) return false;
-    rd_kafka_flush(producer_.get(), static_cast<int>(std::min<int64_t>(left, 100)));
+    sink_.flush(std::min<int64_t>(left, 100));
   }
   return true;
+}
+
+Status Daemon::ensure_transaction() {
+  if (txn_open_) return {};
+  if (Status s = sink_.begin_transaction(); !s) return s;
+  txn_open_ = true;
+  txn_started_ns_ = now_ns();
+  txn_stories_ = 0;
+  return {};
+}
+
+// Sends the consumed positions into the transaction and commits it: the output records, the dedup
+// changelog records and the input offsets become visible together, or not at all.
+Status Daemon::commit_transaction() {
+  if (!txn_open_) return {};
+  Status result;
+  if (!txn_offsets_.empty()) {
+    RdPartitionsPtr list(rd_kafka_topic_partition_list_new(static_cast<int>(txn_offsets_.size())));
+    for (const auto& [tp, off] : txn_offsets_) {
+      rd_kafka_topic_partition_list_add(list.get(), tp.first.c_str(), tp.second)->offset = off;
+    }
+    result = sink_.send_offsets(consumer_.get(), list.get(), 30000);
+  }
+  for (int attempt = 0; result.is_ok(); ++attempt) {
+    result = sink_.commit_transaction(60000);
+    if (result.code() != "txn_retriable" || attempt >= 5) break;
+    result = Status();
+  }
+  if (result.is_ok()) {
+    txn_open_ = false;
+    txn_offsets_.clear();
+    ++transactions_;
+    tracker_.collect();  // entries are only bookkeeping for latency and backpressure here
+    return {};
+  }
+  return result;
+}
+
+void Daemon::maybe_commit_transaction(bool force) {
+  if (!txn_open_) return;
+  const bool due = force || txn_stories_ >= config_.transactions.commit_every ||
+                   now_ns() - txn_started_ns_ >= config_.transactions.commit_interval_ms * 1'000'000;
+  if (!due) return;
+  Status s = commit_transaction();
+  if (s.is_ok()) return;
+  if (s.code() == "txn_fatal") {
+    // Fenced (another instance took our transactional.id) or a fatal producer error: stop.
+    spdlog::error("Transaction failed fatally: {}", s.message());
+    fatal_ = true;
+    return;
+  }
+  spdlog::warn("Transaction failed, aborting and reprocessing from the committed offsets: {}", s.message());
+  recover_from_abort();
+}
+
+// After an abort nothing of the transaction is visible: rewind the input to the committed offsets
+// and rebuild the dedup index from the (read_committed) changelog, which no longer holds the
+// aborted stories, so reprocessing classifies them exactly as the first attempt should have.
+void Daemon::recover_from_abort() {
+  if (Status s = sink_.abort_transaction(60000); !s) {
+    spdlog::error("Abort failed: {}", s.message());
+    fatal_ = true;
+    return;
+  }
+  ++aborts_;
+  txn_open_ = false;
+  txn_offsets_.clear();
+  tracker_.clear();
+  if (config_.dedup.enabled) {
+    index_ = std::make_unique<DedupIndex>(popts_.dedup);
+    if (Status s = replay_changelog(); !s) {
+      spdlog::error("Dedup state rebuild failed: {}", s.message());
+      fatal_ = true;
+      return;
+    }
+  }
+  if (Status s = rewind_to_committed(); !s) {
+    spdlog::error("Rewind failed: {}", s.message());
+    fatal_ = true;
+  }
+}
+
+Status Daemon::rewind_to_committed() {
+  if (assigned_.empty()) return {};
+  RdPartitionsPtr list(rd_kafka_topic_partition_list_new(static_cast<int>(assigned_.size())));
+  for (const auto& [t, p] : assigned_) rd_kafka_topic_partition_list_add(list.get(), t.c_str(), p);
+  if (auto e = rd_kafka_committed(consumer_.get(), list.get(), 30000); e != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    return Status("kafka", std::string("committed offsets: ") + rd_kafka_err2str(e));
+  }
+  for (int i = 0; i < list->cnt; ++i) {
+    if (list->elems[i].offset < 0) list->elems[i].offset = RD_KAFKA_OFFSET_BEGINNING;
+  }
+  rd_kafka_error_t* err = rd_kafka_seek_partitions(consumer_.get(), list.get(), 30000);
+  if (err != nullptr) {
+    Status s("kafka", std::string("seek: ") + rd_kafka_error_string(err));
+    rd_kafka_error_destroy(err);
+    return s;
+  }
+  return {};
 }
 
 void Daemon::commit_progress(bool sync) {
@@ -646,9 +759,9 @@ void Daemon::log_stats(bool final_line) {
   const double pct = d_consumed > 0 ? 100.0 / static_cast<double>(d_consumed) : 0.0;
   if (final_line) {
     spdlog::info("Summary consumed={} produced={} enriched={} duplicates={} near_duplicates={} updates={} "
-                 "dead_lettered={} delivery_failures={} dedup_index={}",
+                 "dead_lettered={} delivery_failures={} dedup_index={} transactions={} aborts={}",
                  consumed, produced, counters_.enriched.load(), dup, near, counters_.updates.load(), dlq,
-                 counters_.delivery_failures.load(), index_ ? index_->size() : 0);
+                 counters_.delivery_failures.load(), index_ ? index_->size() : 0, transactions_, aborts_);
   } else {
     spdlog::info("Throughput consumed_per_s={:.0f} produced_per_s={:.0f} mb_per_s={:.2f} duplicate_pct={:.1f} "
                  "near_duplicate_pct={:.1f} dead_lettered={} lag={} p50_ms={:.2f} p99_ms={:.2f} in_flight={}",
@@ -678,6 +791,10 @@ void Daemon::reload_resources() {
 
 int Daemon::run() {
   if (Status s = start(); !s) {
+    if (control_.stop.load()) {
+      spdlog::info("Stopped during start-up");
+      return 0;
+    }
     spdlog::error("Start-up failed: {}", s.message());
     return 2;
   }
@@ -687,7 +804,8 @@ int Daemon::run() {
   std::vector<rd_kafka_message_t*> msgs(1024);
   while (!control_.stop.load()) {
     if (control_.reload.exchange(false)) reload_resources();
-    if (tracker_.has_failure()) {
+    if (fatal_) break;
+    if (!exactly_once() && tracker_.has_failure()) {
       spdlog::error("A record could not be delivered: stopping without committing past it");
       fatal_ = true;
       break;
@@ -695,7 +813,11 @@ int Daemon::run() {
     const int64_t room = max_in_flight - tracker_.in_flight();
     if (room <= 0) {
       // Backpressure: wait for acknowledgements instead of consuming more.
-      commit_progress(false);
+      if (exactly_once()) {
+        maybe_commit_transaction(true);
+      } else {
+        commit_progress(false);
+      }
       std::unique_lock lock(wait_mu_);
       wait_cv_.wait_for(lock, std::chrono::milliseconds(20));
       continue;
@@ -719,7 +841,11 @@ int Daemon::run() {
     }
     apply_changelog_tail(0);
     const int64_t t = now_ns();
-    if (t - last_commit_ns_ > 1'000'000'000LL) commit_progress(false);
+    if (exactly_once()) {
+      maybe_commit_transaction(false);
+    } else if (t - last_commit_ns_ > 1'000'000'000LL) {
+      commit_progress(false);
+    }
     if (stats_ns > 0 && t - last_stats_ns_ >= stats_ns) log_stats(false);
     if (control_.exit_when_drained && drained()) {
       spdlog::info("Input drained");
@@ -731,7 +857,11 @@ int Daemon::run() {
     spdlog::warn("Shutdown deadline reached with in_flight={}: those stories will be reprocessed on restart",
                  tracker_.in_flight());
   }
-  commit_progress(true);
+  if (exactly_once()) {
+    if (!fatal_) maybe_commit_transaction(true);
+  } else {
+    commit_progress(true);
+  }
   log_stats(true);
   teardown();
   return fatal_ ? 1 : 0;
@@ -752,12 +882,7 @@ void Daemon::teardown() {
     rd_kafka_consumer_close(changelog_.get());
     changelog_.reset();
   }
-  if (producer_) {
-    rd_kafka_flush(producer_.get(), 1000);
-    poll_stop_ = true;
-    if (poll_thread_.joinable()) poll_thread_.join();
-    producer_.reset();
-  }
+  sink_.close();
 }
 
 }  // namespace

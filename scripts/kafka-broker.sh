@@ -228,6 +228,40 @@ cmd_start() {
   echo "127.0.0.1:$broker_port"
 }
 
+# Stops the broker of an instance and starts it again on the same ports and data: an outage that
+# clients must ride out (the crash tests use it). Keeps the instance's state.
+cmd_bounce() {
+  local name="${1:-test}" dir pid i
+  dir="$(instance_dir "$name")"
+  pid="$(broker_pid "$dir")"
+  [[ -n "$pid" ]] || die "instance $name is not running"
+  local down_s="${2:-3}"
+  kill -TERM "$pid"
+  for ((i = 0; i < 300; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -0 "$pid" 2>/dev/null && { kill -KILL "$pid"; sleep 0.5; }
+  log "instance $name: broker stopped; down for ${down_s}s"
+  sleep "$down_s"
+  setsid java -Xms256m -Xmx"$HEAP" -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true \
+    -Dlog4j2.configurationFile="$ROOT/scripts/kafka/log4j2.properties" \
+    -Djava.io.tmpdir="$dir/tmp" -cp "$LIBS/*" \
+    kafka.Kafka "$dir/server.properties" </dev/null >>"$dir/broker.log" 2>&1 &
+  pid=$!
+  echo "$pid" >"$dir/pid"
+  local bs port deadline
+  bs="$(cat "$dir/bootstrap")"
+  port="${bs##*:}"
+  deadline=$(( $(date +%s) + START_TIMEOUT ))
+  while (( $(date +%s) < deadline )); do
+    kill -0 "$pid" 2>/dev/null || die "broker of instance $name exited during restart"
+    if port_open "$port" && metadata_ok "$port"; then
+      log "instance $name: broker back pid $pid"
+      return 0
+    fi
+    sleep 0.2
+  done
+  die "broker of instance $name not serving after restart"
+}
+
 cmd_status() {
   local name="${1:-test}" dir pid
   dir="$(instance_dir "$name")"
@@ -258,6 +292,7 @@ case "${1:-}" in
   start) cmd_start "${2:-test}" ;;
   stop) cmd_stop "${2:-test}" ;;
   stop-all) cmd_stop_all ;;
+  bounce) cmd_bounce "${2:-test}" "${3:-3}" ;;
   status) cmd_status "${2:-test}" ;;
   env) cmd_env "${2:-test}" ;;
   *) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
