@@ -127,6 +127,11 @@ struct StoryParser::Impl {
   std::string_view html_body;
   bool have_plain = false;
   bool have_html = false;
+  // ninjs 1.x/2.x fields held until the walk ends; members so their capacity is reused across
+  // stories (as locals they were a heap allocation per story).
+  std::string body_text_v1;
+  std::string body_html_v1;
+  std::string scratch;
 
   Status walk(od::value v, size_t depth, std::string_view where);
   Status read_string(od::value v, std::string_view field, std::string& out);
@@ -424,8 +429,10 @@ Status StoryParser::parse(std::string_view json, Story& story, StoryLayout& layo
   od::object obj;
   if (auto e = doc.get_object().get(obj)) return from_simdjson(e, {});
 
-  std::string body_text_v1;
-  std::string body_html_v1;
+  std::string& body_text_v1 = m.body_text_v1;
+  std::string& body_html_v1 = m.body_html_v1;
+  body_text_v1.clear();
+  body_html_v1.clear();
   bool any_field = false;
   bool camel = false;
   bool lower = false;
@@ -451,9 +458,9 @@ Status StoryParser::parse(std::string_view json, Story& story, StoryLayout& layo
       s = m.read_headlines(v);
     } else if (key == "headline") {
       lower = true;
-      std::string h;
-      s = m.read_string(v, key, h);
-      if (s && story.headline.empty()) story.headline = std::move(h);
+      m.scratch.clear();  // read_string leaves it untouched on null
+      s = m.read_string(v, key, m.scratch);
+      if (s && story.headline.empty()) story.headline.assign(m.scratch);
     } else if (key == "bodies") {
       s = m.read_bodies(v);
     } else if (key == "body_text") {
@@ -467,9 +474,9 @@ Status StoryParser::parse(std::string_view json, Story& story, StoryLayout& layo
       s = m.read_string(v, key, story.byline);
     } else if (key == "byline") {
       lower = true;
-      std::string b;
-      s = m.read_string(v, key, b);
-      if (s && story.byline.empty()) story.byline = std::move(b);
+      m.scratch.clear();  // read_string leaves it untouched on null
+      s = m.read_string(v, key, m.scratch);
+      if (s && story.byline.empty()) story.byline.assign(m.scratch);
     } else if (key == "language") {
       s = m.read_string(v, key, story.language);
     } else if (key == kInfoSources3) {

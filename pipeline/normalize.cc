@@ -228,7 +228,15 @@ void tokenize(std::string_view text, std::vector<uint64_t>& tokens, std::vector<
           first_upper = cls == kUpper;
           first_digit = cls == kDigit;
         }
-        add(cls == kUpper ? c + 32 : c);
+        // The whole ASCII run in one tight loop: most bytes of a story are here. `| 0x20` lowercases
+        // A-Z and leaves a-z and 0-9 unchanged.
+        size_t j = i;
+        do {
+          if (len < kMaxWord) buf[len] = s[j] | 0x20;
+          ++len;
+          ++j;
+        } while (j < n && s[j] < 0x80 && kClasses[s[j]] != 0);
+        i = j - 1;
         continue;
       }
       // "don't" and "don’t" and "dont" are one token: apostrophes inside words are dropped.

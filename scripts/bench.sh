@@ -105,7 +105,8 @@ names = {"BM_Parse": "parse (ninjs, incl. HTML for the HTML fifth)", "BM_HtmlToT
 for b in json.load(open(sys.argv[1]))["benchmarks"]:
     name = b["name"].split("/")[0]
     if name not in names or "us_per_story" not in b: continue
-    print(f"| {names[name]} | {b[\"us_per_story\"]:.2f} | {b[\"bytes_per_second\"]/1e6:.0f} |")
+    us, mbs = b["us_per_story"], b["bytes_per_second"] / 1e6
+    print(f"| {names[name]} | {us:.2f} | {mbs:.0f} |")
 ' "$OUT/stages.json"
   echo
   echo "| end to end | stories/s | MB/s | peak RSS MB |"
@@ -124,7 +125,8 @@ for b in json.load(open(sys.argv[1]))["benchmarks"]:
 import json, sys
 try:
     b = [x for x in json.load(open(sys.argv[1]))["benchmarks"] if "bytes_per_story" in x]
-    print(f"{b[0][\"bytes_per_story\"]:.0f}")
+    v = b[0]["bytes_per_story"]
+    print(f"{v:.0f}")
 except Exception:
     print("?")' "$OUT/dedup.json")
   echo "| dedup index, 1M stories in the window (dedup_bench process) | | | $dedup_rss ($bps B/story by the index's own count) |"
