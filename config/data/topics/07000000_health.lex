@@ -14,7 +14,7 @@ topic medtop:07000000
 4 disease
 4 illness
 3 infected
-4 virus
+3 virus
 4 vaccinated
 4 immunization
 4 covid 19
@@ -23,7 +23,7 @@ topic medtop:07000000
 4 tumour
 4 heart attack
 4 mental health
-4 depression
+3 depression
 3 symptoms
 3 diagnosis
 3 diagnosed

@@ -17,7 +17,7 @@ topic medtop:09000000
 1 pay
 3 pension
 4 retirement
-4 striking
+2 striking
 1 overtime
 4 working hours
 4 workplace

@@ -15,8 +15,8 @@ topic medtop:11000000
 4 democrat
 4 democratic party
 4 republican party
-4 conservative
-4 liberal
+3 conservative
+3 liberal
 4 labour party
 4 tory
 4 mayor

@@ -8,7 +8,7 @@ topic medtop:12000000
 4 cathedral
 4 mosque
 4 synagogue
-4 temple
+3 temple
 2 cardinal
 4 bishop
 4 archbishop
@@ -50,7 +50,7 @@ topic medtop:12000000
 4 hajj
 4 ramadan
 4 eid
-4 easter
+3 easter
 4 christmas mass
 4 diocese
 4 parish

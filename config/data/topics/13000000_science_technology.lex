@@ -3,7 +3,7 @@ topic medtop:13000000
 4 science
 4 scientific
 1 lab
-4 discovered
+2 discovered
 4 archaeologist
 4 archaeological
 4 mathematics
@@ -12,16 +12,16 @@ topic medtop:13000000
 3 tech
 4 engineering
 4 engineer
-4 innovation
+2 innovation
 4 invention
 4 robot
 4 robotics
-4 ai
+3 ai
 4 nanotechnology
 4 microprocessor
 4 pcs
 1 online
-4 website
+2 website
 4 web site
 4 wi fi
 4 wifi
@@ -50,7 +50,7 @@ topic medtop:13000000
 4 samsung
 4 cisco
 1 digital
-4 download
+3 download
 4 file sharing
 4 music download
 4 peer to peer
@@ -60,9 +60,9 @@ topic medtop:13000000
 4 xbox
 4 playstation
 4 nintendo
-4 virus
+2 virus
 4 security flaw
-4 space
+2 space
 1 launch
 4 wissenschaft
 4 forscher

@@ -34,7 +34,7 @@ topic medtop:15000000
 2 lost
 2 score
 2 scored
-4 goal
+3 goal
 2 points
 4 medal
 3 gold medal
@@ -60,12 +60,12 @@ topic medtop:15000000
 4 ncaa
 4 spiel
 4 mannschaft
-4 trainer
+2 trainer
 4 équipe
 4 match nul
 4 entraîneur
-4 equipo
-4 partido
+2 equipo
+2 partido
 4 entrenador
 3 sprint
 3 sprinter

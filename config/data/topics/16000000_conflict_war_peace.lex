@@ -7,7 +7,7 @@ topic medtop:16000000
 4 armed forces
 2 fighter
 2 attack
-4 killed
+3 killed
 4 militant
 4 gunmen
 2 bomb

@@ -1,7 +1,7 @@
 # Weather.
 topic medtop:17000000
 4 weather
-4 forecast
+2 forecast
 4 meteorological
 1 temperature
 1 degrees
@@ -17,14 +17,14 @@ topic medtop:17000000
 4 rain
 4 rainfall
 4 heavy rain
-4 showers
+3 showers
 4 thunderstorm
 3 storm
-4 winds
+3 winds
 4 gusts
 4 hail
 4 fog
-4 sunshine
+3 sunshine
 4 humidity
 4 hurricane
 4 typhoon

@@ -1,15 +1,15 @@
 topic medtop:20000056
 5 war
-4 fighting
-4 battle
+3 fighting
+2 battle
 4 combat
-4 offensive
+2 offensive
 4 airstrike
 4 air strike
 4 shelling
 4 artillery
 4 invasion
-4 occupation
+3 occupation
 4 insurgent
 4 insurgency
 4 rebel

@@ -3,7 +3,7 @@ topic medtop:20000065
 4 protesters
 4 protestors
 4 demonstrators
-4 demonstration
+3 demonstration
 4 riot
 4 rioters
 4 clashes

@@ -2,7 +2,7 @@ topic medtop:20000151
 4 earthquake
 4 quake
 4 tremor
-4 magnitude
+3 magnitude
 4 richter scale
 4 aftershock
 4 epicenter

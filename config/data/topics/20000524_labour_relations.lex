@@ -18,3 +18,8 @@ topic medtop:20000524
 -3 strikeout
 -3 european union
 -3 african union
+-4 soviet union
+-4 union of
+-4 union minister
+-4 union government
+-4 union cabinet

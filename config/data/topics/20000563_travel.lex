@@ -7,4 +7,4 @@ topic medtop:20000563
 4 holidaymaker
 4 cruise
 4 resort
-4 destination
+2 destination

@@ -7,5 +7,5 @@ topic medtop:20000568
 4 wine
 4 beer
 4 cocktail
-4 dish
-4 menu
+2 dish
+2 menu

@@ -8,12 +8,12 @@ topic medtop:20000574
 4 polls
 4 polling station
 4 opinion poll
-4 campaign
-4 campaigning
+3 campaign
+3 campaigning
 4 candidate
 4 running mate
 4 nominee
-4 primary
+2 primary
 4 caucus
 4 re election
 4 reelection

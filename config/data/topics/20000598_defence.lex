@@ -1,6 +1,6 @@
 topic medtop:20000598
-5 defence
-5 defense
+3 defence
+3 defense
 4 defence minister
 4 defense minister
 4 defense secretary

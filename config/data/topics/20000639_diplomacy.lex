@@ -14,7 +14,7 @@ topic medtop:20000639
 3 summit
 1 talks
 4 treaty
-4 accord
+3 accord
 1 relations
 1 visit
-4 counterpart
+3 counterpart

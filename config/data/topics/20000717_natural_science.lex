@@ -9,9 +9,9 @@ topic medtop:20000717
 4 gene
 4 genome
 4 dna
-4 evolution
+2 evolution
 4 fossil
 4 dinosaur
 4 species
 4 quantum
-4 particle
+3 particle

@@ -5,7 +5,7 @@ topic medtop:20000735
 2 study
 4 laboratory
 4 experiment
-4 discovery
+3 discovery
 4 journal nature
 4 journal science
 4 peer reviewed

@@ -4,7 +4,7 @@ topic medtop:20000763
 4 software
 4 hardware
 4 internet
-4 web
+3 web
 4 browser
 4 search engine
 4 email
@@ -17,7 +17,7 @@ topic medtop:20000763
 4 open source
 4 microsoft
 4 google
-4 apple
+3 apple
 4 ibm
 4 intel
 4 smartphone
@@ -25,7 +25,7 @@ topic medtop:20000763
 4 computer virus
 4 malware
 4 spyware
-4 worm
+3 worm
 4 encryption
 4 database
 4 server

@@ -4,6 +4,6 @@ topic medtop:20000780
 4 divorce
 4 adoption
 4 parenting
-4 parents
+2 parents
 4 same sex marriage
 4 gay marriage

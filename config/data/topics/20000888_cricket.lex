@@ -5,4 +5,4 @@ topic medtop:20000888
 4 batsman
 4 bowler
 4 odi
-4 ashes
+3 ashes

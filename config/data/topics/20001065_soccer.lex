@@ -12,7 +12,7 @@ topic medtop:20001065
 4 striker
 4 midfielder
 4 goalkeeper
-4 penalty
+2 penalty
 4 manchester united
 4 chelsea
 4 arsenal
