@@ -42,6 +42,13 @@ Status from_simdjson(simdjson::error_code e, std::string_view where) {
   return fail(kReasonBadJson, std::move(msg));
 }
 
+// A known string field that failed to read: only a value of another type is wrong_type; a broken
+// string (bad escape, lone surrogate) is malformed JSON and must not be reported as a type error.
+Status string_error(simdjson::error_code e, std::string_view where, std::string wrong_type_message) {
+  if (e == simdjson::INCORRECT_TYPE) return fail(kReasonWrongType, std::move(wrong_type_message));
+  return from_simdjson(e, where);
+}
+
 // Offset of the bracket closing the array/object whose opening bracket is at `open`. The value has
 // already been validated, so a small string-aware scan suffices.
 size_t matching_close(std::string_view doc, size_t open) {
@@ -243,8 +250,8 @@ Status StoryParser::Impl::read_headlines(od::value v) {
       od::value fv = field.value();
       if (key == "value" || key == "role") {
         std::string_view s;
-        if (fv.get_string().get(s)) {
-          return fail(kReasonWrongType, "'headlines[]." + std::string(key) + "' must be a string");
+        if (auto e = fv.get_string().get(s)) {
+          return string_error(e, "headlines", "'headlines[]." + std::string(key) + "' must be a string");
         }
         if (key == "value") {
           value = s;
@@ -281,8 +288,8 @@ Status StoryParser::Impl::read_bodies(od::value v) {
       od::value fv = field.value();
       if (key == "value" || key == "contentType" || key == "contenttype" || key == "role") {
         std::string_view s;
-        if (fv.get_string().get(s)) {
-          return fail(kReasonWrongType, "'bodies[]." + std::string(key) + "' must be a string");
+        if (auto e = fv.get_string().get(s)) {
+          return string_error(e, "bodies", "'bodies[]." + std::string(key) + "' must be a string");
         }
         if (key == "value") {
           value = s;
@@ -332,7 +339,9 @@ Status StoryParser::Impl::read_info_sources(od::value v, std::string_view key, S
       od::value fv = field.value();
       if (k == "name") {
         std::string_view s;
-        if (fv.get_string().get(s)) return fail(kReasonWrongType, "'" + std::string(key) + "[].name' must be a string");
+        if (auto e = fv.get_string().get(s)) {
+          return string_error(e, key, "'" + std::string(key) + "[].name' must be a string");
+        }
         layout.info_source_names.emplace_back(s);
       } else if (Status s = walk(fv, 3, key); !s) {
         return s;

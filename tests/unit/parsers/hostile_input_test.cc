@@ -153,6 +153,16 @@ TEST_F(HostileInputTest, NestingJustUnderTheLimitIsAccepted) {
   EXPECT_EQ(code_of(story_with_body("Text.", R"("custom":)" + deep + ",")), "ok");
 }
 
+// Regression: a broken string in bodies[]/headlines[]/infoSources[] (here a lone surrogate) was
+// reported as wrong_type; it is malformed JSON.
+TEST_F(HostileInputTest, LoneSurrogateInBodyValueIsBadJson) {
+  EXPECT_EQ(code_of(story_with_body(R"(text \ud800 more)")), kReasonBadJson);
+}
+
+TEST_F(HostileInputTest, BadEscapeInHeadlineValueIsBadJson) {
+  EXPECT_EQ(code_of(story_with_body("x", R"("headlines":[{"value":"a\qb"}],)")), kReasonBadJson);
+}
+
 TEST_F(HostileInputTest, UriNumberIsWrongType) {
   EXPECT_EQ(code_of(story_with_body("Text.", R"("uri":42,)")), kReasonWrongType);
 }
