@@ -11,6 +11,7 @@ PACKAGES=(
   libtomlplusplus-dev
   libgtest-dev libgmock-dev googletest
   libbenchmark-dev
+  clang libclang-rt-14-dev  # libFuzzer for scripts/fuzz.sh
   default-jre-headless maven
   python3
 )
