@@ -616,6 +616,8 @@ void tag_impl(const TopicTagger::Impl& im, const Story& story, std::vector<Topic
     double confidence = 1.0 - std::exp(-total / kEvidenceScale);
     // Shallow topics first, so that the stable sort below keeps a parent ahead of a child that
     // carries all of its evidence: the broader claim is the safer one.
+    size_t best = SIZE_MAX;
+    double best_score = 0;
     for (size_t i = im.scored_tax.size(); i-- > 0;) {
       double e = s.evidence[i];
       if (e <= 0) continue;
@@ -623,7 +625,14 @@ void tag_impl(const TopicTagger::Impl& im, const Story& story, std::vector<Topic
       if (score >= im.cfg.threshold) {
         const TaxNode& n = im.tax[im.scored_tax[i]];
         out.push_back(TopicScore{n.qcode, n.name, score});
+      } else if (score > best_score) {  // strictly greater: the shallower of equals wins
+        best = i;
+        best_score = score;
       }
+    }
+    if (out.empty() && im.cfg.keep_best && best != SIZE_MAX) {
+      const TaxNode& n = im.tax[im.scored_tax[best]];
+      out.push_back(TopicScore{n.qcode, n.name, best_score});
     }
   }
   std::fill(s.evidence.begin(), s.evidence.begin() + static_cast<long>(im.scored_tax.size()), 0.0);

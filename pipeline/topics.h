@@ -17,8 +17,11 @@
 namespace wirefeed {
 
 struct TopicConfig {
-  double threshold = 0.2;  // topics scoring below are dropped
+  double threshold = 0.2;  // topics scoring below are dropped...
   size_t max_topics = 5;
+  // ...except the best one when nothing reaches the threshold: a story with any topical evidence
+  // gets its most likely topic (with its low score, so a consumer can still filter on it).
+  bool keep_best = true;
 };
 
 class TopicTagger {

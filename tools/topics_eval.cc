@@ -1,8 +1,10 @@
 // Accuracy of the topic tagger against a labelled file: top-1 and top-3 per class, comparing the
 // top-level ancestor of the tagger's topics with the labelled top-level topic(s).
 //
-//   topics_eval [--lexicons DIR] [--threshold X] [--misses N [--explain]] FILE
+//   topics_eval [--lexicons DIR] [--threshold X] [--rows odd|even] [--misses N [--explain]] FILE
 //
+// --rows keeps only the odd- or even-numbered labelled records (1-based): tune lexicons on one
+// half, then check the other half to see whether a change generalises or only fits what was read.
 // --misses N prints the first N misses; --explain adds every match behind each (for lexicon editors).
 //
 // FILE is either
@@ -172,16 +174,22 @@ int main(int argc, char** argv) {
   wirefeed::TopicConfig cfg;
   size_t show_misses = 0;
   bool explain = false;
+  int rows = 0;  // 0 all, 1 odd-numbered records, 2 even-numbered
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--lexicons" && i + 1 < argc) lexicons = argv[++i];
     else if (a == "--threshold" && i + 1 < argc) cfg.threshold = std::atof(argv[++i]);
     else if (a == "--misses" && i + 1 < argc) show_misses = std::strtoul(argv[++i], nullptr, 10);
     else if (a == "--explain") explain = true;
+    else if (a == "--rows" && i + 1 < argc) {
+      std::string r = argv[++i];
+      if (r != "odd" && r != "even") return std::cerr << "--rows takes odd or even\n", 2;
+      rows = r == "odd" ? 1 : 2;
+    }
     else file = a;
   }
   if (file.empty()) {
-    std::cerr << "usage: topics_eval [--lexicons DIR] [--threshold X] [--misses N [--explain]] FILE(.csv|.jsonl)\n";
+    std::cerr << "usage: topics_eval [--lexicons DIR] [--threshold X] [--rows odd|even] [--misses N [--explain]] FILE(.csv|.jsonl)\n";
     return 2;
   }
   std::shared_ptr<const TopicTagger> tagger;
@@ -197,6 +205,13 @@ int main(int argc, char** argv) {
   std::vector<Item> items;
   bool ok = file.ends_with(".csv") ? load_csv(file, items) : load_jsonl(file, *tagger, items);
   if (!ok) return std::cerr << "cannot read " << file << "\n", 1;
+  if (rows != 0) {
+    std::vector<Item> kept;
+    for (size_t i = 0; i < items.size(); ++i) {
+      if ((i % 2 == 0) == (rows == 1)) kept.push_back(std::move(items[i]));
+    }
+    items = std::move(kept);
+  }
 
   struct Counts { size_t n = 0, top1 = 0, top3 = 0, untagged = 0; };
   std::map<std::string, Counts> per;

@@ -242,10 +242,27 @@ TEST(Topics, UriIsDerivedFromTheQcode) {
 TEST(Topics, ThresholdDropsWeakTopics) {
   Story s = make_story("", "The minister watched the match.");
   auto loose = small_tagger({.threshold = 0.0, .max_topics = 5});
-  auto strict = small_tagger({.threshold = 0.5, .max_topics = 5});
+  auto strict = small_tagger({.threshold = 0.5, .max_topics = 5, .keep_best = false});
   ASSERT_TRUE(loose.is_ok() && strict.is_ok());
   EXPECT_EQ(tag(*loose.value(), s).size(), 2u);
   EXPECT_TRUE(tag(*strict.value(), s).empty());  // two weak cues, each a half share
+}
+
+TEST(Topics, KeepBestReturnsTheLeadingTopicBelowTheThreshold) {
+  auto t = small_tagger({.threshold = 0.9, .max_topics = 5, .keep_best = true});
+  ASSERT_TRUE(t.is_ok());
+  // One weak cue each, the headline's counting double: sport leads but stays below 0.9.
+  auto out = tag(*t.value(), make_story("Match", "The minister spoke."));
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].qcode, "medtop:15000000");
+  EXPECT_LT(out[0].score, 0.9);
+  // Without any evidence there is still nothing to keep.
+  EXPECT_TRUE(tag(*t.value(), make_story("Hello", "Nothing here.")).empty());
+  // A topic that reaches the threshold is returned alone, as before.
+  auto loose = small_tagger({.threshold = 0.2, .max_topics = 5, .keep_best = true});
+  ASSERT_TRUE(loose.is_ok());
+  auto two = tag(*loose.value(), make_story("", "The minister watched the match."));
+  EXPECT_EQ(two.size(), 2u);
 }
 
 TEST(Topics, MaxTopicsCapsTheOutput) {
