@@ -382,3 +382,131 @@ topic medtop:15000000
 -3 war game
 -3 game theory
 -3 game changer
+
+# Added for issue #6: newspaper abbreviations, league jargon and club nicknames that editors
+# recognise at once. Club names that are also ordinary words (jets, giants, hurricanes, trojans)
+# are listed only as full names.
+4 n f l
+4 n b a
+4 n h l
+4 n c a a
+3 m l b
+3 head coaching
+3 offensive line
+3 defensive coordinator
+3 offensive coordinator
+3 rushing yards
+3 passing yards
+3 double double
+3 triple double
+3 dunk
+3 fieldhouse
+3 tipoff
+3 season opener
+3 home opener
+3 season finale
+3 grudge match
+3 friendly match
+3 international friendly
+3 home game
+3 away game
+3 road game
+3 road win
+3 home win
+3 away win
+2 routed
+2 rout
+2 edged
+2 thrashed
+3 pacemen
+3 paceman
+3 seamer
+3 spinner
+3 leg spinner
+3 wicketkeeper
+3 test series
+3 one day international
+3 lbw
+3 all rounder
+3 run out
+3 bowled
+3 furlong
+3 stakes race
+3 breeders cup
+3 melbourne cup
+3 kentucky derby
+3 handicap race
+3 course record
+3 under par
+3 over par
+3 birdies
+3 european tour
+3 volvo masters
+3 qualifier
+3 double fault
+3 match point
+3 break point
+3 centre court
+3 center court
+3 featherweight
+3 middleweight
+3 welterweight
+3 lightweight title
+3 title fight
+3 bout
+3 speedway
+3 pit stop
+3 motorsport
+3 pole sitter
+3 chequered flag
+3 checkered flag
+3 new york jets
+3 new york giants
+3 new york knicks
+3 49er
+3 san francisco 49ers
+3 philadelphia eagles
+3 dallas cowboys
+3 miami hurricanes
+3 usc trojans
+3 buckeyes
+3 wolverines
+3 crimson tide
+3 longhorns
+3 sooners
+3 seminoles
+3 fighting irish
+3 tar heels
+3 blue devils
+3 boilermakers
+3 demon deacons
+3 cornhuskers
+3 milwaukee bucks
+3 middlesbrough
+3 blackburn rovers
+3 bolton wanderers
+3 aston villa
+3 fulham
+3 charlton
+3 southampton
+3 west brom
+3 crystal palace
+3 manchester city
+3 man city
+3 ajax
+3 psv eindhoven
+3 benfica
+3 olympique lyon
+3 olympique marseille
+3 deportivo
+3 lazio
+3 schalke
+3 borussia dortmund
+3 werder bremen
+3 premiership
+3 championship side
+3 premier division
+3 fa cup
+3 carling cup
+3 uefa cup
+2 capped

@@ -45,3 +45,95 @@ topic medtop:20000763
 3 patch
 1 twitter
 1 facebook
+
+# Added for issue #6: the vocabulary of computing and telecoms news as wire editors file it.
+4 software maker
+4 software company
+4 chipmaker
+4 chip maker
+3 memory chip
+3 flash memory
+3 supercomputer
+3 supercomputing
+3 mainframe
+3 printer
+3 router
+3 network equipment
+3 telecommunications equipment
+3 set top box
+3 dvd recorder
+3 rfid
+3 radio frequency identification
+3 antivirus
+3 anti virus
+3 exploit
+3 security update
+3 software update
+3 computer security
+3 internet security
+3 e commerce
+3 ecommerce
+3 online retail
+3 online shopping
+3 online service
+3 internet service
+3 internet service provider
+3 internet company
+3 web search
+3 search results
+3 dot com
+3 blog
+3 blogger
+3 blogging
+3 podcast
+3 weblog
+3 wimax
+3 cellular
+3 mobile telephone
+3 telephony
+3 wireless carrier
+3 wireless service
+3 cable broadband
+3 high speed internet
+3 instant messaging
+3 chat room
+3 coding
+3 xml
+3 open standard
+3 file format
+3 desktop
+3 notebook computer
+3 tablet pc
+3 digital media
+3 online music
+3 music service
+3 search giant
+3 internet giant
+3 web giant
+3 software giant
+3 tech giant
+3 it services
+3 information technology
+3 it department
+3 it managers
+3 cio
+3 chief technology officer
+3 data storage
+3 storage network
+3 virtualization
+3 grid computing
+3 web services
+3 spreadsheet
+3 microsoft office
+3 longhorn
+3 service pack
+3 sp2
+3 pentium
+3 itanium
+3 opteron
+3 athlon
+3 imac
+3 macintosh
+3 mac os
+3 wi fi hotspot
+3 hotspot
