@@ -128,6 +128,9 @@ class Daemon {
   void on_delivery(void* opaque, rd_kafka_resp_err_t err);
   // Exactly-once: the open transaction's input positions and bookkeeping.
   bool exactly_once() const { return config_.pipeline.delivery == Delivery::kExactlyOnce; }
+  // Dead letters carry the original bytes in full up to this size; beyond it (a message far over
+  // max_message_bytes) the value is cut and headers give the original size.
+  int64_t dead_letter_limit() const { return std::max<int64_t>(1'000'000, 2 * config_.pipeline.max_message_bytes); }
   Status ensure_transaction();
   Status commit_transaction();
   void recover_from_abort();
@@ -270,7 +273,8 @@ Status Daemon::make_producer() {
       {"batch.size", "1000000", ""},
       {"queue.buffering.max.kbytes", "262144", ""},
       {"queue.buffering.max.messages", "200000", ""},
-      {"message.max.bytes", std::to_string(std::max<int64_t>(1'000'000, config_.pipeline.max_message_bytes + (1 << 20))), ""},
+      // Room for an enriched record of a story at the limit, and for a dead letter up to twice it.
+      {"message.max.bytes", std::to_string(dead_letter_limit() + (1 << 20)), ""},
       {"client.id", effective_instance_id(config_.kafka), ""},
   };
   std::string txn_id;
@@ -569,10 +573,17 @@ void Daemon::process_batch(rd_kafka_message_t** msgs, size_t n) {
       const std::string off = std::to_string(m->offset);
       rd_kafka_header_add(h, "wirefeed.source.partition", -1, part.data(), static_cast<ssize_t>(part.size()));
       rd_kafka_header_add(h, "wirefeed.source.offset", -1, off.data(), static_cast<ssize_t>(off.size()));
+      std::string_view value = payload(i);
+      if (static_cast<int64_t>(value.size()) > dead_letter_limit()) {
+        const std::string size = std::to_string(value.size());
+        rd_kafka_header_add(h, "wirefeed.original_size", -1, size.data(), static_cast<ssize_t>(size.size()));
+        rd_kafka_header_add(h, "wirefeed.truncated", -1, "true", 4);
+        value = value.substr(0, static_cast<size_t>(dead_letter_limit()));
+      }
       counters_.dead_lettered.fetch_add(1, std::memory_order_relaxed);
       warn_.warn(topic, m->partition, m->offset, a.status);
       produce(config_.kafka.dead_letter_topic,
-              std::string_view(static_cast<const char*>(m->key), m->key != nullptr ? m->key_len : 0), payload(i), h, e,
+              std::string_view(static_cast<const char*>(m->key), m->key != nullptr ? m->key_len : 0), value, h, e,
               true);
       continue;
     }

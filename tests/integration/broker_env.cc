@@ -247,7 +247,8 @@ Result<int> partition_count(const std::string& topic, int timeout_ms) {
 Status produce(const std::string& topic, const std::vector<Message>& messages, int timeout_ms) {
   const auto deadline = Clock::now() + std::chrono::milliseconds(timeout_ms);
   DeliveryTally tally;
-  auto conf = make_conf({{"enable.idempotence", "true"}, {"acks", "all"}, {"linger.ms", "5"}});
+  auto conf = make_conf({{"enable.idempotence", "true"}, {"acks", "all"}, {"linger.ms", "5"},
+                         {"message.max.bytes", "33554432"}});
   if (!conf) return conf.status();
   rd_kafka_conf_set_dr_msg_cb(conf->get(), on_delivery);
   rd_kafka_conf_set_opaque(conf->get(), &tally);

@@ -26,18 +26,12 @@
 #include <vector>
 
 #include "tests/integration/broker_env.h"
+#include "tests/integration/daemon_process.h"
 
 namespace wirefeed::testing {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 size_t story_count() {
   const char* env = std::getenv("WIREFEED_CRASH_STORIES");
@@ -80,112 +74,12 @@ std::string crash_uri(const std::string& value) {
   return value.substr(p, e - p);
 }
 
-class Process {
- public:
-  Process(const std::vector<std::string>& args, const std::string& log) : log_(log) {
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      if (std::freopen(log.c_str(), "a", stderr) == nullptr) std::_Exit(126);
-      std::vector<std::string> copy = args;
-      std::vector<char*> argv;
-      for (auto& a : copy) argv.push_back(a.data());
-      argv.push_back(nullptr);
-      ::execv(argv[0], argv.data());
-      std::_Exit(127);
-    }
-  }
-  ~Process() {
-    if (!exited_) {
-      ::kill(pid_, SIGKILL);
-      wait_exit(30);
-    }
-  }
-  void signal(int sig) { ::kill(pid_, sig); }
-  int wait_exit(int timeout_s = 120) {
-    const auto deadline = Clock::now() + std::chrono::seconds(timeout_s);
-    while (Clock::now() < deadline) {
-      int st = 0;
-      if (::waitpid(pid_, &st, WNOHANG) == pid_) {
-        exited_ = true;
-        return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));  // polling the child's state
-    }
-    return -1;
-  }
-  bool running() {
-    if (exited_) return false;
-    int st = 0;
-    if (::waitpid(pid_, &st, WNOHANG) == pid_) exited_ = true;
-    return !exited_;
-  }
-  bool wait_log(const std::string& needle, int timeout_s = 120) {
-    const auto deadline = Clock::now() + std::chrono::seconds(timeout_s);
-    while (Clock::now() < deadline) {
-      if (read_file(log_).find(needle) != std::string::npos) return true;
-      if (!running()) return false;
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));  // polling the child's log
-    }
-    return false;
-  }
-  [[nodiscard]] std::string log() const {
-    const std::string all = read_file(log_);
-    return all.size() > 6000 ? all.substr(all.size() - 6000) : all;
-  }
-
- private:
-  pid_t pid_ = -1;
-  bool exited_ = false;
-  std::string log_;
-};
-
-struct Names {
-  explicit Names(const std::string& prefix)
-      : input(unique_name(prefix)),
-        enriched(input + ".enriched"),
-        duplicates(input + ".duplicates"),
-        dlq(input + ".dlq"),
-        changelog(input + ".changelog"),
-        group(input + "-group") {}
-  std::string input, enriched, duplicates, dlq, changelog, group;
-};
-
-std::string write_config(const Names& n, bool exactly_once) {
-  const std::string path = "/tmp/" + n.input + ".toml";
-  std::ofstream out(path);
-  out << "[kafka]\n"
-      << "brokers = \"" << bootstrap() << "\"\n"
-      << "group_id = \"" << n.group << "\"\n"
-      << "input_topics = [\"" << n.input << "\"]\n"
-      << "enriched_topic = \"" << n.enriched << "\"\n"
-      << "duplicates_topic = \"" << n.duplicates << "\"\n"
-      << "dead_letter_topic = \"" << n.dlq << "\"\n"
-      << "changelog_topic = \"" << n.changelog << "\"\n"
-      << "instance_id = \"crash-test\"\n"
-      << "[kafka.consumer]\n\"session.timeout.ms\" = 6000\n\"heartbeat.interval.ms\" = 500\n"
-      << "[pipeline]\ndelivery = \"" << (exactly_once ? "exactly-once" : "at-least-once") << "\"\n"
-      << "[stats]\ninterval_s = 2\n"
-      << "[shutdown]\ntimeout_ms = 30000\n";
-  return path;
-}
-
-int64_t committed_total(const Names& n) {
-  auto c = committed_offsets(n.group, n.input);
-  if (!c) return -1;
-  int64_t sum = 0;
-  for (const auto& [p, o] : c.value()) sum += o;
-  return sum;
-}
-
-// Waits until the group committed `target` offsets, failing if the daemon dies or time runs out.
-bool wait_committed(const Names& n, int64_t target, Process& d, int timeout_s = 600) {
-  const auto deadline = Clock::now() + std::chrono::seconds(timeout_s);
-  while (Clock::now() < deadline) {
-    if (committed_total(n) >= target) return true;
-    if (!d.running()) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));  // polling the broker's state
-  }
-  return false;
+std::string crash_config(const Names& n, bool exactly_once) {
+  return write_config(n, std::string("instance_id = \"crash-test\"\n") +
+                             "[kafka.consumer]\n\"session.timeout.ms\" = 6000\n\"heartbeat.interval.ms\" = 500\n"
+                             "[pipeline]\ndelivery = \"" +
+                             (exactly_once ? "exactly-once" : "at-least-once") +
+                             "\"\n[stats]\ninterval_s = 2\n[shutdown]\ntimeout_ms = 30000\n");
 }
 
 struct Tally {
@@ -227,8 +121,8 @@ TEST_P(CrashTest, KillNineAtRandomPointsLosesNothing) {
   Names n(exactly_once ? "crash-eos" : "crash-alo");
   ASSERT_TRUE(create_topic(n.input, 3).is_ok());
   ASSERT_TRUE(produce_lines(n.input, feed, 300000).is_ok());
-  const std::string cfg = write_config(n, exactly_once);
-  const std::string bin = std::string(WIREFEED_BINARY_DIR) + "/wirefeed";
+  const std::string cfg = crash_config(n, exactly_once);
+  const std::string bin = wirefeed_binary();
   const std::string log = "/tmp/" + n.input + ".log";
 
   // Kill points: each run is killed once it has committed a seeded random share (10-50 %) of what
@@ -269,8 +163,8 @@ TEST_P(CrashTest, BrokerRestartDuringARunLosesNothing) {
   Names n(exactly_once ? "bounce-eos" : "bounce-alo");
   ASSERT_TRUE(create_topic(n.input, 3).is_ok());
   ASSERT_TRUE(produce_lines(n.input, feed, 300000).is_ok());
-  const std::string cfg = write_config(n, exactly_once);
-  const std::string bin = std::string(WIREFEED_BINARY_DIR) + "/wirefeed";
+  const std::string cfg = crash_config(n, exactly_once);
+  const std::string bin = wirefeed_binary();
   Process d({bin, "run", "--config", cfg}, "/tmp/" + n.input + ".log");
   ASSERT_TRUE(wait_committed(n, static_cast<int64_t>(feed.size()) / 4, d)) << d.log();
   const char* instance_env = std::getenv("WIREFEED_KAFKA_INSTANCE");

@@ -22,18 +22,12 @@
 #include <vector>
 
 #include "tests/integration/broker_env.h"
+#include "tests/integration/daemon_process.h"
 
 namespace wirefeed::testing {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::vector<std::string> sample_lines() {
   std::ifstream in(std::string(WIREFEED_SOURCE_DIR) + "/samples/stories.jsonl");
@@ -43,114 +37,11 @@ std::vector<std::string> sample_lines() {
   return lines;
 }
 
-// The topics and group of one test, all unique so tests never see each other's data.
-struct Names {
-  explicit Names(const std::string& prefix)
-      : input(unique_name(prefix + "-in")),
-        enriched(input + ".enriched"),
-        duplicates(input + ".duplicates"),
-        dlq(input + ".dlq"),
-        changelog(input + ".changelog"),
-        group(input + "-group") {}
-  std::string input, enriched, duplicates, dlq, changelog, group;
-};
+constexpr const char* kTestSettings =
+    "[kafka.consumer]\n\"session.timeout.ms\" = 6000\n\"heartbeat.interval.ms\" = 500\n"
+    "[stats]\ninterval_s = 1\n[shutdown]\ntimeout_ms = 20000\n";
 
-std::string write_config(const Names& n, const std::string& extra = "") {
-  const std::string path = "/tmp/" + n.input + "-" + std::to_string(::getpid()) + ".toml";
-  std::ofstream out(path);
-  out << "[kafka]\n"
-      << "brokers = \"" << bootstrap() << "\"\n"
-      << "group_id = \"" << n.group << "\"\n"
-      << "input_topics = [\"" << n.input << "\"]\n"
-      << "enriched_topic = \"" << n.enriched << "\"\n"
-      << "duplicates_topic = \"" << n.duplicates << "\"\n"
-      << "dead_letter_topic = \"" << n.dlq << "\"\n"
-      << "changelog_topic = \"" << n.changelog << "\"\n"
-      << "[kafka.consumer]\n"
-      << "\"session.timeout.ms\" = 6000\n"
-      << "\"heartbeat.interval.ms\" = 500\n"
-      << "[stats]\ninterval_s = 1\n"
-      << "[shutdown]\ntimeout_ms = 20000\n"
-      << extra;
-  return path;
-}
-
-// A `wirefeed` child process whose stderr goes to a log file.
-class Daemon {
- public:
-  Daemon(const std::vector<std::string>& args, const std::string& log) : log_(log) {
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      FILE* f = std::freopen(log.c_str(), "w", stderr);
-      (void)f;
-      std::vector<char*> argv;
-      std::string bin = std::string(WIREFEED_BINARY_DIR) + "/wirefeed";
-      argv.push_back(bin.data());
-      std::vector<std::string> copy = args;
-      for (auto& a : copy) argv.push_back(a.data());
-      argv.push_back(nullptr);
-      ::execv(bin.c_str(), argv.data());
-      std::_Exit(127);
-    }
-  }
-  ~Daemon() {
-    if (pid_ > 0 && !exited_) {
-      ::kill(pid_, SIGKILL);
-      int st;
-      ::waitpid(pid_, &st, 0);
-    }
-  }
-  void signal(int sig) { ::kill(pid_, sig); }
-  // Exit code, or -1 if it did not exit within the bound.
-  int wait_exit(int timeout_s = 60) {
-    const auto deadline = Clock::now() + std::chrono::seconds(timeout_s);
-    while (Clock::now() < deadline) {
-      int st = 0;
-      const pid_t r = ::waitpid(pid_, &st, WNOHANG);
-      if (r == pid_) {
-        exited_ = true;
-        return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));  // polling the child's state
-    }
-    return -1;
-  }
-  [[nodiscard]] bool running() {
-    int st = 0;
-    if (exited_) return false;
-    if (::waitpid(pid_, &st, WNOHANG) == pid_) {
-      exited_ = true;
-      return false;
-    }
-    return true;
-  }
-  [[nodiscard]] std::string log() const { return read_file(log_); }
-
- private:
-  pid_t pid_ = -1;
-  bool exited_ = false;
-  std::string log_;
-};
-
-int64_t committed_total(const Names& n) {
-  auto c = committed_offsets(n.group, n.input);
-  if (!c) return -1;
-  int64_t sum = 0;
-  for (const auto& [p, o] : c.value()) sum += o;
-  return sum;
-}
-
-// Waits until the group has committed `target` offsets in total (every partition starts at 0), i.e.
-// every story up to there has all its output acknowledged by the broker.
-bool wait_committed(const Names& n, int64_t target, Daemon* d, int timeout_s = 120) {
-  const auto deadline = Clock::now() + std::chrono::seconds(timeout_s);
-  while (Clock::now() < deadline) {
-    if (committed_total(n) >= target) return true;
-    if (d != nullptr && !d->running()) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));  // polling the broker's state
-  }
-  return false;
-}
+std::string config_for(const Names& n) { return write_config(n, kTestSettings); }
 
 struct Outputs {
   std::vector<Message> enriched, duplicates, dlq;
@@ -214,9 +105,9 @@ TEST_F(DaemonTest, EveryStoryLandsInExactlyOneOutputTopic) {
     in.push_back(m);
   }
   ASSERT_TRUE(produce(n.input, in).is_ok());
-  const std::string cfg = write_config(n);
-  Daemon d({"run", "--config", cfg}, "/tmp/" + n.input + ".log");
-  ASSERT_TRUE(wait_committed(n, static_cast<int64_t>(lines_.size()), &d)) << d.log();
+  const std::string cfg = config_for(n);
+  Process d({wirefeed_binary(), "run", "--config", cfg}, "/tmp/" + n.input + ".log");
+  ASSERT_TRUE(wait_committed(n, static_cast<int64_t>(lines_.size()), d)) << d.log();
   d.signal(SIGTERM);
   ASSERT_EQ(d.wait_exit(), 0) << d.log();
 
@@ -266,18 +157,18 @@ TEST_F(DaemonTest, SigtermThenRestartLosesAndRepeatsNothing) {
   std::vector<std::string> feed;
   for (int copy = 0; copy < 8; ++copy) feed.insert(feed.end(), lines_.begin(), lines_.end());
   ASSERT_TRUE(produce_lines(n.input, feed).is_ok());
-  const std::string cfg = write_config(n);
+  const std::string cfg = config_for(n);
   {
-    Daemon d({"run", "--config", cfg}, "/tmp/" + n.input + "-1.log");
-    ASSERT_TRUE(wait_committed(n, 1, &d)) << d.log();
+    Process d({wirefeed_binary(), "run", "--config", cfg}, "/tmp/" + n.input + "-1.log");
+    ASSERT_TRUE(wait_committed(n, 1, d)) << d.log();
     d.signal(SIGTERM);  // mid-run
     ASSERT_EQ(d.wait_exit(), 0) << d.log();
   }
   const int64_t after_first = committed_total(n);
   ASSERT_GT(after_first, 0);
   {
-    Daemon d({"run", "--config", cfg}, "/tmp/" + n.input + "-2.log");
-    ASSERT_TRUE(wait_committed(n, static_cast<int64_t>(feed.size()), &d)) << d.log();
+    Process d({wirefeed_binary(), "run", "--config", cfg}, "/tmp/" + n.input + "-2.log");
+    ASSERT_TRUE(wait_committed(n, static_cast<int64_t>(feed.size()), d)) << d.log();
     d.signal(SIGTERM);
     ASSERT_EQ(d.wait_exit(), 0) << d.log();
   }
@@ -290,16 +181,16 @@ TEST_F(DaemonTest, TwoInstancesShareTheWorkAndOneStopsHalfway) {
   ASSERT_TRUE(create_topic(n.input, 4).is_ok());
   std::vector<std::string> feed;
   for (int copy = 0; copy < 8; ++copy) feed.insert(feed.end(), lines_.begin(), lines_.end());
-  const std::string cfg = write_config(n);
-  Daemon a({"run", "--config", cfg}, "/tmp/" + n.input + "-a.log");
-  Daemon b({"run", "--config", cfg}, "/tmp/" + n.input + "-b.log");
+  const std::string cfg = config_for(n);
+  Process a({wirefeed_binary(), "run", "--config", cfg}, "/tmp/" + n.input + "-a.log");
+  Process b({wirefeed_binary(), "run", "--config", cfg}, "/tmp/" + n.input + "-b.log");
   const size_t half = feed.size() / 2;
   ASSERT_TRUE(produce_lines(n.input, std::vector<std::string>(feed.begin(), feed.begin() + half)).is_ok());
-  ASSERT_TRUE(wait_committed(n, static_cast<int64_t>(half) / 2, &a)) << a.log();
+  ASSERT_TRUE(wait_committed(n, static_cast<int64_t>(half) / 2, a)) << a.log();
   b.signal(SIGTERM);
   ASSERT_EQ(b.wait_exit(), 0) << b.log();
   ASSERT_TRUE(produce_lines(n.input, std::vector<std::string>(feed.begin() + half, feed.end())).is_ok());
-  ASSERT_TRUE(wait_committed(n, static_cast<int64_t>(feed.size()), &a)) << a.log();
+  ASSERT_TRUE(wait_committed(n, static_cast<int64_t>(feed.size()), a)) << a.log();
   a.signal(SIGTERM);
   ASSERT_EQ(a.wait_exit(), 0) << a.log();
   const Outputs out = read_outputs(n);
@@ -312,18 +203,18 @@ TEST_F(DaemonTest, ResendAfterRestartIsStillADuplicate) {
   ASSERT_TRUE(create_topic(n.input, 1).is_ok());
   const std::string story =
       R"({"uri":"urn:test:state-1","version":"1","versionCreated":"2024-05-01T10:00:00Z","headlines":[{"role":"main","value":"Port strike enters second week"}],"bodies":[{"contentType":"text/plain","value":"ROTTERDAM, May 1 (Reuters) - Dock workers extended their strike into a second week on Wednesday, leaving dozens of container ships waiting off the coast as talks over pay and automation stalled again.\n\nThe union said it would not return to the table until the operators withdrew plans to automate two more terminals."}]})";
-  const std::string cfg = write_config(n);
+  const std::string cfg = config_for(n);
   ASSERT_TRUE(produce_lines(n.input, {story}).is_ok());
   {
-    Daemon d({"run", "--config", cfg}, "/tmp/" + n.input + "-1.log");
-    ASSERT_TRUE(wait_committed(n, 1, &d)) << d.log();
+    Process d({wirefeed_binary(), "run", "--config", cfg}, "/tmp/" + n.input + "-1.log");
+    ASSERT_TRUE(wait_committed(n, 1, d)) << d.log();
     d.signal(SIGKILL);  // no graceful anything: the changelog must already hold the story
     d.wait_exit();
   }
   ASSERT_TRUE(produce_lines(n.input, {story}).is_ok());
   {
-    Daemon d({"run", "--config", cfg}, "/tmp/" + n.input + "-2.log");
-    ASSERT_TRUE(wait_committed(n, 2, &d)) << d.log();
+    Process d({wirefeed_binary(), "run", "--config", cfg}, "/tmp/" + n.input + "-2.log");
+    ASSERT_TRUE(wait_committed(n, 2, d)) << d.log();
     d.signal(SIGTERM);
     ASSERT_EQ(d.wait_exit(), 0) << d.log();
   }
@@ -339,7 +230,7 @@ TEST_F(DaemonTest, BadConfigStopsStartupWithFileAndLine) {
     std::ofstream out(path);
     out << "[kafka]\nbrokers = \"127.0.0.1:1\"\n\n[pipeline]\ntreads = 4\n";
   }
-  Daemon d({"run", "--config", path}, path + ".log");
+  Process d({wirefeed_binary(), "run", "--config", path}, path + ".log");
   const int rc = d.wait_exit();
   EXPECT_NE(rc, 0);
   EXPECT_NE(rc, -1);
