@@ -187,6 +187,7 @@ class Daemon {
   std::mutex wait_mu_;
   std::condition_variable wait_cv_;  // signalled by delivery reports: in-flight space freed
   int64_t last_stats_ns_ = 0;
+  int64_t first_consume_ns_ = 0;  // when the first story arrived: the summary's rate is over active time
   int64_t last_commit_ns_ = 0;
   uint64_t stats_consumed_ = 0, stats_produced_ = 0, stats_bytes_ = 0, stats_dup_ = 0, stats_near_ = 0,
            stats_dlq_ = 0;
@@ -769,10 +770,13 @@ void Daemon::log_stats(bool final_line) {
   const auto [p50, p99] = latency_.take();
   const double pct = d_consumed > 0 ? 100.0 / static_cast<double>(d_consumed) : 0.0;
   if (final_line) {
+    const double active = first_consume_ns_ > 0 ? std::max(1e-9, (t - first_consume_ns_) / 1e9) : 0.0;
     spdlog::info("Summary consumed={} produced={} enriched={} duplicates={} near_duplicates={} updates={} "
-                 "dead_lettered={} delivery_failures={} dedup_index={} transactions={} aborts={}",
+                 "dead_lettered={} delivery_failures={} dedup_index={} transactions={} aborts={} "
+                 "active_seconds={:.2f} stories_per_s={:.0f} mb_per_s={:.2f}",
                  consumed, produced, counters_.enriched.load(), dup, near, counters_.updates.load(), dlq,
-                 counters_.delivery_failures.load(), index_ ? index_->size() : 0, transactions_, aborts_);
+                 counters_.delivery_failures.load(), index_ ? index_->size() : 0, transactions_, aborts_, active,
+                 active > 0 ? consumed / active : 0.0, active > 0 ? bytes / active / 1e6 : 0.0);
   } else {
     spdlog::info("Throughput consumed_per_s={:.0f} produced_per_s={:.0f} mb_per_s={:.2f} duplicate_pct={:.1f} "
                  "near_duplicate_pct={:.1f} dead_lettered={} lag={} p50_ms={:.2f} p99_ms={:.2f} in_flight={}",
@@ -847,6 +851,7 @@ int Daemon::run() {
           at_eof_.erase({rd_kafka_topic_name(m->rkt), m->partition});
         }
       }
+      if (first_consume_ns_ == 0) first_consume_ns_ = now_ns();
       process_batch(msgs.data(), static_cast<size_t>(n));
       for (ssize_t i = 0; i < n; ++i) rd_kafka_message_destroy(msgs[i]);
     }
@@ -859,6 +864,7 @@ int Daemon::run() {
     }
     if (stats_ns > 0 && t - last_stats_ns_ >= stats_ns) log_stats(false);
     if (control_.exit_when_drained && drained()) {
+      log_stats(false);
       spdlog::info("Input drained");
       break;
     }
