@@ -116,7 +116,7 @@ topic medtop:11000000
 3 home office
 3 interior ministry
 3 interior minister
-3 finance minister
+-2 finance minister   # economy.lex: what a finance minister says is economic policy
 3 foreign affairs
 3 white paper
 3 green paper
