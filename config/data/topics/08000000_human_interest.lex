@@ -18,7 +18,7 @@ topic medtop:08000000
 3 celebrity couple
 3 animal
 2 anniversary
-2 ceremony
+1 ceremony
 3 heartwarming
 3 quirky
 3 bizarre
@@ -30,7 +30,7 @@ topic medtop:08000000
 3 nobel peace prize
 3 medal of honor
 3 knighted
-2 nominated
+1 nominated
 2 flower
 2 garden
 2 tree
@@ -72,32 +72,31 @@ topic medtop:08000000
 3 great grandchildren
 3 great granddaughter
 3 great grandson
-3 generations
+2 generations
 3 well wishers
 3 dream come true
 3 lifelong dream
 3 once in a lifetime
 3 against all odds
-3 touching
+1 touching
 3 moving tribute
-3 cheered
+1 cheered
 3 tears of joy
 3 overjoyed
-3 delighted
+1 delighted
 3 kind hearted
 3 kindness
 3 act of kindness
-3 stranger
-3 neighbours
-3 neighbors
+2 stranger
+2 neighbours
+2 neighbors
 3 pensioner
 3 nonagenarian
 3 octogenarian
-3 year old woman
-3 year old man
+1 year old woman
+1 year old man
 3 surprise party
 3 marriage proposal
-3 proposed
 3 newlyweds
 3 lost dog
 3 lost cat
@@ -107,11 +106,15 @@ topic medtop:08000000
 3 message in a bottle
 3 time capsule
 3 love letter
-3 letters
-3 memories
+1 letters
+2 memories
 3 nostalgia
-2 regretted
-2 finally
-2 remarkable
-2 celebrated
+1 regretted
+1 finally
+1 remarkable
+1 celebrated
 2 celebrates
+# Issue #6: words every beat uses ("proposed" merger, a "34-year-old man" charged, a manager
+# "delighted" with a win) were demoted above: in a full-length article they outvoted the topic.
+3 proposed to her
+3 proposed to him

@@ -31,3 +31,18 @@ topic medtop:20000151
 -3 landslide victory
 -3 landslide win
 -3 landslide for
+# Issue #6: what a storm did, as opposed to what the weather will do (weather.lex): damage
+# vocabulary tips a hurricane story from weather to disaster.
+3 storm surge
+3 made landfall
+2 battered
+3 flooded
+3 flooded homes
+3 power outages
+3 without power
+3 knocked out power
+3 downed power lines
+3 storm damage
+3 hurricane damage
+3 homes destroyed
+3 uprooted
