@@ -90,3 +90,7 @@ topic medtop:09000000
 3 cgt
 3 ig metall
 3 verdi
+# Issue #6: workers who are not the story's subject as employees.
+-2 aid worker
+-2 rescue worker
+-2 relief worker

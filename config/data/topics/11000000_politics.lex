@@ -141,3 +141,8 @@ topic medtop:11000000
 1 municipal
 3 city council
 3 councillor
+# Issue #6: "government" as a borrower is a market cue (market_and_exchange.lex), not politics.
+-3 government bond
+-3 government securities
+-3 government debt
+-3 government paper

@@ -510,3 +510,26 @@ topic medtop:15000000
 3 carling cup
 3 uefa cup
 2 capped
+# "won"/"win" outside sport: these collocations cancel the sport reading.
+-2 won approval
+-2 win approval
+-2 won the election
+-2 win the election
+-2 won an election
+-2 won re election
+-2 win re election
+-2 won a contract
+-2 won the contract
+-2 won the support
+-2 win support
+-2 won a seat
+-2 won seats
+-2 won a majority
+-2 win a majority
+-2 won the vote
+-2 final approval
+-2 final decision
+-2 final offer
+-2 final report
+-2 final ruling
+-2 final results of the election

@@ -43,3 +43,6 @@ topic medtop:20000385
 3 shares rallied
 3 market rally
 3 rallied
+3 government bond
+3 government securities
+3 government paper
