@@ -838,7 +838,16 @@ int Daemon::run() {
       continue;
     }
     const size_t want = static_cast<size_t>(std::min<int64_t>(room, static_cast<int64_t>(msgs.size())));
-    const ssize_t n = rd_kafka_consume_batch_queue(consumer_queue_, 100, msgs.data(), want);
+    // Take what is already fetched without waiting; block (briefly) only when nothing is. A blocking
+    // batch call would wait for a full batch and add up to its timeout to every story's latency.
+    ssize_t n = rd_kafka_consume_batch_queue(consumer_queue_, 0, msgs.data(), want);
+    if (n == 0) {
+      if (rd_kafka_message_t* first = rd_kafka_consume_queue(consumer_queue_, 100)) {
+        msgs[0] = first;
+        const ssize_t more = want > 1 ? rd_kafka_consume_batch_queue(consumer_queue_, 0, msgs.data() + 1, want - 1) : 0;
+        n = 1 + std::max<ssize_t>(0, more);
+      }
+    }
     if (n > 0) {
       // Events (EOF, errors) stay in place and are skipped by the stages.
       for (ssize_t i = 0; i < n; ++i) {
