@@ -168,6 +168,40 @@ TEST(TopicsBuiltin, FixtureArticlesTagTheirTopLevelFirst) {
   EXPECT_EQ(n, 17u);
 }
 
+// Two stories per top level (three for economy, science and sport) whose bodies borrow other
+// beats' words: a murder outside a stadium, a finance minister facing an election, a sprinter's
+// doping ban, a budget vote. The top level must be one of the labelled ones (a migration story
+// is politics or society: IPTC files migration under government policy).
+TEST(TopicsBuiltin, HardFixtureArticlesTagALabelledTopLevelFirst) {
+  std::ifstream in(WIREFEED_SOURCE_DIR "/tests/fixtures/topics/hard_stories.jsonl");
+  ASSERT_TRUE(in);
+  const TopicTagger& t = builtin_tagger();
+  simdjson::dom::parser parser;
+  std::string line;
+  size_t n = 0;
+  while (std::getline(in, line)) {
+    simdjson::dom::element doc;
+    ASSERT_EQ(parser.parse(line).get(doc), simdjson::SUCCESS);
+    std::string_view headline, body;
+    simdjson::dom::array labels;
+    ASSERT_EQ(doc["headline"].get_string().get(headline), simdjson::SUCCESS);
+    ASSERT_EQ(doc["body"].get_string().get(body), simdjson::SUCCESS);
+    ASSERT_EQ(doc["topics"].get_array().get(labels), simdjson::SUCCESS);
+    Story story = make_story(std::string(headline), std::string(body));
+    auto out = tag(t, story);
+    ASSERT_FALSE(out.empty()) << headline;
+    bool ok = false;
+    for (auto l : labels) {
+      std::string_view want;
+      ASSERT_EQ(l.get_string().get(want), simdjson::SUCCESS);
+      ok = ok || t.top_level(out[0].qcode) == want;
+    }
+    EXPECT_TRUE(ok) << headline << " -> " << out[0].name << "\n" << t.explain(story);
+    ++n;
+  }
+  EXPECT_EQ(n, 34u);
+}
+
 TEST(TopicsBuiltin, ConcurrentTaggingMatchesSequential) {
   const TopicTagger& t = builtin_tagger();
   std::vector<std::vector<TopicScore>> want;
