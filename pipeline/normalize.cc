@@ -83,7 +83,83 @@ Result<BoilerplatePatterns> BoilerplatePatterns::parse(std::string_view text) {
                     "line " + std::to_string(line_no) + ": unknown kind '" + std::string(kind) + "'");
     }
   }
+  p.build_index();
   return p;
+}
+
+namespace {
+
+constexpr size_t kContainsFilterBits = 4096;
+
+// The 4 bytes at p with ASCII case folded by `| 0x20`: bytes equal under to_lower() stay equal, so
+// the filter never rejects a line that matches (other bytes may collide, which verify() settles).
+inline uint32_t folded4(const char* p) {
+  uint32_t k;
+  std::memcpy(&k, p, 4);
+  return k | 0x20202020u;
+}
+
+inline size_t filter_bit(uint32_t k) { return (k * 0x9E3779B1u) >> (32 - 12); }
+
+// `s` starts with the lower-cased `lower`, ASCII case-insensitively (s has at least its length).
+inline bool equal_ci(const char* s, std::string_view lower) {
+  for (size_t i = 0; i < lower.size(); ++i) {
+    if (to_lower(static_cast<unsigned char>(s[i])) != static_cast<unsigned char>(lower[i])) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void BoilerplatePatterns::build_index() {
+  prefix_order_.clear();
+  prefix_begin_.assign(257, 0);
+  for (size_t b = 0; b < 256; ++b) {
+    prefix_begin_[b] = static_cast<uint16_t>(prefix_order_.size());
+    for (size_t i = 0; i < prefixes_.size(); ++i) {
+      if (static_cast<unsigned char>(prefixes_[i][0]) == b) prefix_order_.push_back(static_cast<uint16_t>(i));
+    }
+  }
+  prefix_begin_[256] = static_cast<uint16_t>(prefix_order_.size());
+
+  contains_filter_.assign(kContainsFilterBits / 64, 0);
+  contains_keys_.clear();
+  contains_short_ = false;
+  for (const auto& c : contains_) {
+    if (c.size() < 4) {
+      contains_short_ = true;
+      contains_keys_.push_back(0);
+      continue;
+    }
+    const uint32_t k = folded4(c.data());
+    contains_keys_.push_back(k);
+    const size_t bit = filter_bit(k);
+    contains_filter_[bit / 64] |= 1ULL << (bit % 64);
+  }
+}
+
+bool BoilerplatePatterns::contains_any(std::string_view line) const {
+  if (contains_short_) {
+    for (const auto& p : contains_) {
+      for (size_t i = 0; i + p.size() <= line.size(); ++i) {
+        if (equal_ci(line.data() + i, p)) return true;
+      }
+    }
+    return false;
+  }
+  if (line.size() < 4) return false;
+  const char* s = line.data();
+  const size_t last = line.size() - 4;
+  for (size_t i = 0; i <= last; ++i) {
+    const uint32_t k = folded4(s + i);
+    const size_t bit = filter_bit(k);
+    if ((contains_filter_[bit / 64] >> (bit % 64) & 1) == 0) continue;
+    for (size_t j = 0; j < contains_.size(); ++j) {
+      const std::string& p = contains_[j];
+      if (contains_keys_[j] == k && p.size() <= line.size() - i && equal_ci(s + i, p)) return true;
+    }
+  }
+  return false;
 }
 
 const BoilerplatePatterns& BoilerplatePatterns::builtin() {
@@ -102,20 +178,12 @@ bool BoilerplatePatterns::matches(std::string_view line) const {
   }
   if (line.empty()) return false;
   if (line.size() <= 400) {
-    for (const auto& p : prefixes_) {
-      if (starts_with_ci(line, p)) return true;
+    const unsigned char first = to_lower(static_cast<unsigned char>(line.front()));
+    for (size_t k = prefix_begin_[first]; k < prefix_begin_[first + 1]; ++k) {
+      if (starts_with_ci(line, prefixes_[prefix_order_[k]])) return true;
     }
   }
-  if (line.size() <= contains_max_len_ && !contains_.empty()) {
-    std::array<char, 512> buf{};
-    for (size_t i = 0; i < line.size(); ++i) {
-      buf[i] = static_cast<char>(to_lower(static_cast<unsigned char>(line[i])));
-    }
-    std::string_view lower(buf.data(), line.size());
-    for (const auto& p : contains_) {
-      if (lower.find(p) != std::string_view::npos) return true;
-    }
-  }
+  if (line.size() <= contains_max_len_ && !contains_.empty()) return contains_any(line);
   return false;
 }
 
@@ -180,6 +248,20 @@ constexpr std::array<uint8_t, 128> kClasses = make_classes();
 // most of the fingerprinting time.
 constexpr size_t kMaxWord = 64;  // longer "words" (URLs, junk) are hashed on their first 64 bytes
 
+constexpr uint64_t kOnes8 = 0x0101010101010101ULL;
+constexpr uint64_t kHigh8 = 0x8080808080808080ULL;
+
+// High bit of each byte of x set when that byte is ASCII [A-Za-z0-9] (SWAR: for bytes below 0x80,
+// t + (0x80 - lo) sets the byte's top bit iff t >= lo, and t + (0x7f - hi) iff t > hi, without
+// carrying into the next byte).
+inline uint64_t word_bytes8(uint64_t x) {
+  const uint64_t t = x & ~kHigh8;
+  const uint64_t digit = (t + (0x80 - '0') * kOnes8) & ~(t + (0x7f - '9') * kOnes8);
+  const uint64_t f = t | 0x2020202020202020ULL;
+  const uint64_t alpha = (f + (0x80 - 'a') * kOnes8) & ~(f + (0x7f - 'z') * kOnes8);
+  return (digit | alpha) & ~x & kHigh8;
+}
+
 inline uint64_t hash_word(const unsigned char* buf, uint32_t len) {
   const uint32_t n = std::min<uint32_t>(len, kMaxWord);
   uint64_t h = 0x9ae16a3b2f90404fULL ^ len;
@@ -229,14 +311,37 @@ void tokenize(std::string_view text, std::vector<uint64_t>& tokens, std::vector<
           first_digit = cls == kDigit;
         }
         // The whole ASCII run in one tight loop: most bytes of a story are here. `| 0x20` lowercases
-        // A-Z and leaves a-z and 0-9 unchanged.
+        // A-Z and leaves a-z and 0-9 unchanged. Eight bytes at a time while they last: most words
+        // end inside the first eight, so a word costs one classify-and-copy step, not one per byte.
         size_t j = i;
+        while (j + 8 <= n) {
+          uint64_t x;
+          std::memcpy(&x, s + j, 8);
+          const uint64_t word = word_bytes8(x);
+          const uint64_t stop = ~word & kHigh8;
+          const size_t k = stop == 0 ? 8 : static_cast<size_t>(std::countr_zero(stop)) / 8;
+          if (len < kMaxWord) {
+            const uint64_t lowered = x | 0x2020202020202020ULL;
+            std::memcpy(buf + len, &lowered, 8);
+          }
+          len += static_cast<uint32_t>(k);
+          j += k;
+          if (k < 8) break;
+        }
+        if (j > i && (j == n || s[j] >= 0x80 || kClasses[s[j]] == 0)) {
+          i = j - 1;
+          continue;
+        }
         do {
           if (len < kMaxWord) buf[len] = s[j] | 0x20;
           ++len;
           ++j;
         } while (j < n && s[j] < 0x80 && kClasses[s[j]] != 0);
         i = j - 1;
+        continue;
+      }
+      if (c == ' ') {  // the commonest separator, with none of the special cases below
+        flush();
         continue;
       }
       // "don't" and "don’t" and "dont" are one token: apostrophes inside words are dropped.

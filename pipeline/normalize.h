@@ -29,9 +29,23 @@ class BoilerplatePatterns {
   [[nodiscard]] size_t size() const { return prefixes_.size() + contains_.size(); }
 
  private:
+  // Builds the lookup structures below from prefixes_/contains_ (parse() calls it once).
+  void build_index();
+  [[nodiscard]] bool contains_any(std::string_view line) const;
+
   std::vector<std::string> prefixes_;  // line starts with (after "(", "[", "*" and spaces)
   std::vector<std::string> contains_;  // line contains, only for short lines
   size_t contains_max_len_ = 240;      // a long paragraph mentioning "newsletter" is still news
+
+  // Every line is tested against every pattern, so the tests must not cost per pattern:
+  // prefixes are grouped by their first byte (prefix_begin_[b]..prefix_begin_[b+1] in
+  // prefix_order_), and the "contains" patterns are found in one pass over the line with a filter
+  // on the case-folded 4 bytes each pattern starts with (a bit per hashed 4-byte key).
+  std::vector<uint16_t> prefix_order_;
+  std::vector<uint16_t> prefix_begin_ = std::vector<uint16_t>(257, 0);
+  std::vector<uint64_t> contains_filter_;   // kContainsFilterBits bits
+  std::vector<uint32_t> contains_keys_;     // folded first 4 bytes of each contains_ pattern
+  bool contains_short_ = false;             // a pattern under 4 bytes: the filter cannot be used
 };
 
 struct NormalizedText {
