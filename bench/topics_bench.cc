@@ -4,6 +4,8 @@
 // story size show the per-call overhead against the per-byte cost.
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -59,7 +61,17 @@ std::vector<Story> make_corpus(size_t stories, size_t body_words) {
 }
 
 void run(benchmark::State& state, size_t body_words) {
-  auto tagger = TopicTagger::builtin();
+  // WIREFEED_TOPICS_DIR=<dir of *.lex> measures an edited lexicon set against the built-in one
+  // (A/B in alternation on a shared machine) without a rebuild.
+  std::shared_ptr<const TopicTagger> tagger = TopicTagger::builtin();
+  if (const char* dir = std::getenv("WIREFEED_TOPICS_DIR")) {
+    auto r = TopicTagger::load_dir(dir, {});
+    if (!r) {
+      state.SkipWithError(r.status().message().c_str());
+      return;
+    }
+    tagger = r.value();
+  }
   auto corpus = make_corpus(256, body_words);
   size_t bytes = 0;
   for (const Story& s : corpus) bytes += s.headline.size() + s.body.size();
