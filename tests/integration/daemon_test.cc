@@ -176,6 +176,38 @@ TEST_F(DaemonTest, SigtermThenRestartLosesAndRepeatsNothing) {
   EXPECT_EQ(out.total(), feed.size()) << "graceful stop: nothing lost, nothing processed twice";
 }
 
+TEST_F(DaemonTest, SighupReloadsDataFilesWithoutDroppingOrRepeating) {
+  Names n("reload");
+  ASSERT_TRUE(create_topic(n.input, 2).is_ok());
+  // The daemon reads its agency aliases from a file we can break and mend while it runs.
+  const std::string agencies = "/tmp/" + n.input + "-agencies.toml";
+  const std::string good = read_text_file(std::string(WIREFEED_SOURCE_DIR) + "/config/data/agencies.toml");
+  ASSERT_FALSE(good.empty());
+  std::ofstream(agencies) << good;
+  std::vector<std::string> feed;
+  for (int copy = 0; copy < 8; ++copy) feed.insert(feed.end(), lines_.begin(), lines_.end());
+  ASSERT_TRUE(produce_lines(n.input, feed).is_ok());
+  const std::string cfg = write_config(n, std::string(kTestSettings) + "[pipeline]\nagencies_file = \"" + agencies + "\"\n");
+  Process d({wirefeed_binary(), "run", "--config", cfg}, "/tmp/" + n.input + ".log");
+  ASSERT_TRUE(wait_committed(n, 1, d)) << d.log();
+  d.signal(SIGHUP);
+  ASSERT_TRUE(d.wait_log("Reloaded agency aliases")) << d.log();
+  std::ofstream(agencies) << "[[agency]]\nthis is not toml\n";
+  d.signal(SIGHUP);
+  ASSERT_TRUE(d.wait_log("Reload failed, keeping the previous data files")) << d.log();
+  ASSERT_TRUE(wait_committed(n, static_cast<int64_t>(feed.size()), d)) << d.log();
+  d.signal(SIGTERM);
+  ASSERT_EQ(d.wait_exit(), 0) << d.log();
+  const Outputs out = read_outputs(n);
+  EXPECT_EQ(out.total(), feed.size()) << "reloads drop and repeat nothing";
+  // The broken file did not take effect: agencies are still recognised after the failed reload.
+  size_t with_agencies = 0;
+  for (const Message& m : out.enriched) {
+    if (m.value.find(R"("agencies":[")") != std::string::npos) ++with_agencies;
+  }
+  EXPECT_GT(with_agencies, out.enriched.size() / 2);
+}
+
 TEST_F(DaemonTest, TwoInstancesShareTheWorkAndOneStopsHalfway) {
   Names n("pair");
   ASSERT_TRUE(create_topic(n.input, 4).is_ok());
