@@ -9,3 +9,11 @@ topic medtop:20000337
 3 freight
 3 trucking
 3 airport
+# A telephone carrier is not transport.
+-4 wireless carrier
+-4 mobile carrier
+-4 phone carrier
+-4 cellular carrier
+-4 telecom carrier
+-4 carrier pigeon
+-4 aircraft carrier
