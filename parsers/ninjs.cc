@@ -144,6 +144,8 @@ struct StoryParser::Impl {
   Status read_string(od::value v, std::string_view field, std::string& out);
   Status read_headlines(od::value v);
   Status read_bodies(od::value v);
+  Status read_entry_array(od::value v, std::string_view key, std::string_view wanted,
+                          std::vector<std::string>& values, size_t& end, bool& empty);
   Status read_info_sources(od::value v, std::string_view key, StoryLayout& layout);
   Status read_subjects(od::value v, std::string_view key, StoryLayout& layout);
   size_t offset_of(std::string_view token) const {
@@ -322,43 +324,14 @@ Status StoryParser::Impl::read_bodies(od::value v) {
   return {};
 }
 
-Status StoryParser::Impl::read_info_sources(od::value v, std::string_view key, StoryLayout& layout) {
+// infoSources/subjects: an array of objects whose `wanted` string field (name / uri) is collected so
+// enrichment does not add an entry twice, and whose closing bracket is where additions go.
+Status StoryParser::Impl::read_entry_array(od::value v, std::string_view key, std::string_view wanted,
+                                           std::vector<std::string>& values, size_t& end, bool& empty) {
   const std::string_view open = v.raw_json_token();
   od::array a;
   if (v.get_array().get(a)) return fail(kReasonWrongType, "'" + std::string(key) + "' must be an array");
-  bool empty = true;
-  for (auto el : a) {
-    empty = false;
-    od::object o;
-    if (el.get_object().get(o)) {
-      return fail(kReasonWrongType, "'" + std::string(key) + "' items must be objects");
-    }
-    for (auto field : o) {
-      std::string_view k;
-      if (auto e = field.unescaped_key().get(k)) return from_simdjson(e, key);
-      od::value fv = field.value();
-      if (k == "name") {
-        std::string_view s;
-        if (auto e = fv.get_string().get(s)) {
-          return string_error(e, key, "'" + std::string(key) + "[].name' must be a string");
-        }
-        layout.info_source_names.emplace_back(s);
-      } else if (Status s = walk(fv, 3, key); !s) {
-        return s;
-      }
-    }
-  }
-  layout.info_sources_end = matching_close(doc, offset_of(open));
-  layout.info_sources_empty = empty;
-  layout.info_sources_key = key;
-  return {};
-}
-
-Status StoryParser::Impl::read_subjects(od::value v, std::string_view key, StoryLayout& layout) {
-  const std::string_view open = v.raw_json_token();
-  od::array a;
-  if (v.get_array().get(a)) return fail(kReasonWrongType, "'" + std::string(key) + "' must be an array");
-  bool empty = true;
+  empty = true;
   for (auto el : a) {
     empty = false;
     od::object o;
@@ -370,19 +343,28 @@ Status StoryParser::Impl::read_subjects(od::value v, std::string_view key, Story
       if (auto e = field.unescaped_key().get(k)) return from_simdjson(e, key);
       od::value fv = field.value();
       od::json_type t;
-      if (k == "uri" && !fv.type().get(t) && t == od::json_type::string) {
+      if (k == wanted && !fv.type().get(t) && t == od::json_type::string) {
         std::string_view s;
         if (auto e = fv.get_string().get(s)) return from_simdjson(e, key);
-        layout.subject_uris.emplace_back(s);
+        values.emplace_back(s);
       } else if (Status s = walk(fv, 3, key); !s) {
         return s;
       }
     }
   }
-  layout.subjects_end = matching_close(doc, offset_of(open));
-  layout.subjects_empty = empty;
-  layout.subjects_key = key;
+  end = matching_close(doc, offset_of(open));
   return {};
+}
+
+Status StoryParser::Impl::read_info_sources(od::value v, std::string_view key, StoryLayout& layout) {
+  layout.info_sources_key = key;
+  return read_entry_array(v, key, "name", layout.info_source_names, layout.info_sources_end,
+                          layout.info_sources_empty);
+}
+
+Status StoryParser::Impl::read_subjects(od::value v, std::string_view key, StoryLayout& layout) {
+  layout.subjects_key = key;
+  return read_entry_array(v, key, "uri", layout.subject_uris, layout.subjects_end, layout.subjects_empty);
 }
 
 StoryParser::StoryParser(ParserLimits limits) : impl_(std::make_unique<Impl>(limits)) {}
