@@ -125,3 +125,10 @@ topic medtop:03000000
 3 missing at sea
 3 drowned
 3 drowning
+# Issue #6: wire phrasing of accidents ("..., killing 23").
+2 killing
+3 bus accident
+3 ferry disaster
+3 lost control
+3 swerved
+3 collided

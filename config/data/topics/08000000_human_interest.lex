@@ -118,3 +118,5 @@ topic medtop:08000000
 # "delighted" with a win) were demoted above: in a full-length article they outvoted the topic.
 3 proposed to her
 3 proposed to him
+3 separated at birth
+3 met for the first time

@@ -240,95 +240,94 @@ topic medtop:15000000
 4 st louis cardinals
 4 arizona cardinals
 4 new york mets
-4 mets
 4 chicago cubs
-4 cubs
+2 cubs
 4 dodgers
 4 atlanta braves
-4 braves
+2 braves
 4 houston astros
 4 astros
-4 phillies
+3 phillies
 4 orioles
-4 mariners
+2 mariners
 4 minnesota twins
-4 padres
-4 marlins
-4 expos
-4 rockies
+3 padres
+3 marlins
+1 expos
+1 rockies
 4 diamondbacks
-4 brewers
+1 brewers
 4 white sox
 4 blue jays
 4 cleveland indians
 4 oakland athletics
-4 patriots
+1 patriots
 4 steelers
-4 cowboys
-4 colts
-4 broncos
-4 packers
-4 raiders
-4 chargers
+2 cowboys
+2 colts
+3 broncos
+2 packers
+1 raiders
+1 chargers
 4 miami dolphins
 4 chicago bears
 4 new orleans saints
-4 ravens
-4 titans
-4 jaguars
+3 ravens
+1 titans
+1 jaguars
 4 seahawks
 4 minnesota vikings
-4 falcons
+2 falcons
 4 carolina panthers
 4 buccaneers
 4 st louis rams
 4 kansas city chiefs
-4 bengals
+1 bengals
 4 cleveland browns
 4 buffalo bills
-4 texans
+1 texans
 4 detroit lions
 4 redskins
 4 celtics
 4 knicks
-4 pistons
+2 pistons
 4 san antonio spurs
 4 houston rockets
 4 miami heat
 4 chicago bulls
 4 phoenix suns
-4 mavericks
+1 mavericks
 4 new jersey nets
 4 pacers
-4 nuggets
+2 nuggets
 4 timberwolves
-4 cavaliers
-4 bobcats
+1 cavaliers
+2 bobcats
 4 atlanta hawks
 4 sonics
-4 raptors
-4 grizzlies
-4 clippers
+1 raptors
+1 grizzlies
+2 clippers
 4 orlando magic
 4 utah jazz
 4 colorado avalanche
 4 red wings
 4 maple leafs
 4 canadiens
-4 bruins
-4 flyers
+3 bruins
+1 flyers
 4 new york rangers
 4 pittsburgh penguins
-4 blackhawks
-4 sabres
-4 oilers
+2 blackhawks
+1 sabres
+2 oilers
 4 canucks
 4 new york islanders
 4 tampa bay lightning
 4 man utd
 4 everton
 4 tottenham
-4 newcastle
+2 newcastle
 4 ac milan
 4 inter milan
 4 bayern munich
@@ -533,3 +532,36 @@ topic medtop:15000000
 -2 final report
 -2 final ruling
 -2 final results of the election
+# Issue #6: plural folding makes a nickname's singular an everyday word ("Mets" = "met",
+# "Raiders" = "raider", "Mavericks" = "maverick", "Flyers" = "flyer"), so those nicknames were
+# demoted above and the full club names carry the weight.
+4 milwaukee brewers
+4 colorado rockies
+4 montreal expos
+4 seattle mariners
+4 new england patriots
+4 indianapolis colts
+4 denver broncos
+4 green bay packers
+4 oakland raiders
+4 san diego chargers
+4 baltimore ravens
+4 tennessee titans
+4 jacksonville jaguars
+4 atlanta falcons
+4 cincinnati bengals
+4 houston texans
+4 detroit pistons
+4 dallas mavericks
+4 denver nuggets
+4 cleveland cavaliers
+4 charlotte bobcats
+4 toronto raptors
+4 memphis grizzlies
+4 los angeles clippers
+4 boston bruins
+4 philadelphia flyers
+4 chicago blackhawks
+4 buffalo sabres
+4 edmonton oilers
+4 newcastle united

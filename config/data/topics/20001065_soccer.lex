@@ -14,13 +14,19 @@ topic medtop:20001065
 4 goalkeeper
 2 penalty
 4 manchester united
-4 chelsea
-4 arsenal
-4 liverpool
+3 chelsea
+2 arsenal
+3 liverpool
 4 real madrid
-4 barcelona
+3 barcelona
 4 juventus
-4 bayern
+2 bayern
 4 euro 2004
 4 fußball
 4 fútbol
+# Issue #6: an arsenal of weapons is not the club.
+-4 nuclear arsenal
+-4 arsenal of
+-4 weapons arsenal
+-4 chemical arsenal
+-4 military arsenal
