@@ -250,7 +250,12 @@ void Daemon::on_rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list
   // next owner starts exactly after what we produced.
   if (exactly_once()) {
     if (Status s = commit_transaction(); !s) {
-      spdlog::warn("Rebalance: transaction not committed ({}); the next owner reprocesses it", s.message());
+      spdlog::warn("Rebalance: transaction not committed ({}); aborted, the next owner reprocesses it", s.message());
+      if (s.code() == "txn_fatal") {
+        fatal_ = true;
+      } else {
+        recover_from_abort();
+      }
     }
   } else if (!flush_producer(config_.shutdown.timeout_ms)) {
     spdlog::warn("Rebalance: producer did not drain in time; uncommitted stories will be reprocessed by the next owner");
