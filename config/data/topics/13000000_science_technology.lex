@@ -60,7 +60,7 @@ topic medtop:13000000
 4 xbox
 4 playstation
 4 nintendo
-2 virus
+1 virus
 4 security flaw
 2 space
 1 launch
@@ -78,7 +78,7 @@ topic medtop:13000000
 3 hard drive
 3 storage
 3 gadget
-3 device
+1 device
 3 handheld
 3 wlan
 3 ieee
@@ -95,15 +95,15 @@ topic medtop:13000000
 3 dvd
 3 high definition
 3 hdtv
-3 plasma
+1 plasma
 3 flat panel
 3 lcd
 3 pda
 3 blackberry
-3 palm
+1 palm
 3 psp
 3 game boy
-3 application
+1 application
 3 enterprise software
 3 crm
 3 erp
@@ -120,12 +120,12 @@ topic medtop:13000000
 3 aol
 3 msn
 3 source code
-3 java
+1 java
 3 beta
-3 upgrade
-3 users
+2 upgrade
+2 users
 3 programmer
-3 developers
+2 developers
 3 patent
 3 stem cell
 3 cloning
@@ -141,10 +141,10 @@ topic medtop:13000000
 3 researchers say
 3 scientists say
 3 new study
-3 journal
+2 journal
 3 silicon valley
 3 startup
-3 probe
+1 probe
 3 cassini
 3 saturn
 3 jupiter
@@ -171,7 +171,7 @@ topic medtop:13000000
 3 4g
 3 cdma
 3 gsm
-3 spectrum
+2 spectrum
 3 fcc
 3 vodafone
 3 verizon
@@ -190,7 +190,7 @@ topic medtop:13000000
 3 fujitsu
 3 nec
 3 lenovo
-3 gateway
+1 gateway
 3 compaq
 3 symantec
 3 mcafee
@@ -222,3 +222,34 @@ topic medtop:13000000
 3 electronic arts
 3 activision
 3 gaming
+# Issue #6: the plural folding and everyday senses made these fire on other beats: a police
+# "probe", an "application" for asylum, a "device" that exploded, the island of Java, a flu
+# "virus", "drug users", "property developers". Demoted above; the technical senses are phrases.
+4 mobile app
+4 smartphone app
+3 software application
+3 software developer
+3 app developer
+3 app store
+3 software upgrade
+-3 drug user
+-3 heroin user
+-3 cannabis user
+-3 property developer
+-3 real estate developer
+-3 housing developer
+-3 wall street journal
+-3 explosive device
+-3 incendiary device
+-3 political spectrum
+-2 blood plasma
+-2 palm oil
+-2 palm sunday
+3 plasma tv
+3 plasma television
+3 plasma screen
+3 plasma display
+3 flat screen
+3 powerpc
+3 dual core
+3 multicore

@@ -70,7 +70,7 @@ topic medtop:15000000
 3 sprint
 3 sprinter
 3 relay
-3 hurdles
+1 hurdles
 3 freestyle
 3 backstroke
 3 breaststroke
@@ -101,7 +101,7 @@ topic medtop:15000000
 3 olympian
 3 draft pick
 3 free agent
-3 waivers
+1 waivers
 3 roster
 3 disabled list
 3 injured list
@@ -565,3 +565,7 @@ topic medtop:15000000
 4 buffalo sabres
 4 edmonton oilers
 4 newcastle united
+# "hurdles" folds to "hurdle" (a regulatory hurdle).
+3 metres hurdles
+3 meter hurdles
+-4 tax dodger

@@ -25,7 +25,7 @@ topic medtop:16000000
 4 kidnappers
 2 casualties
 2 weapons
-2 arms
+1 arms
 4 nuclear weapons
 2 nuclear
 4 defence pact
@@ -34,7 +34,7 @@ topic medtop:16000000
 4 genocide
 4 war crimes
 4 pentagon
-4 marines
+2 marines
 4 navy
 4 air force
 1 general
@@ -141,3 +141,14 @@ topic medtop:16000000
 3 coalition forces
 3 un peacekeepers
 3 blue helmets
+# Issue #6: "arms" folds to "arm" (a pitcher's arm) and "marines" to "marine" (marine biology).
+3 arms race
+3 arms embargo
+3 arms shipment
+3 small arms
+4 us marines
+4 royal marines
+4 marine corps
+-2 marine biologist
+-2 marine life
+-2 marine reserve

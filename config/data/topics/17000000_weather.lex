@@ -90,3 +90,11 @@ topic medtop:17000000
 3 temperatures fell
 3 above average
 3 below average
+# Issue #6: "winds" folds to "wind": wind power is environment and energy, "wind down" business.
+-3 wind down
+-3 wind up
+-2 wind power
+-2 wind farm
+-2 wind turbine
+-2 wind energy
+-3 winds of change

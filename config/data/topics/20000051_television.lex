@@ -9,3 +9,6 @@ topic medtop:20000051
 2 channel
 2 viewer
 3 primetime
+# "ratings" folds to "rating": a credit rating is not television.
+-3 credit rating
+-3 rating agency

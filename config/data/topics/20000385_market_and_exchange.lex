@@ -23,7 +23,6 @@ topic medtop:20000385
 3 treasury yield
 3 treasuries
 3 bonds
-3 futures
 3 commodities
 3 crude futures
 3 gold price
@@ -46,3 +45,18 @@ topic medtop:20000385
 3 government bond
 3 government securities
 3 government paper
+# Issue #6: "futures" folds to "future" ("in the future"), so only futures phrases count.
+3 futures contract
+3 futures market
+3 futures exchange
+3 futures prices
+3 futures trading
+3 oil futures
+3 stock futures
+3 index futures
+3 gold futures
+3 wheat futures
+3 corn futures
+3 soybean futures
+3 treasury futures
+-3 james bond

@@ -7,5 +7,10 @@ topic medtop:20000823
 4 running back
 4 linebacker
 4 field goal
-4 yards
+2 yards
 4 interception
+# "yards" folds to "yard": Scotland Yard, a shipyard story.
+-4 scotland yard
+-2 back yard
+4 yard line
+4 yard touchdown

@@ -5,4 +5,9 @@ topic medtop:20000888
 4 batsman
 4 bowler
 4 odi
-3 ashes
+1 ashes
+# "ashes" folds to "ash": volcanic ash.
+4 ashes series
+4 the ashes
+-3 volcanic ash
+-3 ash cloud
