@@ -140,3 +140,14 @@ topic medtop:01000000
 3 tour dates
 3 festival goers
 3 box office takings
+# Issue #6: novels, auctions and screenings of other beats.
+-4 novel coronavirus
+-3 novel virus
+-3 bond auction
+-3 treasury auction
+-3 spectrum auction
+-3 cancer screening
+-3 health screening
+-3 security screening
+-3 gig economy
+-3 gig worker

@@ -206,3 +206,11 @@ topic medtop:02000000
 3 crime rate
 3 organised crime
 3 organized crime
+# Issue #6: trials that are not court cases.
+-3 clinical trial
+-3 drug trial
+-3 vaccine trial
+-3 trial results
+-3 trial run
+-3 field trial
+-3 time trial

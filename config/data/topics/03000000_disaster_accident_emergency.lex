@@ -132,3 +132,19 @@ topic medtop:03000000
 3 lost control
 3 swerved
 3 collided
+# Issue #6: relief, emergencies and collapses of other beats.
+-3 tax relief
+-3 debt relief
+-3 pain relief
+-3 relief pitcher
+-3 relief rally
+-2 sigh of relief
+-3 emergency meeting
+-3 emergency session
+-3 emergency talks
+-3 emergency summit
+-3 emergency rate cut
+-3 collapse of talks
+-3 price collapse
+-3 spill over
+-3 news leak

@@ -176,3 +176,13 @@ topic medtop:04000000
 3 dólares
 3 bolsa de valores
 3 bourse de paris
+# Issue #6: losses and stakes of other beats.
+-3 loss of life
+-3 weight loss
+-3 hearing loss
+-3 memory loss
+-3 blood loss
+-3 at stake
+-2 stood firm
+-2 remained firm
+-2 firm stance

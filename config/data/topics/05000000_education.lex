@@ -97,3 +97,6 @@ topic medtop:05000000
 3 education budget
 3 education reform
 3 pupils and teachers
+# Issue #6: examinations that are not exams.
+-3 post mortem examination
+-3 medical examination

@@ -130,3 +130,7 @@ topic medtop:07000000
 3 ptsd
 3 wellbeing
 3 well being
+# Issue #6: a computer virus and a tropical depression are not health news.
+-3 tropical depression
+-3 great depression
+-3 economic depression

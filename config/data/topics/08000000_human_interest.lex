@@ -120,3 +120,7 @@ topic medtop:08000000
 3 proposed to him
 3 separated at birth
 3 met for the first time
+# Issue #6: viral infections and stray bullets.
+-3 viral infection
+-3 viral load
+-3 stray bullet

@@ -94,3 +94,8 @@ topic medtop:09000000
 -2 aid worker
 -2 rescue worker
 -2 relief worker
+# Issue #6: an athlete's retirement is sport.
+-3 announced his retirement
+-3 announced her retirement
+-3 out of retirement
+-2 retirement from

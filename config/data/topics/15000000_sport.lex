@@ -569,3 +569,25 @@ topic medtop:15000000
 3 metres hurdles
 3 meter hurdles
 -4 tax dodger
+# Issue #6: seasons, teams and matches of other beats.
+-3 flu season
+-3 holiday season
+-3 shopping season
+-3 hurricane season
+-3 monsoon season
+-3 going forward
+-3 forward looking
+-3 official receiver
+-3 overtime pay
+-3 overtime rules
+-2 management team
+-2 rescue team
+-2 legal team
+-2 negotiating team
+-3 dna match
+-3 seed funding
+-3 seed capital
+-3 sprint nextel
+-3 sprint corp
+-3 clinched a deal
+-3 clinch a deal

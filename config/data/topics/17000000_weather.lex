@@ -98,3 +98,15 @@ topic medtop:17000000
 -2 wind turbine
 -2 wind energy
 -3 winds of change
+# Issue #6: cold and heat that are not weather.
+-3 cold war
+-3 common cold
+-3 cold case
+-3 cold blooded
+-3 cold feet
+-3 cold shoulder
+-3 miami heat
+-3 heat of the
+-3 goal drought
+-3 title drought
+-3 scoring drought

@@ -20,3 +20,8 @@ topic medtop:20000170
 3 layoffs
 3 job cuts
 3 restructuring
+# Issue #6: takeovers that are coups.
+-3 military takeover
+-3 communist takeover
+-3 taliban takeover
+-3 rebel takeover

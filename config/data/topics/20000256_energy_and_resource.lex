@@ -20,3 +20,10 @@ topic medtop:20000256
 3 bp
 3 gazprom
 3 yukos
+# Issue #6: artillery shells and barrel bombs.
+-3 artillery shell
+-3 mortar shell
+-3 tank shell
+-3 shell fire
+-3 barrel bomb
+-3 in the pipeline

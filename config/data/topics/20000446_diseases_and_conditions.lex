@@ -22,3 +22,7 @@ topic medtop:20000446
 4 alzheimer
 4 dementia
 4 heart disease
+# Issue #6: outbreaks of violence.
+-3 outbreak of violence
+-3 outbreak of fighting
+-3 outbreak of war

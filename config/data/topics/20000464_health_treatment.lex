@@ -9,3 +9,9 @@ topic medtop:20000464
 4 clinical trial
 4 drug approval
 4 chemotherapy
+# Issue #6: treatment of prisoners is rights, water treatment is utilities.
+-3 treatment of prisoners
+-3 treatment of detainees
+-3 water treatment
+-3 unfair treatment
+-3 preferential treatment

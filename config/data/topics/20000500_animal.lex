@@ -13,3 +13,6 @@ topic medtop:20000500
 2 tiger
 3 lion
 2 bear
+# Issue #6: teams called Lions.
+-3 detroit lions
+-3 british and irish lions

@@ -40,3 +40,12 @@ topic medtop:20000574
 4 election rally
 4 opposition rally
 4 campaign rally
+# Issue #6: campaigns and candidates of other beats.
+-3 military campaign
+-3 bombing campaign
+-3 advertising campaign
+-3 marketing campaign
+-3 vaccination campaign
+-3 campaign of violence
+-3 vaccine candidate
+-3 drug candidate

@@ -9,3 +9,6 @@ topic medtop:20000606
 4 premier
 4 chancellor
 4 governor
+# Issue #6: the Premier League is football.
+-4 premier league
+-4 premier division
