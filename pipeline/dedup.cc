@@ -22,6 +22,7 @@ constexpr size_t kMinContainSamples = 3;
 constexpr size_t kLeadTokens = 10;
 constexpr size_t kMaxPostings = 24;  // live stories per indexed hash before it counts as a stock phrase
 constexpr uint32_t kEmpty = 0xFFFFFFFFu;
+constexpr size_t kNoSlot = ~size_t{0};
 constexpr uint8_t kFlagVersionCreated = 1;
 constexpr uint8_t kRecordFormat = 1;
 
@@ -43,6 +44,9 @@ uint64_t hash_bytes(std::string_view s) {
 inline uint16_t quantize(uint32_t v, uint32_t tau) {
   return static_cast<uint16_t>((static_cast<uint64_t>(v) << 16) / (static_cast<uint64_t>(tau) + 1));
 }
+
+// The smallest v with quantize(v, tau) >= q, where d = tau + 1 (q <= 65536, so q * d < 2^49).
+inline uint64_t quantum_start(uint32_t q, uint64_t d) { return (static_cast<uint64_t>(q) * d + 65535) >> 16; }
 
 // Indexed hashes are the smallest of each story, so they crowd the bottom of the 32-bit range:
 // re-mix before placing them or they would all pile into the first slots of the table.
@@ -321,6 +325,7 @@ struct DedupIndex::Impl {
 
   DedupConfig cfg;
   std::deque<Entry> entries;
+  size_t live_count = 0;  // entries.size(), kept apart: deque::size() is arithmetic on every probe
   uint64_t head_seq = 0;
   int64_t max_time = std::numeric_limits<int64_t>::min();
   UriArena arena;
@@ -334,7 +339,7 @@ struct DedupIndex::Impl {
   std::vector<uint32_t> order;    // indices into scratch of the candidates to re-score
 
   [[nodiscard]] bool alive(uint32_t seq) const {
-    return static_cast<uint32_t>(seq - static_cast<uint32_t>(head_seq)) < entries.size();
+    return static_cast<uint32_t>(seq - static_cast<uint32_t>(head_seq)) < live_count;
   }
   Entry& at(uint32_t seq) { return entries[static_cast<uint32_t>(seq - static_cast<uint32_t>(head_seq))]; }
   [[nodiscard]] std::string_view uri_of(const Entry& e) const {
@@ -420,18 +425,25 @@ struct DedupIndex::Impl {
     }
     // A shingle already posted for many live stories is a stock phrase ("said in a statement"):
     // it finds nothing useful and would grow one probe run without bound, so it is not posted.
-    if (cand_postings(v) >= kMaxPostings) return;
-    cand_place(cand_slots, v, seq, cand_used);
-  }
-  [[nodiscard]] size_t cand_postings(uint32_t v) const {
+    // One walk of the probe run both counts the postings and finds the slot cand_place() would
+    // take (the first empty or dead one), instead of walking the run twice.
     size_t n = 0;
+    size_t reuse = kNoSlot;
     size_t p = range_of(cand_home(v), cand_slots.size());
     for (;;) {
       const Slot& s = cand_slots[p];
-      if (s.seq == kEmpty) return n;
-      n += s.v == v && alive(s.seq);
+      if (s.seq == kEmpty) break;
+      const bool live = alive(s.seq);
+      if (!live && reuse == kNoSlot) reuse = p;
+      n += s.v == v && live;
       if (++p == cand_slots.size()) p = 0;
     }
+    if (n >= kMaxPostings) return;
+    if (reuse == kNoSlot) {
+      reuse = p;
+      ++cand_used;
+    }
+    cand_slots[reuse] = Slot{v, seq};
   }
   // Adds the live stories posted under v to `hits`, counting how many probes found each.
   void cand_lookup(uint32_t v) {
@@ -454,6 +466,7 @@ struct DedupIndex::Impl {
     while (!entries.empty() &&
            (entries.size() >= cfg.max_stories || entries.front().time_ms < horizon)) {
       entries.pop_front();
+      live_count = entries.size();
       ++head_seq;
     }
     arena.release_before(entries.empty() ? arena.end() : entries.front().arena_pos);
@@ -471,13 +484,15 @@ struct DedupIndex::Impl {
     e.arena_pos = arena.append(uri, root);
     const auto seq = static_cast<uint32_t>(head_seq + entries.size());
     entries.push_back(e);
+    live_count = entries.size();
     if (seq == kEmpty) return;  // the sentinel value: once in 2^32 stories, left unindexed
     uri_set(uri, uri_hash, seq, found);
     for (size_t i = 0; i < std::min<size_t>(kIndexedHead, e.n_sample); ++i) cand_insert(e.head[i], seq);
     if (e.lead_key != 0) cand_insert(e.lead_key, seq);
   }
 
-  Score score(const Fingerprint& fp, const Entry& e) const {
+  // need_similarity = false: only a near verdict matters, similarity is unspecified otherwise.
+  Score score(const Fingerprint& fp, const Entry& e, bool need_similarity = true) const {
     Score r;
     const uint32_t t = std::min(fp.cutoff, e.tau);
     const uint16_t qt = quantize(t, e.tau);
@@ -492,24 +507,51 @@ struct DedupIndex::Impl {
         qb[nb++] = e.tail[i - kHead];
       }
     }
-    size_t na = 0;
+    // Same merge as quantizing each v and comparing with qb[j], without a 64-bit division per v
+    // (tens of cycles each, and this loop runs for every candidate): quantize() is monotonic, so
+    // quantize(v) >= q exactly when v >= quantum_start(q), and the bounds are computed once per
+    // sketch entry.
+    const uint64_t d = static_cast<uint64_t>(e.tau) + 1;
+    uint32_t lo[kSketch + 1];
+    for (size_t k = 0; k < nb; ++k) lo[k] = quantum_start(qb[k], d);
+    // fp.sample is sorted: the values taking part are its first na.
+    const size_t na = static_cast<size_t>(
+        std::upper_bound(fp.sample.begin(), fp.sample.end(), t) - fp.sample.begin());
+    const bool a_small = fp.n_shingles <= e.n_shingles;
+    const size_t n_small = a_small ? na : nb;
+    const auto similar_at = [&](size_t mm) {
+      const double jac = static_cast<double>(mm) / static_cast<double>(na + nb - mm);
+      const double contain =
+          n_small == 0 ? 0.0 : static_cast<double>(mm) / static_cast<double>(n_small);
+      return jac >= cfg.near_duplicate_threshold ||
+             (n_small >= kMinContainSamples && contain >= cfg.containment_threshold);
+    };
     size_t m = 0;
     size_t j = 0;
-    for (uint32_t v : fp.sample) {
-      if (v > t) break;
-      ++na;
-      const uint16_t q = quantize(v, e.tau);
-      while (j < nb && qb[j] < q) ++j;
-      if (j < nb && qb[j] == q) {
+    uint64_t hi = nb > 0 ? quantum_start(qb[0] + 1u, d) : 0;  // first v above qb[j]'s quantum
+    for (size_t i = 0; i < na; ++i) {
+      // Most candidates are not near: stop once even matching every remaining value could not
+      // make them similar (jaccard and containment only grow with m, and the doubles compared are
+      // the same expressions, so the verdict is the one the full merge would reach). Callers
+      // that need the similarity of a non-near pair ask for the full merge.
+      if (!need_similarity && i % 8 == 0 && na + nb > 0 &&
+          !similar_at(m + std::min(na - i, nb - j))) {
+        return r;
+      }
+      const uint32_t v = fp.sample[i];
+      while (j < nb && v >= hi) {
+        ++j;
+        if (j < nb) hi = quantum_start(qb[j] + 1u, d);
+      }
+      if (j < nb && v >= lo[j]) {
         ++m;
         ++j;
+        if (j < nb) hi = quantum_start(qb[j] + 1u, d);
       }
     }
     const size_t uni = na + nb - m;
     if (uni == 0 || m == 0) return r;
     const double jac = static_cast<double>(m) / static_cast<double>(uni);
-    const bool a_small = fp.n_shingles <= e.n_shingles;
-    const size_t n_small = a_small ? na : nb;
     const double contain = n_small == 0 ? 0.0 : static_cast<double>(m) / static_cast<double>(n_small);
     r.similarity = std::max(jac, n_small >= kMinContainSamples ? contain : 0.0);
     const bool similar = jac >= cfg.near_duplicate_threshold ||
@@ -559,6 +601,14 @@ struct DedupIndex::Impl {
 
     hits.clear();
     const size_t probes = std::min(kQueryProbes, fp.sample.size());
+    // The probes land on unrelated cache lines of a table larger than the caches: ask for all of
+    // them before walking the first.
+    if (!cand_slots.empty()) {
+      for (size_t i = 0; i < probes; ++i) {
+        __builtin_prefetch(&cand_slots[range_of(cand_home(fp.sample[i]), cand_slots.size())]);
+      }
+      if (fp.lead_key != 0) __builtin_prefetch(&cand_slots[range_of(cand_home(fp.lead_key), cand_slots.size())]);
+    }
     for (size_t i = 0; i < probes; ++i) cand_lookup(fp.sample[i]);
     if (fp.lead_key != 0) cand_lookup(fp.lead_key);
     // Most shared hashes first, then oldest first, so the cap keeps the likeliest candidates and
@@ -592,7 +642,7 @@ struct DedupIndex::Impl {
         best_exact = true;
         break;
       }
-      const Score s = score(fp, e);
+      const Score s = score(fp, e, /*need_similarity=*/false);
       if (s.near && s.similarity > best_sim) {
         best = seq;
         best_sim = s.similarity;
