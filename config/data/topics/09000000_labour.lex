@@ -97,5 +97,4 @@ topic medtop:09000000
 # Issue #6: an athlete's retirement is sport.
 -3 announced his retirement
 -3 announced her retirement
--3 out of retirement
 -2 retirement from

@@ -437,7 +437,6 @@ topic medtop:15000000
 3 handicap race
 3 course record
 3 under par
-3 over par
 3 birdies
 3 european tour
 3 volvo masters

@@ -26,4 +26,3 @@ topic medtop:20000256
 -3 tank shell
 -3 shell fire
 -3 barrel bomb
--3 in the pipeline

@@ -112,10 +112,7 @@ topic medtop:20000763
 3 web giant
 3 software giant
 3 tech giant
-3 it services
 3 information technology
-3 it department
-3 it managers
 3 cio
 3 chief technology officer
 3 data storage
@@ -137,3 +134,4 @@ topic medtop:20000763
 3 mac os
 3 wi fi hotspot
 3 hotspot
+# (No "IT services" etc.: "it" would become a phrase prefix, an extra lookup after every "it".)
