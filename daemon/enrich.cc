@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cerrno>
 #include <cstdio>
@@ -138,66 +139,72 @@ Result<EnrichSummary> run_enrich(const EnrichOptions& options, const Config& con
   std::vector<std::unique_ptr<Analyzer>> analyzers;
   for (size_t i = 0; i < threads; ++i) analyzers.push_back(std::make_unique<Analyzer>(resources.value(), popts));
 
+  // Two batches in flight: while the caller runs the in-order stages of batch k (dedup, then
+  // rendering and writing), the other workers already analyse batch k+1, and the caller joins them
+  // when it is done. With one barrier per batch and the serial dedup alone on the caller, the
+  // second thread used to idle through every dedup pass. Stories are handed out through an atomic
+  // counter, so whichever worker is free takes the next one; every Analyzer gives the same result
+  // for a story, so the output does not depend on who analysed what.
   const size_t batch_size = std::max<size_t>(1, options.batch);
-  std::vector<Analysis> batch(batch_size);
-  std::vector<std::pair<size_t, size_t>> spans(batch_size);
-  std::vector<std::string> rendered(batch_size);
-  std::string arena;
+  struct Batch {
+    std::vector<Analysis> analyses;
+    std::vector<std::pair<size_t, size_t>> spans;
+    std::string arena;
+    size_t n = 0;
+    uint64_t first_line = 0;
+    [[nodiscard]] std::string_view raw(size_t i) const {
+      return std::string_view(arena).substr(spans[i].first, spans[i].second);
+    }
+  };
+  Batch batches[2];
+  for (Batch& b : batches) {
+    b.analyses.resize(batch_size);
+    b.spans.resize(batch_size);
+  }
+  std::string rendered;
   std::string dead;
   LineReader reader(in.f);
   int64_t clock_ms = 0;  // newest story time seen: the deterministic "arrival" of undated stories
 
-  const auto t0 = std::chrono::steady_clock::now();
+  // Reads the next batch; false on a read error.
   bool more = true;
-  while (more) {
-    arena.clear();
-    size_t n = 0;
-    while (n < batch_size) {
-      size_t b, l;
-      if (!reader.next(arena, b, l)) {
+  auto read_batch = [&](Batch& b) {
+    b.arena.clear();
+    b.n = 0;
+    while (more && b.n < batch_size) {
+      size_t begin, len;
+      if (!reader.next(b.arena, begin, len)) {
         more = false;
         break;
       }
-      spans[n++] = {b, l};
+      b.spans[b.n++] = {begin, len};
     }
-    if (n == 0) break;
-    if (reader.error()) return Status("io", "error reading " + options.input);
-    const uint64_t first_line = summary.lines + 1;
-    summary.lines += n;
-
-    // Stateless stages in parallel: worker w takes every threads-th story.
-    const int64_t arrival = clock_ms;
-    pool.run([&](size_t w) {
-      for (size_t i = w; i < n; i += threads) {
-        analyzers[w]->analyze(std::string_view(arena).substr(spans[i].first, spans[i].second), arrival,
-                              batch[i]);
-      }
-    });
-    // The index sees stories in input order: that is what makes the output deterministic.
-    for (size_t i = 0; i < n; ++i) {
-      Analysis& a = batch[i];
-      if (!a.status.is_ok()) continue;
-      if (popts.dedup_enabled) {
-        a.dedup = index.check_and_insert(a.fingerprint);
-        clock_ms = std::max(clock_ms, a.fingerprint.time_ms);
-      }
+    b.first_line = summary.lines + 1;
+    summary.lines += b.n;
+    return !reader.error();
+  };
+  // Undated stories of a batch arrive at the newest time of the batches before it; that needs
+  // only their fingerprints, not the dedup pass.
+  auto advance_clock = [&](const Batch& b) {
+    if (!popts.dedup_enabled) return;
+    for (size_t i = 0; i < b.n; ++i) {
+      if (b.analyses[i].status.is_ok()) clock_ms = std::max(clock_ms, b.analyses[i].fingerprint.time_ms);
     }
-    pool.run([&](size_t w) {
-      for (size_t i = w; i < n; i += threads) {
-        rendered[i].clear();
-        if (batch[i].status.is_ok()) {
-          write_enriched(std::string_view(arena).substr(spans[i].first, spans[i].second), batch[i], rendered[i]);
-          rendered[i].push_back('\n');
-        }
-      }
-    });
-    for (size_t i = 0; i < n; ++i) {
-      const Analysis& a = batch[i];
-      summary.bytes += spans[i].second;
+  };
+  // The in-order stages of a batch; runs on the caller's thread only.
+  Status serial_status;
+  auto finish_batch = [&](Batch& b) -> Status {
+    for (size_t i = 0; i < b.n; ++i) {
+      Analysis& a = b.analyses[i];
+      if (a.status.is_ok() && popts.dedup_enabled) a.dedup = index.check_and_insert(a.fingerprint);
+    }
+    rendered.clear();
+    for (size_t i = 0; i < b.n; ++i) {
+      const Analysis& a = b.analyses[i];
+      summary.bytes += b.spans[i].second;
       if (a.status.is_ok()) {
-        if (std::fwrite(rendered[i].data(), 1, rendered[i].size(), out.f) != rendered[i].size()) {
-          return Status("io", "error writing " + options.output);
-        }
+        write_enriched(b.raw(i), a, rendered);
+        rendered.push_back('\n');
         ++summary.enriched;
         switch (a.dedup.status) {
           case DedupStatus::kUnique: ++summary.unique; break;
@@ -208,9 +215,11 @@ Result<EnrichSummary> run_enrich(const EnrichOptions& options, const Config& con
       } else {
         ++summary.dead_lettered;
         ++summary.reasons[a.status.code()];
-        write_dead_letter(dead, first_line + i,
-                          std::string_view(arena).substr(spans[i].first, spans[i].second), a.status);
+        write_dead_letter(dead, b.first_line + i, b.raw(i), a.status);
       }
+    }
+    if (std::fwrite(rendered.data(), 1, rendered.size(), out.f) != rendered.size()) {
+      return Status("io", "error writing " + options.output);
     }
     if (!dead.empty()) {
       if (dlq.f == nullptr) {
@@ -221,6 +230,31 @@ Result<EnrichSummary> run_enrich(const EnrichOptions& options, const Config& con
       }
       dead.clear();
     }
+    return Status::ok();
+  };
+
+  const auto t0 = std::chrono::steady_clock::now();
+  Batch* done = nullptr;  // analysed, waiting for its in-order stages
+  Batch* next = &batches[0];
+  for (;;) {
+    if (!read_batch(*next)) return Status("io", "error reading " + options.input);
+    if (next->n == 0 && done == nullptr) break;
+    const int64_t arrival = clock_ms;
+    std::atomic<size_t> cursor{0};
+    Batch* const analyse = next;
+    Batch* const finish = done;
+    pool.run([&](size_t w) {
+      if (w == 0 && finish != nullptr) serial_status = finish_batch(*finish);
+      for (size_t i = cursor.fetch_add(1, std::memory_order_relaxed); i < analyse->n;
+           i = cursor.fetch_add(1, std::memory_order_relaxed)) {
+        analyzers[w]->analyze(analyse->raw(i), arrival, analyse->analyses[i]);
+      }
+    });
+    if (!serial_status) return serial_status;
+    if (analyse->n == 0) break;
+    advance_clock(*analyse);
+    done = analyse;
+    next = analyse == &batches[0] ? &batches[1] : &batches[0];
   }
   if (std::fflush(out.f) != 0) return Status("io", "error writing " + options.output);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
