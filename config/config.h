@@ -75,6 +75,7 @@ struct DedupSettings {
 struct TopicsConfig {
   double threshold = 0.2;
   int max_topics = 5;
+  bool keep_best = true;  // a story with any topical evidence keeps its best topic below the threshold
 };
 
 struct TransactionsConfig {  // exactly-once only

@@ -17,6 +17,7 @@ TopicConfig topic_config(const Config& config) {
   TopicConfig t;
   t.threshold = config.topics.threshold;
   t.max_topics = static_cast<size_t>(config.topics.max_topics);
+  t.keep_best = config.topics.keep_best;
   return t;
 }
 

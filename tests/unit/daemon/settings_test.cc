@@ -17,6 +17,7 @@ TEST(SettingsTest, ConfigDefaultsEqualPipelineDefaults) {
   const TopicConfig topics;
   EXPECT_DOUBLE_EQ(topic_config(default_config()).threshold, topics.threshold);
   EXPECT_EQ(topic_config(default_config()).max_topics, topics.max_topics);
+  EXPECT_EQ(topic_config(default_config()).keep_best, topics.keep_best);
 }
 
 TEST(SettingsTest, ConfigValuesReachThePipeline) {
