@@ -78,16 +78,45 @@ struct Dateline {
   size_t length = 0;          // bytes of body the dateline occupies (for normalisation)
 };
 
+// Reuse of vectors of strings across records: elements a vector drops are parked in `spare` with
+// their string buffers, and take_spare() hands them back before anything is allocated. clear()
+// on the vector itself would free every string, which was one or two allocations per story.
+template <typename T>
+void retire_tail(std::vector<T>& v, size_t keep, std::vector<T>& spare) {
+  while (v.size() > keep) {
+    spare.push_back(std::move(v.back()));
+    v.pop_back();
+  }
+}
+// Appends an element (a recycled one when there is one: its contents are unspecified, the caller
+// assigns every field).
+template <typename T>
+T& take_spare(std::vector<T>& v, std::vector<T>& spare) {
+  if (spare.empty()) return v.emplace_back();
+  v.push_back(std::move(spare.back()));
+  spare.pop_back();
+  return v.back();
+}
+
 struct CreditResult {
   std::vector<Credit> credits;
   std::vector<std::string> agencies;  // canonical, de-duplicated, order of appearance
   std::vector<PhotoCredit> photo_credits;
   Dateline dateline;
+  // Not part of the result: dropped elements kept for their capacity (see retire_tail).
+  std::vector<Credit> spare_credits;
+  std::vector<std::string> spare_agencies;
+  std::vector<PhotoCredit> spare_photo_credits;
   void clear() {
-    credits.clear();
-    agencies.clear();
-    photo_credits.clear();
-    dateline = Dateline{};
+    retire_tail(credits, 0, spare_credits);
+    retire_tail(agencies, 0, spare_agencies);
+    retire_tail(photo_credits, 0, spare_photo_credits);
+    dateline.present = false;
+    dateline.place.clear();
+    dateline.date.clear();
+    dateline.agency.clear();
+    dateline.agency_is_wire = false;
+    dateline.length = 0;
   }
 };
 

@@ -197,7 +197,7 @@ class Scanner {
     if (agencies_used_ < out_.agencies.size()) {
       out_.agencies[agencies_used_].assign(canonical);
     } else {
-      out_.agencies.emplace_back(canonical);
+      take_spare(out_.agencies, out_.spare_agencies).assign(canonical);
     }
     ++agencies_used_;
   }
@@ -207,7 +207,8 @@ class Scanner {
       const Credit& c = out_.credits[i];
       if (c.kind == kind && c.role == role && c.name == name) return;
     }
-    Credit& c = used_ < out_.credits.size() ? out_.credits[used_] : out_.credits.emplace_back();
+    Credit& c = used_ < out_.credits.size() ? out_.credits[used_]
+                                            : take_spare(out_.credits, out_.spare_credits);
     ++used_;
     c.name.assign(name);
     c.kind = kind;
@@ -216,8 +217,8 @@ class Scanner {
   }
 
   void finish() {
-    out_.credits.resize(used_);
-    out_.agencies.resize(agencies_used_);
+    retire_tail(out_.credits, used_, out_.spare_credits);
+    retire_tail(out_.agencies, agencies_used_, out_.spare_agencies);
   }
 
   void add_info(const AgencyInfo& info, CreditRole role, std::string_view text) {
@@ -585,8 +586,9 @@ class Scanner {
     for (const PhotoCredit& p : out_.photo_credits) {
       if (p.text == text) return;
     }
-    PhotoCredit& pc = out_.photo_credits.emplace_back();
+    PhotoCredit& pc = take_spare(out_.photo_credits, out_.spare_photo_credits);
     pc.text.assign(text);
+    pc.agency.clear();
     if (const AgencyInfo* info = agency_of(agency_text)) pc.agency = info->canonical;
   }
 
@@ -800,7 +802,7 @@ CreditExtractor::CreditExtractor(std::shared_ptr<const AgencyTable> agencies)
 
 void CreditExtractor::extract(const Story& story, CreditResult& out) const {
   // Not out.clear(): the credit strings are overwritten in place (Scanner::finish trims).
-  out.photo_credits.clear();
+  retire_tail(out.photo_credits, 0, out.spare_photo_credits);
   out.dateline.present = false;
   out.dateline.place.clear();
   out.dateline.date.clear();

@@ -145,7 +145,8 @@ struct StoryParser::Impl {
   Status read_headlines(od::value v);
   Status read_bodies(od::value v);
   Status read_entry_array(od::value v, std::string_view key, std::string_view wanted,
-                          std::vector<std::string>& values, size_t& end, bool& empty);
+                          std::vector<std::string>& values, std::vector<std::string>& spare,
+                          size_t& end, bool& empty);
   Status read_info_sources(od::value v, std::string_view key, StoryLayout& layout);
   Status read_subjects(od::value v, std::string_view key, StoryLayout& layout);
   size_t offset_of(std::string_view token) const {
@@ -327,7 +328,8 @@ Status StoryParser::Impl::read_bodies(od::value v) {
 // infoSources/subjects: an array of objects whose `wanted` string field (name / uri) is collected so
 // enrichment does not add an entry twice, and whose closing bracket is where additions go.
 Status StoryParser::Impl::read_entry_array(od::value v, std::string_view key, std::string_view wanted,
-                                           std::vector<std::string>& values, size_t& end, bool& empty) {
+                                           std::vector<std::string>& values,
+                                           std::vector<std::string>& spare, size_t& end, bool& empty) {
   const std::string_view open = v.raw_json_token();
   od::array a;
   if (v.get_array().get(a)) return fail(kReasonWrongType, "'" + std::string(key) + "' must be an array");
@@ -346,7 +348,7 @@ Status StoryParser::Impl::read_entry_array(od::value v, std::string_view key, st
       if (k == wanted && !fv.type().get(t) && t == od::json_type::string) {
         std::string_view s;
         if (auto e = fv.get_string().get(s)) return from_simdjson(e, key);
-        values.emplace_back(s);
+        take_spare(values, spare).assign(s);
       } else if (Status s = walk(fv, 3, key); !s) {
         return s;
       }
@@ -358,13 +360,14 @@ Status StoryParser::Impl::read_entry_array(od::value v, std::string_view key, st
 
 Status StoryParser::Impl::read_info_sources(od::value v, std::string_view key, StoryLayout& layout) {
   layout.info_sources_key = key;
-  return read_entry_array(v, key, "name", layout.info_source_names, layout.info_sources_end,
-                          layout.info_sources_empty);
+  return read_entry_array(v, key, "name", layout.info_source_names, layout.spare_strings,
+                          layout.info_sources_end, layout.info_sources_empty);
 }
 
 Status StoryParser::Impl::read_subjects(od::value v, std::string_view key, StoryLayout& layout) {
   layout.subjects_key = key;
-  return read_entry_array(v, key, "uri", layout.subject_uris, layout.subjects_end, layout.subjects_empty);
+  return read_entry_array(v, key, "uri", layout.subject_uris, layout.spare_strings, layout.subjects_end,
+                          layout.subjects_empty);
 }
 
 StoryParser::StoryParser(ParserLimits limits) : impl_(std::make_unique<Impl>(limits)) {}

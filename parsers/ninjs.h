@@ -44,6 +44,8 @@ struct StoryLayout {
   // Names / uris already present, so enrichment does not add them twice.
   std::vector<std::string> info_source_names;
   std::vector<std::string> subject_uris;
+  // Not part of the layout: strings dropped by clear(), kept for their capacity (core/story.h).
+  std::vector<std::string> spare_strings;
 
   void clear() {
     object_end = 0;
@@ -54,8 +56,8 @@ struct StoryLayout {
     subjects_end = std::string_view::npos;
     subjects_empty = true;
     subjects_key = {};
-    info_source_names.clear();
-    subject_uris.clear();
+    retire_tail(info_source_names, 0, spare_strings);
+    retire_tail(subject_uris, 0, spare_strings);
   }
 };
 
