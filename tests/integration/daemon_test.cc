@@ -169,6 +169,10 @@ TEST_F(DaemonTest, SigtermThenRestartLosesAndRepeatsNothing) {
   {
     Process d({wirefeed_binary(), "run", "--config", cfg}, "/tmp/" + n.input + "-2.log");
     ASSERT_TRUE(wait_committed(n, static_cast<int64_t>(feed.size()), d)) << d.log();
+    // When the first run already committed everything, the wait above returns at once: without
+    // this the SIGTERM can land before the handlers are installed (seen under ASan's slower
+    // start-up, exit 143) and the test measures a start-up race instead of a graceful stop.
+    ASSERT_TRUE(d.wait_log("Started brokers=")) << d.log();
     d.signal(SIGTERM);
     ASSERT_EQ(d.wait_exit(), 0) << d.log();
   }
