@@ -140,7 +140,18 @@ class Daemon {
   Status ensure_changelog_topic();
   Status replay_changelog();
   void apply_changelog_tail(int timeout_ms);
-  void process_batch(rd_kafka_message_t** msgs, size_t n);
+  // A consumed batch: analysed on every core while the previous one goes through the in-order
+  // stages, then finished (dedup, render, produce) on the main thread.
+  struct InBatch {
+    std::vector<rd_kafka_message_t*> msgs;
+    std::vector<Analysis> analyses;
+    size_t n = 0;
+    int64_t consumed_ns = 0;  // latency is measured from here, not from when the batch is finished
+  };
+  void analyze_batch(InBatch& b, size_t worker, std::atomic<size_t>& cursor);
+  void finish_batch(InBatch& b);
+  void finish_pending();
+  void discard_pending();
   void produce(const std::string& topic, std::string_view key, std::string_view value, rd_kafka_headers_t* headers,
                OffsetTracker::Entry* entry, bool counts);
   void commit_progress(bool sync);
@@ -161,8 +172,9 @@ class Daemon {
   std::unique_ptr<DedupIndex> index_;
   std::unique_ptr<WorkerPool> pool_;
   std::vector<std::unique_ptr<Analyzer>> analyzers_;
-  std::vector<Analysis> batch_;
-  std::vector<std::string> rendered_;
+  InBatch batches_[2];
+  InBatch* pending_ = nullptr;  // analysed, waiting for its in-order stages
+  std::string rendered_;
 
   KafkaSink sink_;
   RdKafkaPtr consumer_;
@@ -245,9 +257,10 @@ void Daemon::on_rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list
     rd_kafka_assign(consumer_.get(), parts);
     return;
   }
-  // Revoked: everything consumed so far is processed synchronously, so what remains is in the
-  // producer. Wait for its acknowledgements, commit, and only then give the partitions up, so the
-  // next owner starts exactly after what we produced.
+  // Revoked: finish the batch already analysed, so what remains is in the producer. Wait for its
+  // acknowledgements, commit, and only then give the partitions up, so the next owner starts
+  // exactly after what we produced.
+  finish_pending();
   if (exactly_once()) {
     if (Status s = commit_transaction(); !s) {
       spdlog::warn("Rebalance: transaction not committed ({}); aborted, the next owner reprocesses it", s.message());
@@ -516,37 +529,44 @@ void Daemon::produce(const std::string& topic, std::string_view key, std::string
   }
 }
 
-void Daemon::process_batch(rd_kafka_message_t** msgs, size_t n) {
-  if (batch_.size() < n) {
-    batch_.resize(n);
-    rendered_.resize(n);
+void Daemon::analyze_batch(InBatch& b, size_t worker, std::atomic<size_t>& cursor) {
+  // Whichever worker is free takes the next story: every Analyzer gives the same result for a story.
+  for (size_t i = cursor.fetch_add(1, std::memory_order_relaxed); i < b.n;
+       i = cursor.fetch_add(1, std::memory_order_relaxed)) {
+    rd_kafka_message_t* m = b.msgs[i];
+    if (m->err != RD_KAFKA_RESP_ERR_NO_ERROR) continue;
+    analyzers_[worker]->analyze(std::string_view(static_cast<const char*>(m->payload), m->len),
+                                rd_kafka_message_timestamp(m, nullptr), b.analyses[i]);
   }
-  const size_t threads = pool_->size();
+}
+
+void Daemon::finish_pending() {
+  if (pending_ == nullptr) return;
+  InBatch* b = pending_;
+  pending_ = nullptr;
+  finish_batch(*b);
+}
+
+// After an abort the input is rewound: an analysed batch will be consumed again.
+void Daemon::discard_pending() {
+  if (pending_ == nullptr) return;
+  for (size_t i = 0; i < pending_->n; ++i) rd_kafka_message_destroy(pending_->msgs[i]);
+  pending_->n = 0;
+  pending_ = nullptr;
+}
+
+void Daemon::finish_batch(InBatch& b) {
+  rd_kafka_message_t** msgs = b.msgs.data();
+  const size_t n = b.n;
   auto payload = [&](size_t i) {
     return std::string_view(static_cast<const char*>(msgs[i]->payload), msgs[i]->len);
   };
-  // Stateless stages on every core; input order is kept within the batch.
-  pool_->run([&](size_t w) {
-    for (size_t i = w; i < n; i += threads) {
-      if (msgs[i]->err != RD_KAFKA_RESP_ERR_NO_ERROR) continue;
-      const int64_t ts = rd_kafka_message_timestamp(msgs[i], nullptr);
-      analyzers_[w]->analyze(payload(i), ts, batch_[i]);
-    }
-  });
   // Dedup in consumption order (deterministic for a given input order).
   for (size_t i = 0; i < n; ++i) {
-    if (msgs[i]->err != RD_KAFKA_RESP_ERR_NO_ERROR || !batch_[i].status.is_ok()) continue;
-    if (popts_.dedup_enabled) batch_[i].dedup = index_->check_and_insert(batch_[i].fingerprint);
+    if (msgs[i]->err != RD_KAFKA_RESP_ERR_NO_ERROR || !b.analyses[i].status.is_ok()) continue;
+    if (popts_.dedup_enabled) b.analyses[i].dedup = index_->check_and_insert(b.analyses[i].fingerprint);
   }
-  pool_->run([&](size_t w) {
-    for (size_t i = w; i < n; i += threads) {
-      rendered_[i].clear();
-      if (msgs[i]->err == RD_KAFKA_RESP_ERR_NO_ERROR && batch_[i].status.is_ok()) {
-        write_enriched(payload(i), batch_[i], rendered_[i]);
-      }
-    }
-  });
-  const int64_t t = now_ns();
+  const int64_t t = b.consumed_ns;
   const bool any_story = std::any_of(msgs, msgs + n, [](const rd_kafka_message_t* m) {
     return m->err == RD_KAFKA_RESP_ERR_NO_ERROR;
   });
@@ -554,6 +574,8 @@ void Daemon::process_batch(rd_kafka_message_t** msgs, size_t n) {
     if (Status s = ensure_transaction(); !s) {
       spdlog::error("Cannot begin a transaction: {}", s.message());
       fatal_ = true;
+      for (size_t i = 0; i < n; ++i) rd_kafka_message_destroy(msgs[i]);
+      b.n = 0;
       return;
     }
   }
@@ -567,7 +589,7 @@ void Daemon::process_batch(rd_kafka_message_t** msgs, size_t n) {
     }
     counters_.consumed.fetch_add(1, std::memory_order_relaxed);
     counters_.consumed_bytes.fetch_add(m->len, std::memory_order_relaxed);
-    Analysis& a = batch_[i];
+    Analysis& a = b.analyses[i];
     if (!a.status.is_ok()) {
       OffsetTracker::Entry* e = tracker_.begin(topic, m->partition, m->offset, 1, t);
       rd_kafka_headers_t* h = rd_kafka_headers_new(5);
@@ -611,12 +633,16 @@ void Daemon::process_batch(rd_kafka_message_t** msgs, size_t n) {
     counters_.enriched.fetch_add(1, std::memory_order_relaxed);
     const std::string& out_topic =
         repeat && config_.pipeline.route_duplicates ? config_.kafka.duplicates_topic : config_.kafka.enriched_topic;
-    produce(out_topic, key, rendered_[i], nullptr, e, true);
+    rendered_.clear();
+    write_enriched(payload(i), a, rendered_);
+    produce(out_topic, key, rendered_, nullptr, e, true);
     if (write_changelog) {
       index_->changelog_record(a.fingerprint, key_buf_, value_buf_);
       produce(config_.kafka.changelog_topic, key_buf_, value_buf_, nullptr, e, false);
     }
   }
+  for (size_t i = 0; i < n; ++i) rd_kafka_message_destroy(msgs[i]);
+  b.n = 0;
 }
 
 bool Daemon::flush_producer(int64_t timeout_ms) {
@@ -692,6 +718,7 @@ void Daemon::recover_from_abort() {
     return;
   }
   ++aborts_;
+  discard_pending();
   txn_open_ = false;
   txn_offsets_.clear();
   tracker_.clear();
@@ -821,7 +848,7 @@ int Daemon::run() {
   last_stats_ns_ = last_commit_ns_ = now_ns();
   const int64_t stats_ns = config_.stats.interval_s * 1'000'000'000LL;
   const int64_t max_in_flight = std::max<int64_t>(1, config_.pipeline.max_in_flight);
-  std::vector<rd_kafka_message_t*> msgs(1024);
+  for (InBatch& b : batches_) b.msgs.resize(1024);
   while (!control_.stop.load()) {
     if (control_.reload.exchange(false)) reload_resources();
     if (fatal_) break;
@@ -830,9 +857,10 @@ int Daemon::run() {
       fatal_ = true;
       break;
     }
-    const int64_t room = max_in_flight - tracker_.in_flight();
+    const int64_t room = max_in_flight - tracker_.in_flight() - static_cast<int64_t>(pending_ ? pending_->n : 0);
     if (room <= 0) {
       // Backpressure: wait for acknowledgements instead of consuming more.
+      finish_pending();
       if (exactly_once()) {
         maybe_commit_transaction(true);
       } else {
@@ -842,32 +870,48 @@ int Daemon::run() {
       wait_cv_.wait_for(lock, std::chrono::milliseconds(20));
       continue;
     }
-    const size_t want = static_cast<size_t>(std::min<int64_t>(room, static_cast<int64_t>(msgs.size())));
-    // Take what is already fetched without waiting; block (briefly) only when nothing is. A blocking
-    // batch call would wait for a full batch and add up to its timeout to every story's latency.
-    ssize_t n = rd_kafka_consume_batch_queue(consumer_queue_, 0, msgs.data(), want);
-    if (n == 0) {
+    InBatch& next = pending_ == &batches_[0] ? batches_[1] : batches_[0];
+    rd_kafka_message_t** msgs = next.msgs.data();
+    const size_t want = static_cast<size_t>(std::min<int64_t>(room, static_cast<int64_t>(next.msgs.size())));
+    // Take what is already fetched without waiting; block (briefly) only when nothing is fetched and
+    // nothing is pending. A blocking batch call would wait for a full batch and add up to its
+    // timeout to every story's latency.
+    ssize_t n = rd_kafka_consume_batch_queue(consumer_queue_, 0, msgs, want);
+    if (n == 0 && pending_ == nullptr) {
       if (rd_kafka_message_t* first = rd_kafka_consume_queue(consumer_queue_, 100)) {
         msgs[0] = first;
-        const ssize_t more = want > 1 ? rd_kafka_consume_batch_queue(consumer_queue_, 0, msgs.data() + 1, want - 1) : 0;
+        const ssize_t more = want > 1 ? rd_kafka_consume_batch_queue(consumer_queue_, 0, msgs + 1, want - 1) : 0;
         n = 1 + std::max<ssize_t>(0, more);
       }
     }
-    if (n > 0) {
-      // Events (EOF, errors) stay in place and are skipped by the stages.
-      for (ssize_t i = 0; i < n; ++i) {
-        rd_kafka_message_t* m = msgs[i];
-        if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
-          at_eof_.insert({rd_kafka_topic_name(m->rkt), m->partition});
-        } else if (m->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
-          spdlog::warn("Consumer error=\"{}\"", rd_kafka_message_errstr(m));
-        } else {
-          at_eof_.erase({rd_kafka_topic_name(m->rkt), m->partition});
-        }
+    next.n = n > 0 ? static_cast<size_t>(n) : 0;
+    next.consumed_ns = now_ns();
+    // Events (EOF, errors) stay in place and are skipped by the stages.
+    for (size_t i = 0; i < next.n; ++i) {
+      rd_kafka_message_t* m = msgs[i];
+      if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+        at_eof_.insert({rd_kafka_topic_name(m->rkt), m->partition});
+      } else if (m->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        spdlog::warn("Consumer error=\"{}\"", rd_kafka_message_errstr(m));
+      } else {
+        at_eof_.erase({rd_kafka_topic_name(m->rkt), m->partition});
       }
-      if (first_consume_ns_ == 0) first_consume_ns_ = now_ns();
-      process_batch(msgs.data(), static_cast<size_t>(n));
-      for (ssize_t i = 0; i < n; ++i) rd_kafka_message_destroy(msgs[i]);
+    }
+    if (next.n > 0 && first_consume_ns_ == 0) first_consume_ns_ = now_ns();
+    if (next.n > 0 || pending_ != nullptr) {
+      if (batches_[0].analyses.size() < next.msgs.size()) {
+        for (InBatch& b : batches_) b.analyses.resize(b.msgs.size());
+      }
+      // The main thread finishes the pending batch (in order) while the other workers analyse the
+      // new one, then joins them.
+      InBatch* const finish = pending_;
+      pending_ = nullptr;
+      std::atomic<size_t> cursor{0};
+      pool_->run([&](size_t w) {
+        if (w == 0 && finish != nullptr) finish_batch(*finish);
+        analyze_batch(next, w, cursor);
+      });
+      if (next.n > 0) pending_ = &next;
     }
     apply_changelog_tail(0);
     const int64_t t = now_ns();
@@ -877,12 +921,14 @@ int Daemon::run() {
       commit_progress(false);
     }
     if (stats_ns > 0 && t - last_stats_ns_ >= stats_ns) log_stats(false);
-    if (control_.exit_when_drained && drained()) {
+    if (control_.exit_when_drained && pending_ == nullptr && drained()) {
       log_stats(false);
       spdlog::info("Input drained");
       break;
     }
   }
+  if (!fatal_) finish_pending();
+  discard_pending();
   spdlog::info("Stopping: finishing in-flight stories in_flight={}", tracker_.in_flight());
   if (!flush_producer(config_.shutdown.timeout_ms)) {
     spdlog::warn("Shutdown deadline reached with in_flight={}: those stories will be reprocessed on restart",
