@@ -28,7 +28,11 @@ if [ ! -f "$build/build.ninja" ]; then
   CC=$cc CXX=$cxx cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWIREFEED_FUZZ=ON \
     -DWIREFEED_BUILD_TESTS=OFF -DWIREFEED_BUILD_BENCH=OFF >/dev/null
 fi
-ninja -C "$build" -j "$(nproc 2>/dev/null || echo 2)" "${targets[@]/%/_fuzz}" >/dev/null
+if ! ninja -C "$build" -j "$(nproc 2>/dev/null || echo 2)" "${targets[@]/%/_fuzz}" >"$build/fuzz-build.log" 2>&1; then
+  tail -40 "$build/fuzz-build.log" >&2
+  echo "fuzz: build failed (log $build/fuzz-build.log)" >&2
+  exit 2
+fi
 
 # A leak, an ASan/UBSan report or an uncaught exception ends the run with a reproducer.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1:abort_on_error=1}
