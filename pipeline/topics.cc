@@ -304,9 +304,12 @@ struct TopicTagger::Impl {
   // this 8 KB filter answers that from L1 without touching the table.
   std::array<uint64_t, 1024> filter{};
   static unsigned filter_bit(uint64_t key) { return static_cast<unsigned>(key >> 48); }
+  // A second, independent bit (the first one also picks the table slot): two bits per key
+  // halve the filter's false positives (~5,000 keys set ~14% of 65,536 bits).
+  static unsigned filter_bit2(uint64_t key) { return static_cast<unsigned>(key >> 24) & 0xFFFF; }
   bool maybe(uint64_t key) const {
-    unsigned b = filter_bit(key);
-    return (filter[b >> 6] >> (b & 63)) & 1;
+    unsigned b = filter_bit(key), b2 = filter_bit2(key);
+    return (filter[b >> 6] >> (b & 63)) & (filter[b2 >> 6] >> (b2 & 63)) & 1;
   }
   std::vector<Posting> postings;
   std::vector<std::string> entry_text;  // per slot, the term as an editor wrote it (explain())
@@ -540,8 +543,9 @@ Status build_index(std::vector<RawTerm>& terms, TopicTagger::Impl& im) {
       e.count = static_cast<uint16_t>(it->second.size());
     }
     e.prefix = prefixes.count(k) > 0;
-    unsigned fb = TopicTagger::Impl::filter_bit(k);
-    im.filter[fb >> 6] |= uint64_t{1} << (fb & 63);
+    for (unsigned fb : {TopicTagger::Impl::filter_bit(k), TopicTagger::Impl::filter_bit2(k)}) {
+      im.filter[fb >> 6] |= uint64_t{1} << (fb & 63);
+    }
     uint64_t i = k >> im.shift;
     while (im.table[i].key != 0) i = (i + 1) & im.mask;
     im.table[i] = Slot{k, e};
