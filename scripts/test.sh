@@ -9,3 +9,4 @@ scripts/kafka-broker.sh fetch
 scripts/build.sh
 jobs=$(nproc 2>/dev/null || echo 2)
 ctest --test-dir build --output-on-failure -j "$jobs" "$@"
+scripts/test-sanitizers.sh "$@" && FUZZ_JOBS=2 scripts/fuzz.sh 20  # ASan/UBSan suite, short fuzz pass
