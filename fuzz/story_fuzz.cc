@@ -39,9 +39,9 @@ struct Harness {
 
 bool known_reason(const std::string& code) {
   using namespace wirefeed;
-  for (std::string_view r : {kReasonEmpty, kReasonTooLarge, kReasonNullByte, kReasonInvalidUtf8,
-                             kReasonBadJson, kReasonNotObject, kReasonTooDeep, kReasonWrongType,
-                             kReasonNoBody}) {
+  for (std::string_view r :
+       {kReasonEmpty, kReasonTooLarge, kReasonNullByte, kReasonInvalidUtf8, kReasonBadJson,
+        kReasonNotObject, kReasonTooDeep, kReasonWrongType, kReasonNoBody}) {
     if (code == r) return true;
   }
   return false;
@@ -63,8 +63,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   wirefeed::write_enriched(raw, h.analysis, h.out);
   simdjson::dom::element e;
   if (auto err = h.checker.parse(h.out).get(e)) {
-    std::fprintf(stderr, "enriched record is not valid JSON (%s):\n%s\n", simdjson::error_message(err),
-                 h.out.c_str());
+    std::fprintf(stderr, "enriched record is not valid JSON (%s):\n%s\n",
+                 simdjson::error_message(err), h.out.c_str());
     std::abort();
   }
   if (!e.is_object() || e["wirefeed"].error()) {

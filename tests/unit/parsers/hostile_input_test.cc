@@ -63,7 +63,9 @@ class HostileInputTest : public ::testing::Test {
 
 TEST_F(HostileInputTest, EmptyMessageIsEmpty) { EXPECT_EQ(code_of(""), kReasonEmpty); }
 
-TEST_F(HostileInputTest, WhitespaceOnlyMessageIsEmpty) { EXPECT_EQ(code_of(" \r\n\t "), kReasonEmpty); }
+TEST_F(HostileInputTest, WhitespaceOnlyMessageIsEmpty) {
+  EXPECT_EQ(code_of(" \r\n\t "), kReasonEmpty);
+}
 
 TEST_F(HostileInputTest, TruncatedJsonIsBadJson) {
   EXPECT_EQ(code_of(R"({"uri":"u","bodies":[{"value":"text)"), kReasonBadJson);
@@ -213,7 +215,8 @@ TEST_F(HostileInputTest, WhitespaceOnlyBodyIsNoBody) {
 }
 
 TEST_F(HostileInputTest, HtmlBodyOfOnlyTagsAndSpaceEntitiesIsNoBody) {
-  EXPECT_EQ(code_of(R"({"uri":"u","body_html":"<p> </p><div>&#32;&#x20;<br/></div>"})"), kReasonNoBody);
+  EXPECT_EQ(code_of(R"({"uri":"u","body_html":"<p> </p><div>&#32;&#x20;<br/></div>"})"),
+            kReasonNoBody);
 }
 
 TEST_F(HostileInputTest, OneByteOverTheConfiguredLimitIsTooLarge) {
@@ -243,7 +246,8 @@ TEST_F(HostileInputTest, ParserIsReusableAfterEveryKindOfFailure) {
 // --- valid but extreme messages: processed ---------------------------------------------------
 
 TEST_F(HostileInputTest, NearlyTenMegabyteStoryIsParsed) {
-  std::string body = repeat("Lorem ipsum dolor sit amet, consectetur adipiscing elit. ", 10 * kMiB / 57 - 100);
+  std::string body =
+      repeat("Lorem ipsum dolor sit amet, consectetur adipiscing elit. ", 10 * kMiB / 57 - 100);
   const std::string json = story_with_body(body);
   ASSERT_LT(json.size(), 10 * kMiB);
   ASSERT_EQ(code_of(json), "ok");
@@ -257,7 +261,8 @@ TEST_F(HostileInputTest, EscapedNulInBodyIsText) {
 
 TEST_F(HostileInputTest, OneMegabyteHeadlineIsKept) {
   const std::string headline(kMiB, 'H');
-  ASSERT_EQ(code_of(story_with_body("Text.", R"("headlines":[{"role":"main","value":")" + headline + R"("}],)")),
+  ASSERT_EQ(code_of(story_with_body(
+                "Text.", R"("headlines":[{"role":"main","value":")" + headline + R"("}],)")),
             "ok");
   EXPECT_EQ(story_.headline.size(), kMiB);
 }

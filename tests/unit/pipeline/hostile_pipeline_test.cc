@@ -68,19 +68,26 @@ const HostileCase kCases[] = {
     {"InvalidUtf8", [] { return story_with_body("\xF0\x28\x8C\x28"); }, kReasonInvalidUtf8},
     {"RawNullByte", [] { return std::string("{\"uri\":\"a\0b\"}", 13); }, kReasonNullByte},
     {"TopLevelString", [] { return std::string(R"("just a string")"); }, kReasonNotObject},
-    {"DeepArrays", [] { return story_with_body("x", R"("c":)" + std::string(100000, '[') +
-                                                        std::string(100000, ']') + ","); },
+    {"DeepArrays",
+     [] {
+       return story_with_body(
+           "x", R"("c":)" + std::string(100000, '[') + std::string(100000, ']') + ",");
+     },
      kReasonTooDeep},
     {"UriNumber", [] { return story_with_body("x", R"("uri":1,)"); }, kReasonWrongType},
-    {"HeadlinesString", [] { return story_with_body("x", R"("headlines":"h",)"); }, kReasonWrongType},
-    {"BodyValueObject", [] { return std::string(R"({"bodies":[{"value":{}}]})"); }, kReasonWrongType},
+    {"HeadlinesString", [] { return story_with_body("x", R"("headlines":"h",)"); },
+     kReasonWrongType},
+    {"BodyValueObject", [] { return std::string(R"({"bodies":[{"value":{}}]})"); },
+     kReasonWrongType},
     {"ByArray", [] { return story_with_body("x", R"("by":[],)"); }, kReasonWrongType},
     {"VersionObject", [] { return story_with_body("x", R"("version":{},)"); }, kReasonWrongType},
     {"MissingBody", [] { return std::string(R"({"uri":"u","headline":"h"})"); }, kReasonNoBody},
     {"WhitespaceBody", [] { return story_with_body(R"(\n \t\r\n)"); }, kReasonNoBody},
     {"OverTheLimit", [] { return story_with_body(std::string(10 * kMiB, 'a')); }, kReasonTooLarge},
     {"NearlyTenMegabytes",
-     [] { return story_with_body(repeat("Markets rallied as investors weighed the data. ", 200000)); },
+     [] {
+       return story_with_body(repeat("Markets rallied as investors weighed the data. ", 200000));
+     },
      ""},
     {"HugeCreditLine", huge_credit_line, ""},
     {"HundredThousandNestedTags",
@@ -89,23 +96,28 @@ const HostileCase kCases[] = {
               repeat("</div>", 100000) + R"("})";
      },
      ""},
-    {"EscapedNulAndControls", [] { return story_with_body(R"(a\u0000b\u001f\"c\\ (Reuters) - d)"); }, ""},
+    {"EscapedNulAndControls",
+     [] { return story_with_body(R"(a\u0000b\u001f\"c\\ (Reuters) - d)"); }, ""},
     {"LoneSurrogateEscape", [] { return story_with_body(R"(text \ud800 more)"); }, kReasonBadJson},
     {"OnlyEntitiesHtml",
      [] { return std::string(R"({"uri":"u","body_html":"&nbsp;&nbsp;&#160;"})"); }, kReasonNoBody},
     {"MegabyteWord", [] { return story_with_body(std::string(kMiB, 'w')); }, ""},
     {"MegabyteHeadline",
      [] {
-       return story_with_body("x", R"("headlines":[{"role":"main","value":")" +
-                                       std::string(kMiB, 'H') + R"("}],)");
+       return story_with_body(
+           "x", R"("headlines":[{"role":"main","value":")" + std::string(kMiB, 'H') + R"("}],)");
      },
      ""},
-    {"MegabyteByline", [] { return story_with_body("x", R"("by":"By )" + repeat("Ann Lee and ", 80000) + R"(Bo",)"); },
+    {"MegabyteByline",
+     [] {
+       return story_with_body("x", R"("by":"By )" + repeat("Ann Lee and ", 80000) + R"(Bo",)");
+     },
      ""},
     {"ManyInfoSourcesAndSubjects",
      [] {
        std::string extra = R"("infoSources":[)";
-       for (int i = 0; i < 20000; ++i) extra += (i ? "," : "") + std::string(R"({"name":"Reuters"})");
+       for (int i = 0; i < 20000; ++i)
+         extra += (i ? "," : "") + std::string(R"({"name":"Reuters"})");
        extra += R"(],"subjects":[)";
        for (int i = 0; i < 20000; ++i) extra += (i ? "," : "") + std::string(R"({"uri":7})");
        return story_with_body("SEOUL (Reuters) - Football match.", extra + "],");
@@ -155,7 +167,9 @@ TEST_P(HostilePipelineTest, EndsWithItsReasonCodeOrAValidBoundedRecord) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Hostile, HostilePipelineTest, ::testing::ValuesIn(kCases),
-                         [](const ::testing::TestParamInfo<HostileCase>& i) { return i.param.name; });
+                         [](const ::testing::TestParamInfo<HostileCase>& i) {
+                           return i.param.name;
+                         });
 
 // The same analyzer keeps working after every dead letter: no state leaks from a failure into the
 // next story.
