@@ -316,6 +316,10 @@ struct TopicTagger::Impl {
 
   const Slot* find(uint64_t key) const {
     if (!maybe(key)) return nullptr;
+    return probe(key);
+  }
+  // find() without the filter, for a key that passed it.
+  const Slot* probe(uint64_t key) const {
     uint64_t i = key >> shift;
     while (true) {
       const Slot& s = table[i];
@@ -667,12 +671,14 @@ void tag_impl(const TopicTagger::Impl& im, const Story& story, std::vector<Topic
         bits[p.topic >> 6] |= uint64_t{1} << (p.topic & 63);
       }
     };
-    for_each_token(text, [&](uint64_t tok) __attribute__((always_inline)) {
+    auto step = [&](uint64_t tok, bool candidate) __attribute__((always_inline)) {
       size_t n_next = 0;
       uint64_t k = unigram_key(tok);
-      if (const Slot* e = im.find(k)) {
-        if (e->e.count) hit(e);
-        if (e->e.prefix) next[n_next++] = k;
+      if (candidate) {
+        if (const Slot* e = im.probe(k)) {
+          if (e->e.count) hit(e);
+          if (e->e.prefix) next[n_next++] = k;
+        }
       }
       for (size_t i = 0; i < n_live; ++i) {
         k = extend_key(live[i], tok);
@@ -683,7 +689,32 @@ void tag_impl(const TopicTagger::Impl& im, const Story& story, std::vector<Topic
       }
       std::swap(live, next);
       n_live = n_next;
+    };
+    constexpr size_t kBatch = 64;
+    std::array<uint64_t, kBatch> toks;
+    size_t n_toks = 0;
+    auto flush = [&] {
+      uint64_t cand = 0;
+      for (size_t t = 0; t < n_toks; ++t) cand |= uint64_t{im.maybe(unigram_key(toks[t]))} << t;
+      size_t t = 0;
+      while (true) {
+        if (n_live == 0) {
+          uint64_t rest = t < 64 ? cand >> t << t : 0;
+          if (!rest) break;
+          t = static_cast<size_t>(std::countr_zero(rest));
+        } else if (t == n_toks) {
+          break;
+        }
+        step(toks[t], (cand >> t) & 1);
+        ++t;
+      }
+      n_toks = 0;
+    };
+    for_each_token(text, [&](uint64_t tok) __attribute__((always_inline)) {
+      toks[n_toks++] = tok;
+      if (n_toks == kBatch) [[unlikely]] flush();
     });
+    flush();
   };
   scan(story.headline, kHeadlineWeight);
   scan(story.body, 1.0);
