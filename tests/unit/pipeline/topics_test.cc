@@ -438,3 +438,19 @@ TEST(Topics, TagClearsPreviousResults) {
 
 }  // namespace
 }  // namespace wirefeed
+
+namespace wirefeed {
+namespace {
+
+// Regression: text ending in the first two bytes of a curly quote or dash (E2 80 / E2 81, a
+// headline cut mid-character) made the tokenizer loop forever.
+TEST(TopicsBuiltin, TextEndingInACutMultibyteCharacterReturns) {
+  const TopicTagger& t = builtin_tagger();
+  for (const char* tail : {"\xE2\x80", "\xE2\x81", "\xE2"}) {
+    auto out = tag(t, make_story(std::string("Election results ") + tail, std::string("Voters went to the polls in the election ") + tail));
+    EXPECT_FALSE(out.empty());
+  }
+}
+
+}  // namespace
+}  // namespace wirefeed
