@@ -180,7 +180,9 @@ TEST_P(CrashTest, BrokerRestartDuringARunLosesNothing) {
   std::printf("bounce-result mode=%s stories=%zu outputs=%zu lost=%zu duplicated=%zu\n",
               exactly_once ? "exactly-once" : "at-least-once", t.stories, t.outputs, t.lost, t.repeated);
   EXPECT_EQ(t.lost, 0u);
-  if (exactly_once) EXPECT_EQ(t.repeated, 0u);
+  if (exactly_once) {
+    EXPECT_EQ(t.repeated, 0u);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Delivery, CrashTest, ::testing::Values(false, true),
