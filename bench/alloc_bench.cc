@@ -32,8 +32,9 @@ void* counted_alloc(std::size_t n, std::size_t align) {
   g_allocs.fetch_add(1, std::memory_order_relaxed);
   g_bytes.fetch_add(n, std::memory_order_relaxed);
   if (n == 0) n = 1;
-  void* p = align > alignof(std::max_align_t) ? std::aligned_alloc(align, (n + align - 1) / align * align)
-                                              : std::malloc(n);
+  void* p = align > alignof(std::max_align_t)
+                ? std::aligned_alloc(align, (n + align - 1) / align * align)
+                : std::malloc(n);
   if (p == nullptr) throw std::bad_alloc();
   return p;
 }
@@ -42,8 +43,12 @@ void* counted_alloc(std::size_t n, std::size_t align) {
 
 void* operator new(std::size_t n) { return counted_alloc(n, 0); }
 void* operator new[](std::size_t n) { return counted_alloc(n, 0); }
-void* operator new(std::size_t n, std::align_val_t a) { return counted_alloc(n, static_cast<size_t>(a)); }
-void* operator new[](std::size_t n, std::align_val_t a) { return counted_alloc(n, static_cast<size_t>(a)); }
+void* operator new(std::size_t n, std::align_val_t a) {
+  return counted_alloc(n, static_cast<size_t>(a));
+}
+void* operator new[](std::size_t n, std::align_val_t a) {
+  return counted_alloc(n, static_cast<size_t>(a));
+}
 void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
   try {
     return counted_alloc(n, 0);
@@ -133,16 +138,18 @@ int main(int argc, char** argv) {
         s.topics.clear();
         res.value()->topics->tag(s.story, s.topics);
       });
-      counted(count ? fprint : scratch, [&] { fingerprinter.fingerprint(s.story, s.credits, 0, s.fingerprint); });
+      counted(count ? fprint : scratch,
+              [&] { fingerprinter.fingerprint(s.story, s.credits, 0, s.fingerprint); });
     }
   }
 
-  std::printf("Heap allocations in steady state (pass %d of the corpus, %llu stories, %s)\n", passes,
-              static_cast<unsigned long long>(stories), corpus.path.c_str());
+  std::printf("Heap allocations in steady state (pass %d of the corpus, %llu stories, %s)\n",
+              passes, static_cast<unsigned long long>(stories), corpus.path.c_str());
   std::printf("%-34s %14s %16s %14s\n", "path", "allocs/story", "stories with any", "bytes/story");
   auto row = [&](const char* name, const Count& c) {
     std::printf("%-34s %14.4f %16llu %14.1f\n", name, static_cast<double>(c.allocs) / stories,
-                static_cast<unsigned long long>(c.stories_allocating), static_cast<double>(c.bytes) / stories);
+                static_cast<unsigned long long>(c.stories_allocating),
+                static_cast<double>(c.bytes) / stories);
   };
   row("Analyzer::analyze (all stateless)", whole);
   row("  parse (ninjs + HTML)", parse);
@@ -151,6 +158,7 @@ int main(int argc, char** argv) {
   row("  fingerprint (normalise + hash)", fprint);
   row("write_enriched", write);
   row("DedupIndex::check_and_insert (*)", dedup);
-  std::printf("(*) the index keeps every new story: allocation there is its state growing, by design.\n");
+  std::printf(
+      "(*) the index keeps every new story: allocation there is its state growing, by design.\n");
   return whole.allocs + write.allocs == 0 ? 0 : 1;
 }

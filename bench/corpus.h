@@ -3,21 +3,22 @@
 // tools/gen_corpus.py (realistic lengths, a fifth HTML, duplicates mixed in), so stage figures are
 // measured on the same mix that `wirefeed enrich` and the daemon see.
 //
-// WIREFEED_CORPUS names the file; else .cache/bench/corpus-<N>.jsonl (N = WIREFEED_CORPUS_N, default
-// 20000) under the source tree, generated on first use.
+// WIREFEED_CORPUS names the file; else .cache/bench/corpus-<N>.jsonl (N = WIREFEED_CORPUS_N,
+// default 20000) under the source tree, generated on first use.
+
+#include <sys/stat.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <string_view>
-#include <sys/stat.h>
 #include <vector>
 
 namespace wirefeed::bench {
 
 struct Corpus {
-  std::string bytes;                   // the whole file
-  std::vector<std::string_view> lines; // into `bytes`, without the '\n'
+  std::string bytes;                    // the whole file
+  std::vector<std::string_view> lines;  // into `bytes`, without the '\n'
   std::string path;
 };
 
@@ -45,9 +46,9 @@ inline const Corpus& corpus() {
       c.path = dir + "/corpus-" + count + ".jsonl";
       struct stat st {};
       if (stat(c.path.c_str(), &st) != 0 || st.st_size == 0) {
-        const std::string cmd = "mkdir -p '" + dir + "' && python3 '" WIREFEED_SOURCE_DIR
-                                "/tools/gen_corpus.py' " + count + " -o '" + c.path + ".tmp' && mv '" +
-                                c.path + ".tmp' '" + c.path + "'";
+        const std::string cmd =
+            "mkdir -p '" + dir + "' && python3 '" WIREFEED_SOURCE_DIR "/tools/gen_corpus.py' " +
+            count + " -o '" + c.path + ".tmp' && mv '" + c.path + ".tmp' '" + c.path + "'";
         std::fprintf(stderr, "bench: generating %s\n", c.path.c_str());
         if (std::system(cmd.c_str()) != 0) {
           std::fprintf(stderr, "bench: cannot generate the corpus\n");

@@ -37,8 +37,9 @@ std::vector<Story> make_stories(size_t paragraphs) {
       st.body += prose[(p + s) % 5];
     }
     st.body += "\n\nA worker is seen at a port in Busan. REUTERS/Kim Hong-Ji";
-    st.body += "\n\n(Reporting by Hyonhee Shin in Seoul and Elaine Lies in Tokyo; Writing by Josh Smith; "
-               "Editing by Nick Macfie)";
+    st.body +=
+        "\n\n(Reporting by Hyonhee Shin in Seoul and Elaine Lies in Tokyo; Writing by Josh Smith; "
+        "Editing by Nick Macfie)";
     stories.push_back(std::move(st));
   }
   return stories;

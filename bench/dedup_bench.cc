@@ -2,8 +2,8 @@
 //   BM_Fingerprint        - normalise + shingle + sample one generated ~3 KB story.
 //   BM_CheckAndInsert/1M  - lookup+insert of new stories into an index holding 1,000,000 stories
 //                           (at the count limit, so every insert also evicts). Counters:
-//                           bytes_per_story (the index's own accounting) and rss_per_story (growth of
-//                           the process's resident set while filling, per story).
+//                           bytes_per_story (the index's own accounting) and rss_per_story (growth
+//                           of the process's resident set while filling, per story).
 
 #include <benchmark/benchmark.h>
 
@@ -19,12 +19,15 @@ using namespace wirefeed;
 namespace {
 
 constexpr const char* kWords[] = {
-    "government", "said", "on", "Tuesday", "the", "council", "would", "review", "budget", "plan",
-    "after", "protests", "in", "capital", "where", "thousands", "of", "workers", "gathered", "to",
-    "demand", "higher", "wages", "and", "better", "conditions", "minister", "told", "reporters",
-    "that", "talks", "with", "unions", "could", "resume", "next", "week", "if", "both", "sides",
-    "agree", "a", "framework", "Reuters", "percent", "million", "euros", "analysts", "expect",
-    "growth", "slow", "this", "year", "central", "bank", "rates", "inflation", "export", "data"};
+    "government", "said",      "on",      "Tuesday", "the",        "council",  "would",
+    "review",     "budget",    "plan",    "after",   "protests",   "in",       "capital",
+    "where",      "thousands", "of",      "workers", "gathered",   "to",       "demand",
+    "higher",     "wages",     "and",     "better",  "conditions", "minister", "told",
+    "reporters",  "that",      "talks",   "with",    "unions",     "could",    "resume",
+    "next",       "week",      "if",      "both",    "sides",      "agree",    "a",
+    "framework",  "Reuters",   "percent", "million", "euros",      "analysts", "expect",
+    "growth",     "slow",      "this",    "year",    "central",    "bank",     "rates",
+    "inflation",  "export",    "data"};
 
 std::string make_story_body(std::mt19937_64& rng, size_t bytes) {
   std::string body = "LISBON, March 3 (Reuters) - ";
@@ -44,7 +47,8 @@ std::string make_story_body(std::mt19937_64& rng, size_t bytes) {
   return body;
 }
 
-// A fingerprint shaped like a real 3 KB story's: ~500 shingles, ~128 sampled hashes below the cutoff.
+// A fingerprint shaped like a real 3 KB story's: ~500 shingles, ~128 sampled hashes below the
+// cutoff.
 void random_fingerprint(std::mt19937_64& rng, uint64_t id, Fingerprint& fp) {
   fp.clear();
   char uri[64];

@@ -13,10 +13,10 @@
 //   BM_Analyzer       the whole per-story path: analyze + dedup + write_enriched (bytes = input)
 //
 // The counter us_per_story is the mean over all stories (BM_HtmlToText: over HTML stories); MB/s
-// comes from bytes_per_second. scripts/bench.sh turns the JSON output into the PERFORMANCE.md table.
+// comes from bytes_per_second. scripts/bench.sh turns the JSON output into the PERFORMANCE.md
+// table.
 
 #include <benchmark/benchmark.h>
-
 #include <simdjson.h>
 
 #include <memory>
@@ -37,7 +37,7 @@ struct Prepared {
   PipelineOptions options;
   std::vector<std::string_view> raw;  // stories that parse (a few corpus traps do not)
   std::vector<Analysis> analyses;
-  std::vector<std::string> html;      // raw HTML bodies of the HTML stories
+  std::vector<std::string> html;  // raw HTML bodies of the HTML stories
   size_t raw_bytes = 0;
   size_t body_bytes = 0;
   size_t text_bytes = 0;  // headline + body

@@ -49,22 +49,58 @@ using wirefeed::TopicTagger;
 
 // Words an agency story is made of: function words and neutral vocabulary...
 const char* const kFiller[] = {
-    "the", "of", "and", "to", "a", "in", "said", "on", "for", "that", "was", "with", "by", "is",
-    "at", "as", "from", "it", "his", "year", "has", "have", "were", "after", "new", "two", "which",
-    "people", "would", "been", "more", "last", "first", "their", "about", "told", "week", "also",
-    "according", "Tuesday", "percent", "statement", "around", "between", "including", "could",
-    "spokeswoman", "Wednesday", "because", "however", "earlier", "expected", "month", "three"};
+    "the",     "of",        "and",     "to",       "a",         "in",    "said",        "on",
+    "for",     "that",      "was",     "with",     "by",        "is",    "at",          "as",
+    "from",    "it",        "his",     "year",     "has",       "have",  "were",        "after",
+    "new",     "two",       "which",   "people",   "would",     "been",  "more",        "last",
+    "first",   "their",     "about",   "told",     "week",      "also",  "according",   "Tuesday",
+    "percent", "statement", "around",  "between",  "including", "could", "spokeswoman", "Wednesday",
+    "because", "however",   "earlier", "expected", "month",     "three"};
 // ...and about one word in eight a topical cue (measured on agency copy: 5-15%).
-const char* const kWords[] = {
-    "the", "of", "and", "to", "a", "in", "said", "on", "for", "that", "was", "with", "by", "is",
-    "at", "as", "from", "it", "his", "year", "has", "have", "were", "after", "new", "two", "which",
-    "people", "would", "been", "more", "last", "first", "their", "about", "told", "week", "also",
-    "government", "minister", "election", "company", "shares", "profit", "match", "goal", "season",
-    "troops", "rebels", "ceasefire", "police", "court", "earthquake", "rescue", "hospital", "vaccine",
-    "school", "students", "climate", "emissions", "union", "strike", "church", "scientists",
-    "software", "internet", "weather", "snow", "film", "album", "holiday", "family", "poverty",
-    "prime minister", "Wall Street", "World Cup", "peace talks", "United Nations", "according",
-    "Reuters", "Tuesday", "percent", "officials", "statement", "around", "between", "including"};
+const char* const kWords[] = {"the",         "of",
+                              "and",         "to",
+                              "a",           "in",
+                              "said",        "on",
+                              "for",         "that",
+                              "was",         "with",
+                              "by",          "is",
+                              "at",          "as",
+                              "from",        "it",
+                              "his",         "year",
+                              "has",         "have",
+                              "were",        "after",
+                              "new",         "two",
+                              "which",       "people",
+                              "would",       "been",
+                              "more",        "last",
+                              "first",       "their",
+                              "about",       "told",
+                              "week",        "also",
+                              "government",  "minister",
+                              "election",    "company",
+                              "shares",      "profit",
+                              "match",       "goal",
+                              "season",      "troops",
+                              "rebels",      "ceasefire",
+                              "police",      "court",
+                              "earthquake",  "rescue",
+                              "hospital",    "vaccine",
+                              "school",      "students",
+                              "climate",     "emissions",
+                              "union",       "strike",
+                              "church",      "scientists",
+                              "software",    "internet",
+                              "weather",     "snow",
+                              "film",        "album",
+                              "holiday",     "family",
+                              "poverty",     "prime minister",
+                              "Wall Street", "World Cup",
+                              "peace talks", "United Nations",
+                              "according",   "Reuters",
+                              "Tuesday",     "percent",
+                              "officials",   "statement",
+                              "around",      "between",
+                              "including"};
 
 std::vector<Story> make_corpus(size_t stories, size_t body_words) {
   std::vector<Story> out(stories);
@@ -118,11 +154,12 @@ void run(benchmark::State& state, size_t body_words) {
   const uint64_t before = g_allocs.load(std::memory_order_relaxed);
   for (const Story& s : corpus) tagger->tag(s, out);
   state.counters["allocs/story"] =
-      static_cast<double>(g_allocs.load(std::memory_order_relaxed) - before) / static_cast<double>(corpus.size());
+      static_cast<double>(g_allocs.load(std::memory_order_relaxed) - before) /
+      static_cast<double>(corpus.size());
 }
 
-void BM_TagShortStory(benchmark::State& state) { run(state, 60); }     // brief, ~400 bytes
-void BM_TagLongStory(benchmark::State& state) { run(state, 800); }     // full article, ~5 KB
+void BM_TagShortStory(benchmark::State& state) { run(state, 60); }  // brief, ~400 bytes
+void BM_TagLongStory(benchmark::State& state) { run(state, 800); }  // full article, ~5 KB
 
 BENCHMARK(BM_TagShortStory);
 BENCHMARK(BM_TagLongStory);

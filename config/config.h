@@ -75,7 +75,8 @@ struct DedupSettings {
 struct TopicsConfig {
   double threshold = 0.2;
   int max_topics = 5;
-  bool keep_best = true;  // a story with any topical evidence keeps its best topic below the threshold
+  bool keep_best =
+      true;  // a story with any topical evidence keeps its best topic below the threshold
 };
 
 struct TransactionsConfig {  // exactly-once only

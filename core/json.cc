@@ -76,13 +76,27 @@ void append_json_string(std::string& out, std::string_view s) {
     }
     flush(i);
     switch (c) {
-      case '"': out.append("\\\""); break;
-      case '\\': out.append("\\\\"); break;
-      case '\n': out.append("\\n"); break;
-      case '\r': out.append("\\r"); break;
-      case '\t': out.append("\\t"); break;
-      case '\b': out.append("\\b"); break;
-      case '\f': out.append("\\f"); break;
+      case '"':
+        out.append("\\\"");
+        break;
+      case '\\':
+        out.append("\\\\");
+        break;
+      case '\n':
+        out.append("\\n");
+        break;
+      case '\r':
+        out.append("\\r");
+        break;
+      case '\t':
+        out.append("\\t");
+        break;
+      case '\b':
+        out.append("\\b");
+        break;
+      case '\f':
+        out.append("\\f");
+        break;
       default:
         out.append("\\u00");
         out.push_back(kHex[c >> 4]);
@@ -138,7 +152,8 @@ void append_score(std::string& out, double v) {
     return;
   }
   out.append("0.");
-  char digits[3] = {static_cast<char>('0' + milli / 100), static_cast<char>('0' + (milli / 10) % 10),
+  char digits[3] = {static_cast<char>('0' + milli / 100),
+                    static_cast<char>('0' + (milli / 10) % 10),
                     static_cast<char>('0' + milli % 10)};
   int len = 3;
   while (len > 1 && digits[len - 1] == '0') --len;

@@ -9,8 +9,10 @@ namespace wirefeed {
 
 bool is_secret_name(std::string_view name) {
   std::string lower(name);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-  for (std::string_view needle : {"password", "secret", "sasl.jaas", "ssl.key", "token", "credentials"}) {
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  for (std::string_view needle :
+       {"password", "secret", "sasl.jaas", "ssl.key", "token", "credentials"}) {
     if (lower.find(needle) != std::string::npos) return true;
   }
   return false;
@@ -29,18 +31,21 @@ void log_cb(const rd_kafka_t* rk, int level, const char* fac, const char* buf) {
   } else if (level <= 6) {
     lv = spdlog::level::info;
   }
-  spdlog::log(lv, "librdkafka client={} facility={} {}", rk != nullptr ? rd_kafka_name(rk) : "-", fac, buf);
+  spdlog::log(lv, "librdkafka client={} facility={} {}", rk != nullptr ? rd_kafka_name(rk) : "-",
+              fac, buf);
 }
 
 }  // namespace
 
-Result<RdConfPtr> make_rd_conf(const std::vector<RdProperty>& defaults, const std::vector<RdProperty>& overrides) {
+Result<RdConfPtr> make_rd_conf(const std::vector<RdProperty>& defaults,
+                               const std::vector<RdProperty>& overrides) {
   RdConfPtr conf(rd_kafka_conf_new());
   rd_kafka_conf_set_log_cb(conf.get(), log_cb);
   char err[512];
   for (const auto* list : {&defaults, &overrides}) {
     for (const RdProperty& p : *list) {
-      if (rd_kafka_conf_set(conf.get(), p.name.c_str(), p.value.c_str(), err, sizeof err) != RD_KAFKA_CONF_OK) {
+      if (rd_kafka_conf_set(conf.get(), p.name.c_str(), p.value.c_str(), err, sizeof err) !=
+          RD_KAFKA_CONF_OK) {
         std::string msg = p.origin.empty() ? std::string() : p.origin + ": ";
         msg += "librdkafka property '" + p.name + "'";
         if (!is_secret_name(p.name)) msg += " = '" + p.value + "'";

@@ -20,7 +20,9 @@ struct RdConfDeleter {
   void operator()(rd_kafka_conf_t* c) const { rd_kafka_conf_destroy(c); }
 };
 struct RdPartitionsDeleter {
-  void operator()(rd_kafka_topic_partition_list_t* l) const { rd_kafka_topic_partition_list_destroy(l); }
+  void operator()(rd_kafka_topic_partition_list_t* l) const {
+    rd_kafka_topic_partition_list_destroy(l);
+  }
 };
 struct RdMessageDeleter {
   void operator()(rd_kafka_message_t* m) const { rd_kafka_message_destroy(m); }
@@ -39,7 +41,8 @@ struct RdProperty {
 
 // Builds a conf from `defaults` overridden by `overrides` (both applied in order). Errors name the
 // property and its origin; values of secret-looking properties are never quoted.
-Result<RdConfPtr> make_rd_conf(const std::vector<RdProperty>& defaults, const std::vector<RdProperty>& overrides);
+Result<RdConfPtr> make_rd_conf(const std::vector<RdProperty>& defaults,
+                               const std::vector<RdProperty>& overrides);
 
 // True for property names whose values must never be printed (password, secret, sasl.jaas, ssl.key,
 // token, credentials).

@@ -12,7 +12,8 @@ namespace wirefeed {
 class Status {
  public:
   Status() = default;
-  Status(std::string code, std::string message) : code_(std::move(code)), message_(std::move(message)) {}
+  Status(std::string code, std::string message)
+      : code_(std::move(code)), message_(std::move(message)) {}
   static Status ok() { return {}; }
   [[nodiscard]] bool is_ok() const { return code_.empty(); }
   explicit operator bool() const { return is_ok(); }
@@ -27,8 +28,8 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : v_(std::move(value)) {}            // NOLINT(google-explicit-constructor)
-  Result(Status error) : v_(std::move(error)) {}       // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}       // NOLINT(google-explicit-constructor)
+  Result(Status error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
   [[nodiscard]] bool is_ok() const { return std::holds_alternative<T>(v_); }
   explicit operator bool() const { return is_ok(); }
   T& value() { return std::get<T>(v_); }

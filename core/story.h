@@ -14,16 +14,16 @@ enum class NinjsGeneration : uint8_t { kUnknown, kV1V2, kV3 };
 
 struct Story {
   std::string uri;
-  std::string version;           // as printed ("2"); empty when absent
-  std::string version_created;   // ISO 8601 as printed; empty when absent
-  std::string headline;          // main headline (ninjs 3 headlines[role=main] or first; 1.x/2.x headline)
-  std::string byline;            // ninjs `by` / `byline`
+  std::string version;          // as printed ("2"); empty when absent
+  std::string version_created;  // ISO 8601 as printed; empty when absent
+  std::string headline;  // main headline (ninjs 3 headlines[role=main] or first; 1.x/2.x headline)
+  std::string byline;    // ninjs `by` / `byline`
   std::string language;
-  std::string body;              // plain text; paragraphs separated by "\n\n"
+  std::string body;  // plain text; paragraphs separated by "\n\n"
   bool body_was_html = false;
   NinjsGeneration generation = NinjsGeneration::kUnknown;
-  bool has_subjects = false;     // ninjs 3 `subjects` present
-  bool has_subject = false;      // ninjs 1.x/2.x `subject` present
+  bool has_subjects = false;  // ninjs 3 `subjects` present
+  bool has_subject = false;   // ninjs 1.x/2.x `subject` present
 
   void clear() {
     uri.clear();
@@ -58,24 +58,24 @@ enum class CreditRole : uint8_t {
 std::string_view to_string(CreditRole r);
 
 struct Credit {
-  std::string name;   // canonical name for agencies, the name as printed (cleaned) otherwise
+  std::string name;  // canonical name for agencies, the name as printed (cleaned) otherwise
   CreditKind kind = CreditKind::kPerson;
   CreditRole role = CreditRole::kReporting;
-  std::string text;   // the credit text as printed, e.g. "With reporting by AP, Reuters, and Yonhap"
+  std::string text;  // the credit text as printed, e.g. "With reporting by AP, Reuters, and Yonhap"
 };
 
 struct PhotoCredit {
-  std::string text;   // as printed, e.g. "REUTERS/Kim Hong-Ji"
-  std::string agency; // canonical agency when known, else empty
+  std::string text;    // as printed, e.g. "REUTERS/Kim Hong-Ji"
+  std::string agency;  // canonical agency when known, else empty
 };
 
 struct Dateline {
   bool present = false;
-  std::string place;          // "SEOUL", "HAYWARD, Calif.", "GENEVA/ERBIL, Iraq"
-  std::string date;           // as printed ("June 21"); empty when absent
-  std::string agency;         // canonical name when known, else as printed; empty when absent
+  std::string place;            // "SEOUL", "HAYWARD, Calif.", "GENEVA/ERBIL, Iraq"
+  std::string date;             // as printed ("June 21"); empty when absent
+  std::string agency;           // canonical name when known, else as printed; empty when absent
   bool agency_is_wire = false;  // false for outlets such as CNN in the agency slot
-  size_t length = 0;          // bytes of body the dateline occupies (for normalisation)
+  size_t length = 0;            // bytes of body the dateline occupies (for normalisation)
 };
 
 // Reuse of vectors of strings across records: elements a vector drops are parked in `spare` with
@@ -123,7 +123,7 @@ struct CreditResult {
 struct TopicScore {
   std::string_view qcode;  // "medtop:15000000"; points into the taxonomy, which outlives results
   std::string_view name;
-  double score = 0.0;      // 0..1
+  double score = 0.0;  // 0..1
 };
 
 enum class DedupStatus : uint8_t { kUnique, kDuplicate, kNearDuplicate, kUpdate };
@@ -131,8 +131,8 @@ std::string_view to_string(DedupStatus s);
 
 struct DedupResult {
   DedupStatus status = DedupStatus::kUnique;
-  std::string of;          // uri of the earliest story in the family; empty when unique
-  double similarity = 0.0; // 0..1; 0 when unique
+  std::string of;           // uri of the earliest story in the family; empty when unique
+  double similarity = 0.0;  // 0..1; 0 when unique
 };
 
 }  // namespace wirefeed

@@ -1,9 +1,11 @@
 #include "daemon/cli.h"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <charconv>
+#include <csignal>
 #include <cstdio>
 #include <optional>
 
@@ -13,14 +15,12 @@
 #include "daemon/produce.h"
 #include "daemon/run.h"
 
-#include <csignal>
-#include <unistd.h>
-
 namespace wirefeed {
 
 namespace {
 
-constexpr const char* kUsage = R"(wirefeed - enriches news-wire stories: credits, datelines, duplicates, IPTC topics
+constexpr const char* kUsage =
+    R"(wirefeed - enriches news-wire stories: credits, datelines, duplicates, IPTC topics
 
 Usage:
   wirefeed run [--config FILE]            Kafka in -> pipeline -> Kafka out (the daemon)
@@ -111,7 +111,8 @@ std::optional<Config> config_from(const Args& args) {
 int cmd_enrich(const std::vector<std::string>& argv) {
   Args args(argv, 1);
   std::string err;
-  if (!args.parse({"input", "output", "config", "dead-letter", "dedup-state", "threads", "batch"}, err)) {
+  if (!args.parse({"input", "output", "config", "dead-letter", "dedup-state", "threads", "batch"},
+                  err)) {
     usage_error(err);
     return 2;
   }
@@ -167,8 +168,8 @@ int cmd_check_config(const std::vector<std::string>& argv) {
     std::fprintf(stderr, "wirefeed: invalid config:\n%s\n", c.status().message().c_str());
     return 2;
   }
-  std::fprintf(stdout, "# %s is valid; effective configuration (secrets masked):\n%s", path->c_str(),
-               render_effective_config(c.value()).c_str());
+  std::fprintf(stdout, "# %s is valid; effective configuration (secrets masked):\n%s",
+               path->c_str(), render_effective_config(c.value()).c_str());
   return 0;
 }
 
@@ -223,7 +224,9 @@ int cmd_run(const std::vector<std::string>& argv, bool demo) {
 int cmd_produce(const std::vector<std::string>& argv) {
   Args args(argv, 1);
   std::string err;
-  if (!args.parse({"brokers", "topic", "input", "rate", "key", "partition", "limit", "config", "property"}, err)) {
+  if (!args.parse(
+          {"brokers", "topic", "input", "rate", "key", "partition", "limit", "config", "property"},
+          err)) {
     usage_error(err);
     return 2;
   }
@@ -278,9 +281,11 @@ int cmd_produce(const std::vector<std::string>& argv) {
     return 1;
   }
   const auto& s = r.value();
-  std::fprintf(stderr, "Produce done topic=%s stories=%llu bytes=%llu seconds=%.3f stories_per_s=%.0f\n",
-               o.topic.c_str(), static_cast<unsigned long long>(s.lines), static_cast<unsigned long long>(s.bytes),
-               s.seconds, s.seconds > 0 ? static_cast<double>(s.lines) / s.seconds : 0.0);
+  std::fprintf(stderr,
+               "Produce done topic=%s stories=%llu bytes=%llu seconds=%.3f stories_per_s=%.0f\n",
+               o.topic.c_str(), static_cast<unsigned long long>(s.lines),
+               static_cast<unsigned long long>(s.bytes), s.seconds,
+               s.seconds > 0 ? static_cast<double>(s.lines) / s.seconds : 0.0);
   return 0;
 }
 

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -36,7 +36,8 @@ Status open_file(const std::string& path, const char* mode, FILE* std_stream, Fi
     return {};
   }
   out.f = std::fopen(path.c_str(), mode);
-  if (out.f == nullptr) return Status("io", fmt::format("cannot open {}: {}", path, std::strerror(errno)));
+  if (out.f == nullptr)
+    return Status("io", fmt::format("cannot open {}: {}", path, std::strerror(errno)));
   out.owned = true;
   return {};
 }
@@ -123,7 +124,8 @@ Result<EnrichSummary> run_enrich(const EnrichOptions& options, const Config& con
   if (Status s = open_file(options.output, "wb", stdout, out); !s) return s;
   summary.dead_letter_path = options.dead_letter;
   if (summary.dead_letter_path.empty()) {
-    summary.dead_letter_path = options.output == "-" ? "wirefeed-dlq.jsonl" : options.output + ".dlq.jsonl";
+    summary.dead_letter_path =
+        options.output == "-" ? "wirefeed-dlq.jsonl" : options.output + ".dlq.jsonl";
   }
 
   DedupIndex index(popts.dedup);
@@ -137,7 +139,8 @@ Result<EnrichSummary> run_enrich(const EnrichOptions& options, const Config& con
   const size_t threads = static_cast<size_t>(std::max(1, options.threads));
   WorkerPool pool(threads);
   std::vector<std::unique_ptr<Analyzer>> analyzers;
-  for (size_t i = 0; i < threads; ++i) analyzers.push_back(std::make_unique<Analyzer>(resources.value(), popts));
+  for (size_t i = 0; i < threads; ++i)
+    analyzers.push_back(std::make_unique<Analyzer>(resources.value(), popts));
 
   // Two batches in flight: while the caller runs the in-order stages of batch k (dedup, then
   // rendering and writing), the other workers already analyse batch k+1, and the caller joins them
@@ -188,7 +191,8 @@ Result<EnrichSummary> run_enrich(const EnrichOptions& options, const Config& con
   auto advance_clock = [&](const Batch& b) {
     if (!popts.dedup_enabled) return;
     for (size_t i = 0; i < b.n; ++i) {
-      if (b.analyses[i].status.is_ok()) clock_ms = std::max(clock_ms, b.analyses[i].fingerprint.time_ms);
+      if (b.analyses[i].status.is_ok())
+        clock_ms = std::max(clock_ms, b.analyses[i].fingerprint.time_ms);
     }
   };
   // The in-order stages of a batch; runs on the caller's thread only.
@@ -207,10 +211,18 @@ Result<EnrichSummary> run_enrich(const EnrichOptions& options, const Config& con
         rendered.push_back('\n');
         ++summary.enriched;
         switch (a.dedup.status) {
-          case DedupStatus::kUnique: ++summary.unique; break;
-          case DedupStatus::kDuplicate: ++summary.duplicate; break;
-          case DedupStatus::kNearDuplicate: ++summary.near_duplicate; break;
-          case DedupStatus::kUpdate: ++summary.update; break;
+          case DedupStatus::kUnique:
+            ++summary.unique;
+            break;
+          case DedupStatus::kDuplicate:
+            ++summary.duplicate;
+            break;
+          case DedupStatus::kNearDuplicate:
+            ++summary.near_duplicate;
+            break;
+          case DedupStatus::kUpdate:
+            ++summary.update;
+            break;
         }
       } else {
         ++summary.dead_lettered;
@@ -275,9 +287,11 @@ std::string format_summary(const EnrichSummary& s) {
       "Enrich done lines={} enriched={} unique={} duplicate={} near_duplicate={} update={} "
       "dead_lettered={}",
       s.lines, s.enriched, s.unique, s.duplicate, s.near_duplicate, s.update, s.dead_lettered);
-  if (!reasons.empty()) out += fmt::format(" reasons=[{}] dead_letter_file={}", reasons, s.dead_letter_path);
-  out += fmt::format(" seconds={:.3f} stories_per_s={:.0f} mb_per_s={:.1f}", s.seconds,
-                     static_cast<double>(s.lines) / secs, static_cast<double>(s.bytes) / secs / 1e6);
+  if (!reasons.empty())
+    out += fmt::format(" reasons=[{}] dead_letter_file={}", reasons, s.dead_letter_path);
+  out +=
+      fmt::format(" seconds={:.3f} stories_per_s={:.0f} mb_per_s={:.1f}", s.seconds,
+                  static_cast<double>(s.lines) / secs, static_cast<double>(s.bytes) / secs / 1e6);
   return out;
 }
 

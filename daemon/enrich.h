@@ -16,7 +16,7 @@ struct EnrichOptions {
   std::string dead_letter;  // "" = "<output>.dlq.jsonl", or "wirefeed-dlq.jsonl" for stdout
   std::string dedup_state;  // "" = none; else loaded when present and saved at the end
   int threads = 1;
-  size_t batch = 2048;      // stories analysed in parallel between two in-order dedup passes
+  size_t batch = 2048;  // stories analysed in parallel between two in-order dedup passes
 };
 
 struct EnrichSummary {

@@ -20,12 +20,15 @@ class JsonFormatter final : public spdlog::formatter {
   void format(const spdlog::details::log_msg& msg, spdlog::memory_buf_t& dest) override {
     scratch_.clear();
     const auto t = std::chrono::system_clock::to_time_t(msg.time);
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(msg.time.time_since_epoch()).count() % 1000;
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(msg.time.time_since_epoch()).count() %
+        1000;
     std::tm tm{};
     gmtime_r(&t, &tm);
     char ts[64];
-    std::snprintf(ts, sizeof ts, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                  tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
+    std::snprintf(ts, sizeof ts, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+                  tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                  static_cast<int>(ms));
     scratch_.append("{\"ts\":\"");
     scratch_.append(ts);
     scratch_.append("\",\"level\":\"");
@@ -57,7 +60,8 @@ Status setup_logging(const LoggingConfig& config) {
           config.file, static_cast<size_t>(config.file_max_mb) * 1024 * 1024,
           static_cast<size_t>(config.file_max_files)));
     } catch (const spdlog::spdlog_ex& e) {
-      return Status("logging", std::string("cannot open log file ") + config.file + ": " + e.what());
+      return Status("logging",
+                    std::string("cannot open log file ") + config.file + ": " + e.what());
     }
   }
   auto logger = std::make_shared<spdlog::logger>("wirefeed", sinks.begin(), sinks.end());

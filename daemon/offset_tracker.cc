@@ -2,8 +2,8 @@
 
 namespace wirefeed {
 
-OffsetTracker::Entry* OffsetTracker::begin(const std::string& topic, int32_t partition, int64_t offset,
-                                           int records, int64_t consumed_ns) {
+OffsetTracker::Entry* OffsetTracker::begin(const std::string& topic, int32_t partition,
+                                           int64_t offset, int records, int64_t consumed_ns) {
   Partition& p = partitions_[{topic, partition}];
   Entry& e = p.entries.emplace_back();
   e.offset = offset;
@@ -31,7 +31,9 @@ std::vector<OffsetTracker::Commit> OffsetTracker::collect() {
     int64_t next = -1;
     while (!p.entries.empty()) {
       Entry& e = p.entries.front();
-      if (e.pending.load(std::memory_order_acquire) != 0 || e.failed.load(std::memory_order_acquire)) break;
+      if (e.pending.load(std::memory_order_acquire) != 0 ||
+          e.failed.load(std::memory_order_acquire))
+        break;
       next = e.offset + 1;
       p.entries.pop_front();
     }
@@ -40,7 +42,9 @@ std::vector<OffsetTracker::Commit> OffsetTracker::collect() {
   return out;
 }
 
-void OffsetTracker::drop(const std::string& topic, int32_t partition) { partitions_.erase({topic, partition}); }
+void OffsetTracker::drop(const std::string& topic, int32_t partition) {
+  partitions_.erase({topic, partition});
+}
 
 void OffsetTracker::clear() { partitions_.clear(); }
 

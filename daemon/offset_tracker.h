@@ -22,8 +22,8 @@ class OffsetTracker {
  public:
   struct Entry {
     int64_t offset = 0;
-    int64_t consumed_ns = 0;       // steady-clock time the message was consumed
-    std::atomic<int> pending{0};   // records not yet acknowledged
+    int64_t consumed_ns = 0;      // steady-clock time the message was consumed
+    std::atomic<int> pending{0};  // records not yet acknowledged
     std::atomic<bool> failed{false};
     OffsetTracker* owner = nullptr;
   };
@@ -35,7 +35,8 @@ class OffsetTracker {
   };
 
   // Opens an entry with `records` records to acknowledge; `records` may be 0 (nothing produced).
-  Entry* begin(const std::string& topic, int32_t partition, int64_t offset, int records, int64_t consumed_ns);
+  Entry* begin(const std::string& topic, int32_t partition, int64_t offset, int records,
+               int64_t consumed_ns);
   // Adds one more record to an open entry (before its records can all have completed).
   static void add_record(Entry* e) { e->pending.fetch_add(1, std::memory_order_relaxed); }
   // A record was acknowledged (ok) or failed for good. Returns true when it was the entry's last.
@@ -56,7 +57,7 @@ class OffsetTracker {
     std::deque<Entry> entries;
   };
   std::map<std::pair<std::string, int32_t>, Partition> partitions_;
-  std::atomic<int64_t> in_flight_{0};     // entries with records pending
+  std::atomic<int64_t> in_flight_{0};  // entries with records pending
   std::atomic<int64_t> failures_{0};
 };
 

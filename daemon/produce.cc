@@ -30,7 +30,8 @@ void dr_cb(rd_kafka_t*, const rd_kafka_message_t* m, void* opaque) {
 }
 
 // The story's uri for the message key; empty when the line has none (malformed lines included).
-std::string_view uri_of(simdjson::ondemand::parser& parser, std::string& padded, std::string_view line) {
+std::string_view uri_of(simdjson::ondemand::parser& parser, std::string& padded,
+                        std::string_view line) {
   padded.assign(line);
   padded.append(simdjson::SIMDJSON_PADDING, '\0');
   simdjson::ondemand::document doc;
@@ -84,7 +85,8 @@ Result<ProduceSummary> run_produce(const ProduceOptions& o, const std::atomic<bo
     for (;;) {
       const auto e = rd_kafka_producev(
           rk, RD_KAFKA_V_TOPIC(o.topic.c_str()), RD_KAFKA_V_PARTITION(o.partition),
-          RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_VALUE(const_cast<char*>(v.data()), v.size()),
+          RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+          RD_KAFKA_V_VALUE(const_cast<char*>(v.data()), v.size()),
           RD_KAFKA_V_KEY(key.empty() ? nullptr : key.data(), key.size()), RD_KAFKA_V_END);
       if (e == RD_KAFKA_RESP_ERR_NO_ERROR) break;
       if (e != RD_KAFKA_RESP_ERR__QUEUE_FULL) {
@@ -98,7 +100,8 @@ Result<ProduceSummary> run_produce(const ProduceOptions& o, const std::atomic<bo
     summary.bytes += v.size();
     rd_kafka_poll(rk, 0);
     if (o.rate > 0) {
-      const auto due = t0 + std::chrono::duration<double>(static_cast<double>(summary.lines) / o.rate);
+      const auto due =
+          t0 + std::chrono::duration<double>(static_cast<double>(summary.lines) / o.rate);
       std::this_thread::sleep_until(due);  // pacing the load, not synchronising
     }
   }

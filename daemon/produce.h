@@ -15,10 +15,10 @@ struct ProduceOptions {
   std::string brokers;
   std::string topic;
   std::string input = "-";
-  double rate = 0;          // stories per second; 0 = as fast as possible
-  std::string key = "uri";  // "uri": the story's uri (when it has one) | "none"
-  int partition = -1;       // -1 = by key (or librdkafka's default partitioner)
-  int64_t limit = -1;       // stop after this many lines; -1 = all
+  double rate = 0;                        // stories per second; 0 = as fast as possible
+  std::string key = "uri";                // "uri": the story's uri (when it has one) | "none"
+  int partition = -1;                     // -1 = by key (or librdkafka's default partitioner)
+  int64_t limit = -1;                     // stop after this many lines; -1 = all
   std::vector<KafkaProperty> properties;  // extra producer properties
 };
 

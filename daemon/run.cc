@@ -10,9 +10,9 @@
 #include <cmath>
 #include <condition_variable>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <mutex>
-#include <map>
 #include <set>
 #include <string>
 #include <thread>
@@ -31,7 +31,8 @@ namespace wirefeed {
 namespace {
 
 int64_t now_ns() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
       .count();
 }
 
@@ -58,7 +59,8 @@ class LatencyHistogram {
       uint64_t seen = 0;
       for (size_t i = 0; i < kBuckets; ++i) {
         seen += c[i];
-        if (seen >= target) return std::exp2(static_cast<double>(i + 1) / 4.0) / 1000.0;  // bucket's upper edge
+        if (seen >= target)
+          return std::exp2(static_cast<double>(i + 1) / 4.0) / 1000.0;  // bucket's upper edge
       }
       return 0.0;
     };
@@ -82,14 +84,15 @@ struct Counters {
   std::atomic<uint64_t> delivery_failures{0};
 };
 
-// The per-record opaque handed to librdkafka: which input entry it belongs to, and whether it counts
-// as an output record for the stats.
+// The per-record opaque handed to librdkafka: which input entry it belongs to, and whether it
+// counts as an output record for the stats.
 struct RecordTag {
   OffsetTracker::Entry* entry;
   bool counts;
 };
 
-// Rate-limited warnings for bad records: at most one line per `interval` with the number suppressed.
+// Rate-limited warnings for bad records: at most one line per `interval` with the number
+// suppressed.
 class RateLimitedWarn {
  public:
   void warn(const std::string& topic, int32_t partition, int64_t offset, const Status& s) {
@@ -98,8 +101,10 @@ class RateLimitedWarn {
       ++suppressed_;
       return;
     }
-    spdlog::warn("Dead-lettered story topic={} partition={} offset={} reason={} message=\"{}\" suppressed={}", topic,
-                 partition, offset, s.code(), s.message(), suppressed_);
+    spdlog::warn(
+        "Dead-lettered story topic={} partition={} offset={} reason={} message=\"{}\" "
+        "suppressed={}",
+        topic, partition, offset, s.code(), s.message(), suppressed_);
     suppressed_ = 0;
     last_ns_ = t;
   }
@@ -130,7 +135,9 @@ class Daemon {
   bool exactly_once() const { return config_.pipeline.delivery == Delivery::kExactlyOnce; }
   // Dead letters carry the original bytes in full up to this size; beyond it (a message far over
   // max_message_bytes) the value is cut and headers give the original size.
-  int64_t dead_letter_limit() const { return std::max<int64_t>(1'000'000, 2 * config_.pipeline.max_message_bytes); }
+  int64_t dead_letter_limit() const {
+    return std::max<int64_t>(1'000'000, 2 * config_.pipeline.max_message_bytes);
+  }
   Status ensure_transaction();
   Status commit_transaction();
   void recover_from_abort();
@@ -152,8 +159,8 @@ class Daemon {
   void finish_batch(InBatch& b);
   void finish_pending();
   void discard_pending();
-  void produce(const std::string& topic, std::string_view key, std::string_view value, rd_kafka_headers_t* headers,
-               OffsetTracker::Entry* entry, bool counts);
+  void produce(const std::string& topic, std::string_view key, std::string_view value,
+               rd_kafka_headers_t* headers, OffsetTracker::Entry* entry, bool counts);
   void commit_progress(bool sync);
   void on_rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* parts);
   bool flush_producer(int64_t timeout_ms);
@@ -162,8 +169,8 @@ class Daemon {
   void reload_resources();
   void teardown();
 
-  static void rebalance_cb(rd_kafka_t* rk, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* parts,
-                           void* opaque);
+  static void rebalance_cb(rd_kafka_t* rk, rd_kafka_resp_err_t err,
+                           rd_kafka_topic_partition_list_t* parts, void* opaque);
 
   const Config& config_;
   RunControl& control_;
@@ -199,16 +206,18 @@ class Daemon {
   std::mutex wait_mu_;
   std::condition_variable wait_cv_;  // signalled by delivery reports: in-flight space freed
   int64_t last_stats_ns_ = 0;
-  int64_t first_consume_ns_ = 0;  // when the first story arrived: the summary's rate is over active time
+  int64_t first_consume_ns_ =
+      0;  // when the first story arrived: the summary's rate is over active time
   int64_t last_commit_ns_ = 0;
-  uint64_t stats_consumed_ = 0, stats_produced_ = 0, stats_bytes_ = 0, stats_dup_ = 0, stats_near_ = 0,
-           stats_dlq_ = 0;
+  uint64_t stats_consumed_ = 0, stats_produced_ = 0, stats_bytes_ = 0, stats_dup_ = 0,
+           stats_near_ = 0, stats_dlq_ = 0;
   std::string key_buf_, value_buf_;
   bool torn_down_ = false;
   bool fatal_ = false;
 };
 
-RecordTag* acquire_tag(std::mutex& mu, std::vector<RecordTag*>& free_tags, std::vector<std::unique_ptr<RecordTag>>& pool) {
+RecordTag* acquire_tag(std::mutex& mu, std::vector<RecordTag*>& free_tags,
+                       std::vector<std::unique_ptr<RecordTag>>& pool) {
   std::lock_guard lock(mu);
   if (!free_tags.empty()) {
     RecordTag* t = free_tags.back();
@@ -226,7 +235,8 @@ void Daemon::on_delivery(void* opaque, rd_kafka_resp_err_t err) {
   const bool ok = err == RD_KAFKA_RESP_ERR_NO_ERROR;
   if (!ok) {
     self->counters_.delivery_failures.fetch_add(1, std::memory_order_relaxed);
-    spdlog::error("Delivery failed error=\"{}\": the input offset will not be committed", rd_kafka_err2str(err));
+    spdlog::error("Delivery failed error=\"{}\": the input offset will not be committed",
+                  rd_kafka_err2str(err));
   } else if (tag->counts) {
     self->counters_.produced.fetch_add(1, std::memory_order_relaxed);
   }
@@ -242,8 +252,8 @@ void Daemon::on_delivery(void* opaque, rd_kafka_resp_err_t err) {
   }
 }
 
-void Daemon::rebalance_cb(rd_kafka_t* rk, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* parts,
-                          void* opaque) {
+void Daemon::rebalance_cb(rd_kafka_t* rk, rd_kafka_resp_err_t err,
+                          rd_kafka_topic_partition_list_t* parts, void* opaque) {
   static_cast<Daemon*>(opaque)->on_rebalance(err, parts);
   (void)rk;
 }
@@ -252,7 +262,8 @@ void Daemon::on_rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list
   if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
     for (int i = 0; i < parts->cnt; ++i) {
       assigned_.insert({parts->elems[i].topic, parts->elems[i].partition});
-      spdlog::info("Partition assigned topic={} partition={}", parts->elems[i].topic, parts->elems[i].partition);
+      spdlog::info("Partition assigned topic={} partition={}", parts->elems[i].topic,
+                   parts->elems[i].partition);
     }
     rd_kafka_assign(consumer_.get(), parts);
     return;
@@ -263,7 +274,9 @@ void Daemon::on_rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list
   finish_pending();
   if (exactly_once()) {
     if (Status s = commit_transaction(); !s) {
-      spdlog::warn("Rebalance: transaction not committed ({}); aborted, the next owner reprocesses it", s.message());
+      spdlog::warn(
+          "Rebalance: transaction not committed ({}); aborted, the next owner reprocesses it",
+          s.message());
       if (s.code() == "txn_fatal") {
         fatal_ = true;
       } else {
@@ -271,14 +284,17 @@ void Daemon::on_rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list
       }
     }
   } else if (!flush_producer(config_.shutdown.timeout_ms)) {
-    spdlog::warn("Rebalance: producer did not drain in time; uncommitted stories will be reprocessed by the next owner");
+    spdlog::warn(
+        "Rebalance: producer did not drain in time; uncommitted stories will be reprocessed by the "
+        "next owner");
   }
   if (!exactly_once()) commit_progress(true);
   for (int i = 0; i < parts->cnt; ++i) {
     tracker_.drop(parts->elems[i].topic, parts->elems[i].partition);
     assigned_.erase({parts->elems[i].topic, parts->elems[i].partition});
     at_eof_.erase({parts->elems[i].topic, parts->elems[i].partition});
-    spdlog::info("Partition revoked topic={} partition={}", parts->elems[i].topic, parts->elems[i].partition);
+    spdlog::info("Partition revoked topic={} partition={}", parts->elems[i].topic,
+                 parts->elems[i].partition);
   }
   rd_kafka_assign(consumer_.get(), nullptr);
 }
@@ -306,8 +322,9 @@ Status Daemon::make_producer() {
     // has its own deadline. (Transactions bound it by transaction.timeout.ms instead.)
     defaults.push_back({"message.timeout.ms", "0", ""});
   }
-  return sink_.open(defaults, to_rd(config_.kafka.producer),
-                    [this](void* opaque, rd_kafka_resp_err_t err) { on_delivery(opaque, err); }, txn_id);
+  return sink_.open(
+      defaults, to_rd(config_.kafka.producer),
+      [this](void* opaque, rd_kafka_resp_err_t err) { on_delivery(opaque, err); }, txn_id);
 }
 
 Status Daemon::make_consumer() {
@@ -317,11 +334,12 @@ Status Daemon::make_consumer() {
       {"enable.auto.commit", "false", ""},
       {"enable.auto.offset.store", "false", ""},
       {"auto.offset.reset", "earliest", ""},
-      // librdkafka 2.0.2 stalls ~1 s whenever the prefetch queue is full: keep it larger than about a
-      // second of processing (docs/PERFORMANCE.md).
+      // librdkafka 2.0.2 stalls ~1 s whenever the prefetch queue is full: keep it larger than about
+      // a second of processing (docs/PERFORMANCE.md).
       {"queued.max.messages.kbytes", "262144", ""},
       {"fetch.max.bytes", "52428800", ""},
-      {"max.partition.fetch.bytes", std::to_string(std::max<int64_t>(1 << 20, config_.pipeline.max_message_bytes + 1024)), ""},
+      {"max.partition.fetch.bytes",
+       std::to_string(std::max<int64_t>(1 << 20, config_.pipeline.max_message_bytes + 1024)), ""},
       {"enable.partition.eof", control_.exit_when_drained ? "true" : "false", ""},
       {"client.id", effective_instance_id(config_.kafka), ""},
   };
@@ -337,7 +355,8 @@ Status Daemon::make_consumer() {
   consumer_.reset(rk);
   rd_kafka_poll_set_consumer(rk);
   consumer_queue_ = rd_kafka_queue_get_consumer(rk);
-  RdPartitionsPtr topics(rd_kafka_topic_partition_list_new(static_cast<int>(config_.kafka.input_topics.size())));
+  RdPartitionsPtr topics(
+      rd_kafka_topic_partition_list_new(static_cast<int>(config_.kafka.input_topics.size())));
   for (const auto& t : config_.kafka.input_topics) {
     rd_kafka_topic_partition_list_add(topics.get(), t.c_str(), RD_KAFKA_PARTITION_UA);
   }
@@ -353,7 +372,8 @@ bool topic_exists(rd_kafka_t* rk, const std::string& topic) {
   if (rd_kafka_metadata(rk, 1, nullptr, &md, 10000) != RD_KAFKA_RESP_ERR_NO_ERROR) return false;
   bool found = false;
   for (int i = 0; i < md->topic_cnt; ++i) {
-    if (topic == md->topics[i].topic && md->topics[i].err == RD_KAFKA_RESP_ERR_NO_ERROR) found = true;
+    if (topic == md->topics[i].topic && md->topics[i].err == RD_KAFKA_RESP_ERR_NO_ERROR)
+      found = true;
   }
   rd_kafka_metadata_destroy(md);
   return found;
@@ -361,11 +381,13 @@ bool topic_exists(rd_kafka_t* rk, const std::string& topic) {
 
 Status Daemon::ensure_changelog_topic() {
   if (topic_exists(sink_.handle(), config_.kafka.changelog_topic)) return {};
-  // Compacted (one record per story uri) and deleted after the dedup window: the topic holds exactly
-  // the window the index needs on start-up.
-  const std::string retention = std::to_string(std::max<int64_t>(1, config_.dedup.window_hours) * 3600 * 1000);
+  // Compacted (one record per story uri) and deleted after the dedup window: the topic holds
+  // exactly the window the index needs on start-up.
+  const std::string retention =
+      std::to_string(std::max<int64_t>(1, config_.dedup.window_hours) * 3600 * 1000);
   char err[512];
-  rd_kafka_NewTopic_t* nt = rd_kafka_NewTopic_new(config_.kafka.changelog_topic.c_str(), 1, -1, err, sizeof err);
+  rd_kafka_NewTopic_t* nt =
+      rd_kafka_NewTopic_new(config_.kafka.changelog_topic.c_str(), 1, -1, err, sizeof err);
   if (nt == nullptr) return Status("kafka", std::string("changelog topic: ") + err);
   rd_kafka_NewTopic_set_config(nt, "cleanup.policy", "compact,delete");
   rd_kafka_NewTopic_set_config(nt, "retention.ms", retention.c_str());
@@ -377,16 +399,20 @@ Status Daemon::ensure_changelog_topic() {
   Status result;
   rd_kafka_event_t* ev = rd_kafka_queue_poll(q, 30000);
   if (ev == nullptr) {
-    result = Status("kafka", "timed out creating the changelog topic " + config_.kafka.changelog_topic);
+    result =
+        Status("kafka", "timed out creating the changelog topic " + config_.kafka.changelog_topic);
   } else {
     const rd_kafka_CreateTopics_result_t* res = rd_kafka_event_CreateTopics_result(ev);
     size_t cnt = 0;
-    const rd_kafka_topic_result_t** tr = res != nullptr ? rd_kafka_CreateTopics_result_topics(res, &cnt) : nullptr;
+    const rd_kafka_topic_result_t** tr =
+        res != nullptr ? rd_kafka_CreateTopics_result_topics(res, &cnt) : nullptr;
     if (rd_kafka_event_error(ev) != RD_KAFKA_RESP_ERR_NO_ERROR) {
-      result = Status("kafka", std::string("creating the changelog topic: ") + rd_kafka_event_error_string(ev));
+      result = Status(
+          "kafka", std::string("creating the changelog topic: ") + rd_kafka_event_error_string(ev));
     } else if (cnt == 1 && rd_kafka_topic_result_error(tr[0]) != RD_KAFKA_RESP_ERR_NO_ERROR &&
                rd_kafka_topic_result_error(tr[0]) != RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS) {
-      result = Status("kafka", std::string("creating the changelog topic: ") + rd_kafka_topic_result_error_string(tr[0]));
+      result = Status("kafka", std::string("creating the changelog topic: ") +
+                                   rd_kafka_topic_result_error_string(tr[0]));
     }
     rd_kafka_event_destroy(ev);
   }
@@ -410,12 +436,14 @@ Status Daemon::replay_changelog() {
     // Security settings of the consumer apply to this client too.
     auto conf = make_rd_conf(defaults, to_rd(config_.kafka.consumer));
     if (!conf) return conf.status();
-    rd_kafka_conf_set(conf->get(), "group.id", (config_.kafka.group_id + "-changelog-reader").c_str(), nullptr, 0);
+    rd_kafka_conf_set(conf->get(), "group.id",
+                      (config_.kafka.group_id + "-changelog-reader").c_str(), nullptr, 0);
     rd_kafka_conf_set(conf->get(), "enable.partition.eof", "true", nullptr, 0);
     rd_kafka_conf_set(conf->get(), "enable.auto.commit", "false", nullptr, 0);
     char err[512];
     rd_kafka_t* created = rd_kafka_new(RD_KAFKA_CONSUMER, conf->get(), err, sizeof err);
-    if (created == nullptr) return Status("kafka", std::string("cannot create changelog reader: ") + err);
+    if (created == nullptr)
+      return Status("kafka", std::string("cannot create changelog reader: ") + err);
     conf.value().release();
     changelog_.reset(created);
   }
@@ -426,7 +454,8 @@ Status Daemon::replay_changelog() {
   int partitions = 0;
   for (int attempt = 0; attempt < 20; ++attempt) {
     e = rd_kafka_metadata(rk, 0, rkt, &md, 5000);
-    if (e == RD_KAFKA_RESP_ERR_NO_ERROR && md->topic_cnt == 1 && md->topics[0].err == RD_KAFKA_RESP_ERR_NO_ERROR) {
+    if (e == RD_KAFKA_RESP_ERR_NO_ERROR && md->topic_cnt == 1 &&
+        md->topics[0].err == RD_KAFKA_RESP_ERR_NO_ERROR) {
       partitions = md->topics[0].partition_cnt;
       rd_kafka_metadata_destroy(md);
       break;
@@ -437,12 +466,13 @@ Status Daemon::replay_changelog() {
   }
   rd_kafka_topic_destroy(rkt);
   if (partitions == 0) {
-    return Status("kafka", "cannot read metadata of the changelog topic " + config_.kafka.changelog_topic);
+    return Status("kafka",
+                  "cannot read metadata of the changelog topic " + config_.kafka.changelog_topic);
   }
   RdPartitionsPtr list(rd_kafka_topic_partition_list_new(partitions));
   for (int p = 0; p < partitions; ++p) {
-    rd_kafka_topic_partition_list_add(list.get(), config_.kafka.changelog_topic.c_str(), p)->offset =
-        RD_KAFKA_OFFSET_BEGINNING;
+    rd_kafka_topic_partition_list_add(list.get(), config_.kafka.changelog_topic.c_str(), p)
+        ->offset = RD_KAFKA_OFFSET_BEGINNING;
   }
   if (auto ae = rd_kafka_assign(rk, list.get()); ae != RD_KAFKA_RESP_ERR_NO_ERROR) {
     return Status("kafka", std::string("cannot assign the changelog: ") + rd_kafka_err2str(ae));
@@ -462,9 +492,9 @@ Status Daemon::replay_changelog() {
       } else if (m->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
         spdlog::warn("Changelog read error=\"{}\"", rd_kafka_message_errstr(m));
       } else if (m->key != nullptr) {
-        const Status s = index_->apply_changelog(
-            std::string_view(static_cast<const char*>(m->key), m->key_len),
-            std::string_view(static_cast<const char*>(m->payload), m->len));
+        const Status s =
+            index_->apply_changelog(std::string_view(static_cast<const char*>(m->key), m->key_len),
+                                    std::string_view(static_cast<const char*>(m->payload), m->len));
         if (s.is_ok()) ++applied;
       }
       rd_kafka_message_destroy(m);
@@ -498,18 +528,21 @@ Status Daemon::start() {
   index_ = std::make_unique<DedupIndex>(popts_.dedup);
   const int threads = effective_threads(config_.pipeline);
   pool_ = std::make_unique<WorkerPool>(static_cast<size_t>(threads));
-  for (int i = 0; i < threads; ++i) analyzers_.push_back(std::make_unique<Analyzer>(resources_, popts_));
+  for (int i = 0; i < threads; ++i)
+    analyzers_.push_back(std::make_unique<Analyzer>(resources_, popts_));
   if (Status s = make_producer(); !s) return s;
   if (config_.dedup.enabled) {
     if (Status s = ensure_changelog_topic(); !s) return s;
     if (Status s = replay_changelog(); !s) return s;
   }
   if (Status s = make_consumer(); !s) return s;
-  spdlog::info("Started brokers={} group={} input={} enriched={} duplicates={} dead_letter={} delivery={} threads={} "
-               "max_in_flight={}",
-               config_.kafka.brokers, config_.kafka.group_id, fmt::join(config_.kafka.input_topics, ","),
-               config_.kafka.enriched_topic, config_.kafka.duplicates_topic, config_.kafka.dead_letter_topic,
-               to_string(config_.pipeline.delivery), threads, config_.pipeline.max_in_flight);
+  spdlog::info(
+      "Started brokers={} group={} input={} enriched={} duplicates={} dead_letter={} delivery={} "
+      "threads={} "
+      "max_in_flight={}",
+      config_.kafka.brokers, config_.kafka.group_id, fmt::join(config_.kafka.input_topics, ","),
+      config_.kafka.enriched_topic, config_.kafka.duplicates_topic, config_.kafka.dead_letter_topic,
+      to_string(config_.pipeline.delivery), threads, config_.pipeline.max_in_flight);
   return {};
 }
 
@@ -519,7 +552,8 @@ void Daemon::produce(const std::string& topic, std::string_view key, std::string
   tag->entry = entry;
   tag->counts = counts;
   if (Status s = sink_.produce(topic, key, value, headers, tag); !s) {
-    spdlog::error("Produce failed topic={} bytes={} error=\"{}\"", topic, value.size(), s.message());
+    spdlog::error("Produce failed topic={} bytes={} error=\"{}\"", topic, value.size(),
+                  s.message());
     counters_.delivery_failures.fetch_add(1, std::memory_order_relaxed);
     {
       std::lock_guard lock(tag_mu_);
@@ -530,7 +564,8 @@ void Daemon::produce(const std::string& topic, std::string_view key, std::string
 }
 
 void Daemon::analyze_batch(InBatch& b, size_t worker, std::atomic<size_t>& cursor) {
-  // Whichever worker is free takes the next story: every Analyzer gives the same result for a story.
+  // Whichever worker is free takes the next story: every Analyzer gives the same result for a
+  // story.
   for (size_t i = cursor.fetch_add(1, std::memory_order_relaxed); i < b.n;
        i = cursor.fetch_add(1, std::memory_order_relaxed)) {
     rd_kafka_message_t* m = b.msgs[i];
@@ -564,7 +599,8 @@ void Daemon::finish_batch(InBatch& b) {
   // Dedup in consumption order (deterministic for a given input order).
   for (size_t i = 0; i < n; ++i) {
     if (msgs[i]->err != RD_KAFKA_RESP_ERR_NO_ERROR || !b.analyses[i].status.is_ok()) continue;
-    if (popts_.dedup_enabled) b.analyses[i].dedup = index_->check_and_insert(b.analyses[i].fingerprint);
+    if (popts_.dedup_enabled)
+      b.analyses[i].dedup = index_->check_and_insert(b.analyses[i].fingerprint);
   }
   const int64_t t = b.consumed_ns;
   const bool any_story = std::any_of(msgs, msgs + n, [](const rd_kafka_message_t* m) {
@@ -593,46 +629,59 @@ void Daemon::finish_batch(InBatch& b) {
     if (!a.status.is_ok()) {
       OffsetTracker::Entry* e = tracker_.begin(topic, m->partition, m->offset, 1, t);
       rd_kafka_headers_t* h = rd_kafka_headers_new(5);
-      rd_kafka_header_add(h, "wirefeed.reason", -1, a.status.code().data(), static_cast<ssize_t>(a.status.code().size()));
+      rd_kafka_header_add(h, "wirefeed.reason", -1, a.status.code().data(),
+                          static_cast<ssize_t>(a.status.code().size()));
       rd_kafka_header_add(h, "wirefeed.message", -1, a.status.message().data(),
                           static_cast<ssize_t>(a.status.message().size()));
-      rd_kafka_header_add(h, "wirefeed.source.topic", -1, topic.data(), static_cast<ssize_t>(topic.size()));
+      rd_kafka_header_add(h, "wirefeed.source.topic", -1, topic.data(),
+                          static_cast<ssize_t>(topic.size()));
       const std::string part = std::to_string(m->partition);
       const std::string off = std::to_string(m->offset);
-      rd_kafka_header_add(h, "wirefeed.source.partition", -1, part.data(), static_cast<ssize_t>(part.size()));
-      rd_kafka_header_add(h, "wirefeed.source.offset", -1, off.data(), static_cast<ssize_t>(off.size()));
+      rd_kafka_header_add(h, "wirefeed.source.partition", -1, part.data(),
+                          static_cast<ssize_t>(part.size()));
+      rd_kafka_header_add(h, "wirefeed.source.offset", -1, off.data(),
+                          static_cast<ssize_t>(off.size()));
       std::string_view value = payload(i);
       if (static_cast<int64_t>(value.size()) > dead_letter_limit()) {
         const std::string size = std::to_string(value.size());
-        rd_kafka_header_add(h, "wirefeed.original_size", -1, size.data(), static_cast<ssize_t>(size.size()));
+        rd_kafka_header_add(h, "wirefeed.original_size", -1, size.data(),
+                            static_cast<ssize_t>(size.size()));
         rd_kafka_header_add(h, "wirefeed.truncated", -1, "true", 4);
         value = value.substr(0, static_cast<size_t>(dead_letter_limit()));
       }
       counters_.dead_lettered.fetch_add(1, std::memory_order_relaxed);
       warn_.warn(topic, m->partition, m->offset, a.status);
-      produce(config_.kafka.dead_letter_topic,
-              std::string_view(static_cast<const char*>(m->key), m->key != nullptr ? m->key_len : 0), value, h, e,
-              true);
+      produce(
+          config_.kafka.dead_letter_topic,
+          std::string_view(static_cast<const char*>(m->key), m->key != nullptr ? m->key_len : 0),
+          value, h, e, true);
       continue;
     }
     const DedupStatus st = a.dedup.status;
     const bool write_changelog = popts_.dedup_enabled && st != DedupStatus::kDuplicate;
-    OffsetTracker::Entry* e = tracker_.begin(topic, m->partition, m->offset, write_changelog ? 2 : 1, t);
+    OffsetTracker::Entry* e =
+        tracker_.begin(topic, m->partition, m->offset, write_changelog ? 2 : 1, t);
     std::string_view key;
     switch (config_.pipeline.output_key) {
-      case OutputKey::kUri: key = a.story.uri; break;
-      case OutputKey::kInput:
-        key = std::string_view(static_cast<const char*>(m->key), m->key != nullptr ? m->key_len : 0);
+      case OutputKey::kUri:
+        key = a.story.uri;
         break;
-      case OutputKey::kNone: break;
+      case OutputKey::kInput:
+        key =
+            std::string_view(static_cast<const char*>(m->key), m->key != nullptr ? m->key_len : 0);
+        break;
+      case OutputKey::kNone:
+        break;
     }
     const bool repeat = st == DedupStatus::kDuplicate || st == DedupStatus::kNearDuplicate;
     if (st == DedupStatus::kDuplicate) counters_.duplicates.fetch_add(1, std::memory_order_relaxed);
-    if (st == DedupStatus::kNearDuplicate) counters_.near_duplicates.fetch_add(1, std::memory_order_relaxed);
+    if (st == DedupStatus::kNearDuplicate)
+      counters_.near_duplicates.fetch_add(1, std::memory_order_relaxed);
     if (st == DedupStatus::kUpdate) counters_.updates.fetch_add(1, std::memory_order_relaxed);
     counters_.enriched.fetch_add(1, std::memory_order_relaxed);
-    const std::string& out_topic =
-        repeat && config_.pipeline.route_duplicates ? config_.kafka.duplicates_topic : config_.kafka.enriched_topic;
+    const std::string& out_topic = repeat && config_.pipeline.route_duplicates
+                                       ? config_.kafka.duplicates_topic
+                                       : config_.kafka.enriched_topic;
     rendered_.clear();
     write_enriched(payload(i), a, rendered_);
     produce(out_topic, key, rendered_, nullptr, e, true);
@@ -693,8 +742,9 @@ Status Daemon::commit_transaction() {
 
 void Daemon::maybe_commit_transaction(bool force) {
   if (!txn_open_) return;
-  const bool due = force || txn_stories_ >= config_.transactions.commit_every ||
-                   now_ns() - txn_started_ns_ >= config_.transactions.commit_interval_ms * 1'000'000;
+  const bool due =
+      force || txn_stories_ >= config_.transactions.commit_every ||
+      now_ns() - txn_started_ns_ >= config_.transactions.commit_interval_ms * 1'000'000;
   if (!due) return;
   Status s = commit_transaction();
   if (s.is_ok()) return;
@@ -704,7 +754,8 @@ void Daemon::maybe_commit_transaction(bool force) {
     fatal_ = true;
     return;
   }
-  spdlog::warn("Transaction failed, aborting and reprocessing from the committed offsets: {}", s.message());
+  spdlog::warn("Transaction failed, aborting and reprocessing from the committed offsets: {}",
+               s.message());
   recover_from_abort();
 }
 
@@ -740,7 +791,8 @@ Status Daemon::rewind_to_committed() {
   if (assigned_.empty()) return {};
   RdPartitionsPtr list(rd_kafka_topic_partition_list_new(static_cast<int>(assigned_.size())));
   for (const auto& [t, p] : assigned_) rd_kafka_topic_partition_list_add(list.get(), t.c_str(), p);
-  if (auto e = rd_kafka_committed(consumer_.get(), list.get(), 30000); e != RD_KAFKA_RESP_ERR_NO_ERROR) {
+  if (auto e = rd_kafka_committed(consumer_.get(), list.get(), 30000);
+      e != RD_KAFKA_RESP_ERR_NO_ERROR) {
     return Status("kafka", std::string("committed offsets: ") + rd_kafka_err2str(e));
   }
   for (int i = 0; i < list->cnt; ++i) {
@@ -782,8 +834,8 @@ int64_t consumer_lag(rd_kafka_t* rk, const std::set<std::pair<std::string, int32
   int64_t lag = 0;
   for (int i = 0; i < list->cnt; ++i) {
     int64_t lo = 0, hi = 0;
-    if (rd_kafka_get_watermark_offsets(rk, list->elems[i].topic, list->elems[i].partition, &lo, &hi) !=
-        RD_KAFKA_RESP_ERR_NO_ERROR) {
+    if (rd_kafka_get_watermark_offsets(rk, list->elems[i].topic, list->elems[i].partition, &lo,
+                                       &hi) != RD_KAFKA_RESP_ERR_NO_ERROR) {
       continue;
     }
     const int64_t pos = list->elems[i].offset >= 0 ? list->elems[i].offset : lo;
@@ -802,19 +854,24 @@ void Daemon::log_stats(bool final_line) {
   const auto [p50, p99] = latency_.take();
   const double pct = d_consumed > 0 ? 100.0 / static_cast<double>(d_consumed) : 0.0;
   if (final_line) {
-    const double active = first_consume_ns_ > 0 ? std::max(1e-9, (t - first_consume_ns_) / 1e9) : 0.0;
-    spdlog::info("Summary consumed={} produced={} enriched={} duplicates={} near_duplicates={} updates={} "
-                 "dead_lettered={} delivery_failures={} dedup_index={} transactions={} aborts={} "
-                 "active_seconds={:.2f} stories_per_s={:.0f} mb_per_s={:.2f}",
-                 consumed, produced, counters_.enriched.load(), dup, near, counters_.updates.load(), dlq,
-                 counters_.delivery_failures.load(), index_ ? index_->size() : 0, transactions_, aborts_, active,
-                 active > 0 ? consumed / active : 0.0, active > 0 ? bytes / active / 1e6 : 0.0);
+    const double active =
+        first_consume_ns_ > 0 ? std::max(1e-9, (t - first_consume_ns_) / 1e9) : 0.0;
+    spdlog::info(
+        "Summary consumed={} produced={} enriched={} duplicates={} near_duplicates={} updates={} "
+        "dead_lettered={} delivery_failures={} dedup_index={} transactions={} aborts={} "
+        "active_seconds={:.2f} stories_per_s={:.0f} mb_per_s={:.2f}",
+        consumed, produced, counters_.enriched.load(), dup, near, counters_.updates.load(), dlq,
+        counters_.delivery_failures.load(), index_ ? index_->size() : 0, transactions_, aborts_,
+        active, active > 0 ? consumed / active : 0.0, active > 0 ? bytes / active / 1e6 : 0.0);
   } else {
-    spdlog::info("Throughput consumed_per_s={:.0f} produced_per_s={:.0f} mb_per_s={:.2f} duplicate_pct={:.1f} "
-                 "near_duplicate_pct={:.1f} dead_lettered={} lag={} p50_ms={:.2f} p99_ms={:.2f} in_flight={}",
-                 d_consumed / secs, (produced - stats_produced_) / secs, (bytes - stats_bytes_) / secs / 1e6,
-                 (dup - stats_dup_) * pct, (near - stats_near_) * pct, dlq - stats_dlq_,
-                 consumer_lag(consumer_.get(), assigned_), p50, p99, tracker_.in_flight());
+    spdlog::info(
+        "Throughput consumed_per_s={:.0f} produced_per_s={:.0f} mb_per_s={:.2f} "
+        "duplicate_pct={:.1f} "
+        "near_duplicate_pct={:.1f} dead_lettered={} lag={} p50_ms={:.2f} p99_ms={:.2f} "
+        "in_flight={}",
+        d_consumed / secs, (produced - stats_produced_) / secs, (bytes - stats_bytes_) / secs / 1e6,
+        (dup - stats_dup_) * pct, (near - stats_near_) * pct, dlq - stats_dlq_,
+        consumer_lag(consumer_.get(), assigned_), p50, p99, tracker_.in_flight());
   }
   stats_consumed_ = consumed;
   stats_produced_ = produced;
@@ -857,7 +914,8 @@ int Daemon::run() {
       fatal_ = true;
       break;
     }
-    const int64_t room = max_in_flight - tracker_.in_flight() - static_cast<int64_t>(pending_ ? pending_->n : 0);
+    const int64_t room =
+        max_in_flight - tracker_.in_flight() - static_cast<int64_t>(pending_ ? pending_->n : 0);
     if (room <= 0) {
       // Backpressure: wait for acknowledgements instead of consuming more.
       finish_pending();
@@ -872,15 +930,17 @@ int Daemon::run() {
     }
     InBatch& next = pending_ == &batches_[0] ? batches_[1] : batches_[0];
     rd_kafka_message_t** msgs = next.msgs.data();
-    const size_t want = static_cast<size_t>(std::min<int64_t>(room, static_cast<int64_t>(next.msgs.size())));
-    // Take what is already fetched without waiting; block (briefly) only when nothing is fetched and
-    // nothing is pending. A blocking batch call would wait for a full batch and add up to its
+    const size_t want =
+        static_cast<size_t>(std::min<int64_t>(room, static_cast<int64_t>(next.msgs.size())));
+    // Take what is already fetched without waiting; block (briefly) only when nothing is fetched
+    // and nothing is pending. A blocking batch call would wait for a full batch and add up to its
     // timeout to every story's latency.
     ssize_t n = rd_kafka_consume_batch_queue(consumer_queue_, 0, msgs, want);
     if (n == 0 && pending_ == nullptr) {
       if (rd_kafka_message_t* first = rd_kafka_consume_queue(consumer_queue_, 100)) {
         msgs[0] = first;
-        const ssize_t more = want > 1 ? rd_kafka_consume_batch_queue(consumer_queue_, 0, msgs + 1, want - 1) : 0;
+        const ssize_t more =
+            want > 1 ? rd_kafka_consume_batch_queue(consumer_queue_, 0, msgs + 1, want - 1) : 0;
         n = 1 + std::max<ssize_t>(0, more);
       }
     }
@@ -931,8 +991,9 @@ int Daemon::run() {
   discard_pending();
   spdlog::info("Stopping: finishing in-flight stories in_flight={}", tracker_.in_flight());
   if (!flush_producer(config_.shutdown.timeout_ms)) {
-    spdlog::warn("Shutdown deadline reached with in_flight={}: those stories will be reprocessed on restart",
-                 tracker_.in_flight());
+    spdlog::warn(
+        "Shutdown deadline reached with in_flight={}: those stories will be reprocessed on restart",
+        tracker_.in_flight());
   }
   if (exactly_once()) {
     if (!fatal_) maybe_commit_transaction(true);
@@ -985,7 +1046,8 @@ int run_demo(Config config, RunControl& control) {
   const std::string bootstraps = rd_kafka_mock_cluster_bootstraps(mc);
   // One input partition keeps the feed's order (resends after their originals); the samples are far
   // below the mock's 5 MiB-per-partition limit.
-  const std::string input = config.kafka.input_topics.empty() ? "wire.raw" : config.kafka.input_topics.front();
+  const std::string input =
+      config.kafka.input_topics.empty() ? "wire.raw" : config.kafka.input_topics.front();
   rd_kafka_mock_topic_create(mc, input.c_str(), 1, 1);
   for (const auto* t : {&config.kafka.enriched_topic, &config.kafka.duplicates_topic,
                         &config.kafka.dead_letter_topic, &config.kafka.changelog_topic}) {
@@ -1042,7 +1104,8 @@ int run_demo(Config config, RunControl& control) {
   config.kafka.brokers = bootstraps;
   config.kafka.input_topics = {input};
   control.exit_when_drained = true;
-  // The group's first join on the mock cluster takes ~3 s; the stats line every second shows progress.
+  // The group's first join on the mock cluster takes ~3 s; the stats line every second shows
+  // progress.
   if (config.stats.interval_s > 1) config.stats.interval_s = 1;
   Config run_config = config;
   run_config.kafka.brokers = bootstraps;
@@ -1063,7 +1126,8 @@ int run_demo(Config config, RunControl& control) {
       RD_KAFKA_OFFSET_BEGINNING;
   rd_kafka_assign(crk, list.get());
   int64_t printed = 0;
-  std::printf("\n--- %lld enriched records from topic %s ---\n", static_cast<long long>(config.demo.print_records),
+  std::printf("\n--- %lld enriched records from topic %s ---\n",
+              static_cast<long long>(config.demo.print_records),
               config.kafka.enriched_topic.c_str());
   while (printed < config.demo.print_records) {
     rd_kafka_message_t* m = rd_kafka_consumer_poll(crk, 5000);

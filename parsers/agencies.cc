@@ -1,12 +1,12 @@
 #include "parsers/agencies.h"
 
+#include <toml++/toml.h>
+
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-#include <toml++/toml.h>
 
 #include "core/embedded.h"
 
@@ -50,26 +50,28 @@ size_t AgencyTable::size() const { return impl_->infos.size(); }
 
 const AgencyInfo* AgencyTable::find(std::string_view alias) const {
   if (alias.empty() || alias.size() > kMaxAliasBytes) return nullptr;
-  if (auto it = impl_->exact.find(alias); it != impl_->exact.end()) return &impl_->infos[it->second];
+  if (auto it = impl_->exact.find(alias); it != impl_->exact.end())
+    return &impl_->infos[it->second];
   if (alias.size() < kMinFoldedAlias) return nullptr;
   // Fold into a stack buffer: lookups run per candidate token on the hot path.
   char buf[kMaxAliasBytes];
   for (size_t i = 0; i < alias.size(); ++i) buf[i] = ascii_lower(alias[i]);
-  if (auto it = impl_->folded.find(std::string_view(buf, alias.size())); it != impl_->folded.end()) {
+  if (auto it = impl_->folded.find(std::string_view(buf, alias.size()));
+      it != impl_->folded.end()) {
     return &impl_->infos[it->second];
   }
   return nullptr;
 }
 
 Result<std::shared_ptr<const AgencyTable>> AgencyTable::parse(std::string_view toml_text,
-                                                               const std::string& source_name) {
+                                                              const std::string& source_name) {
   toml::table root;
 #if TOML_EXCEPTIONS
   try {
     root = toml::parse(toml_text, source_name);
   } catch (const toml::parse_error& e) {
-    return Status("agencies_parse", position(source_name, e.source()) + ": " +
-                                        std::string(e.description()));
+    return Status("agencies_parse",
+                  position(source_name, e.source()) + ": " + std::string(e.description()));
   }
 #else
   auto parsed = toml::parse(toml_text, source_name);
@@ -84,7 +86,8 @@ Result<std::shared_ptr<const AgencyTable>> AgencyTable::parse(std::string_view t
     return Status("agencies_invalid", position(source_name, n.source()) + ": " + what);
   };
   for (auto&& [key, node] : root) {
-    if (key.str() != "agency") return err(node, "unknown top-level key '" + std::string(key.str()) + "'");
+    if (key.str() != "agency")
+      return err(node, "unknown top-level key '" + std::string(key.str()) + "'");
   }
   const toml::array* list = root["agency"].as_array();
   if (list == nullptr) return Status("agencies_invalid", source_name + ": no [[agency]] tables");
@@ -145,7 +148,8 @@ std::shared_ptr<const AgencyTable> AgencyTable::builtin() {
   static const std::shared_ptr<const AgencyTable> table = [] {
     auto r = parse(embedded_file("config/data/agencies.toml"), "config/data/agencies.toml");
     if (r) return *r;
-    // The embedded file is tested at build time (agencies_test); an empty table keeps the daemon up.
+    // The embedded file is tested at build time (agencies_test); an empty table keeps the daemon
+    // up.
     auto t = AgencyTable::parse("agency = []", "empty");
     return *t;
   }();

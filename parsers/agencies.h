@@ -1,7 +1,7 @@
 #pragma once
-// The agency alias table: aliases (AP, A.P., Associated Press, ТАСС, 연합뉴스, ...) mapped to canonical
-// names and kinds. Data lives in config/data/agencies.toml (embedded as the default); editors extend
-// it without a rebuild and the daemon reloads it on SIGHUP.
+// The agency alias table: aliases (AP, A.P., Associated Press, ТАСС, 연합뉴스, ...) mapped to
+// canonical names and kinds. Data lives in config/data/agencies.toml (embedded as the default);
+// editors extend it without a rebuild and the daemon reloads it on SIGHUP.
 
 #include <memory>
 #include <string>

@@ -1,10 +1,10 @@
 #include "parsers/credit_cases.h"
 
+#include <simdjson.h>
+
 #include <algorithm>
 #include <fstream>
 #include <string_view>
-
-#include <simdjson.h>
 
 namespace wirefeed {
 
@@ -49,14 +49,16 @@ Result<std::vector<CreditCase>> load_credit_cases(const std::string& path) {
         c.story.body = s;
       } else if (key == "agencies") {
         simdjson::ondemand::array arr;
-        if (value.get_array().get(arr)) return field_error(path, lineno, "agencies must be an array");
+        if (value.get_array().get(arr))
+          return field_error(path, lineno, "agencies must be an array");
         for (auto v : arr) {
           if (v.get_string().get(s)) return field_error(path, lineno, "agency must be a string");
           c.agencies.emplace_back(s);
         }
       } else if (key == "persons") {
         simdjson::ondemand::array arr;
-        if (value.get_array().get(arr)) return field_error(path, lineno, "persons must be an array");
+        if (value.get_array().get(arr))
+          return field_error(path, lineno, "persons must be an array");
         for (auto v : arr) {
           simdjson::ondemand::object p;
           if (v.get_object().get(p)) return field_error(path, lineno, "person must be an object");
@@ -76,7 +78,8 @@ Result<std::vector<CreditCase>> load_credit_cases(const std::string& path) {
         bool is_null = false;
         if (!value.is_null().get(is_null) && is_null) continue;
         simdjson::ondemand::object d;
-        if (value.get_object().get(d)) return field_error(path, lineno, "dateline must be an object");
+        if (value.get_object().get(d))
+          return field_error(path, lineno, "dateline must be an object");
         c.dateline_present = true;
         for (auto df : d) {
           std::string_view dk;
@@ -87,14 +90,16 @@ Result<std::vector<CreditCase>> load_credit_cases(const std::string& path) {
             c.dateline_wire = b;
           } else {
             std::string_view dv;
-            if (df.value().get_string().get(dv)) return field_error(path, lineno, "dateline field must be a string");
+            if (df.value().get_string().get(dv))
+              return field_error(path, lineno, "dateline field must be a string");
             if (dk == "place") c.dateline_place = dv;
             if (dk == "agency") c.dateline_agency = dv;
           }
         }
       } else if (key == "photo_credits") {
         int64_t n = 0;
-        if (value.get_int64().get(n)) return field_error(path, lineno, "photo_credits must be an integer");
+        if (value.get_int64().get(n))
+          return field_error(path, lineno, "photo_credits must be an integer");
         c.photo_credits = static_cast<int>(n);
       } else {
         return field_error(path, lineno, "unknown or mistyped field '" + std::string(key) + "'");
@@ -115,11 +120,13 @@ std::vector<std::string> compare_credit_case(const CreditCase& c, const CreditRe
   std::vector<std::string> want = c.agencies, got = r.agencies;
   std::sort(want.begin(), want.end());
   std::sort(got.begin(), got.end());
-  if (want != got) diffs.push_back("agencies: want " + join(c.agencies) + " got " + join(r.agencies));
+  if (want != got)
+    diffs.push_back("agencies: want " + join(c.agencies) + " got " + join(r.agencies));
   std::vector<std::string> wp, gp;
   for (const auto& [n, role] : c.persons) wp.push_back(n + "/" + role);
   for (const Credit& cr : r.credits) {
-    if (cr.kind == CreditKind::kPerson) gp.push_back(cr.name + "/" + std::string(to_string(cr.role)));
+    if (cr.kind == CreditKind::kPerson)
+      gp.push_back(cr.name + "/" + std::string(to_string(cr.role)));
   }
   std::sort(wp.begin(), wp.end());
   std::sort(gp.begin(), gp.end());
@@ -130,9 +137,12 @@ std::vector<std::string> compare_credit_case(const CreditCase& c, const CreditRe
       diffs.push_back(std::string("dateline: want ") + (c.dateline_present ? "present" : "absent") +
                       " got " + (d.present ? "'" + d.place + "'" : "absent"));
     } else if (d.present) {
-      if (d.place != c.dateline_place) diffs.push_back("dateline place: want '" + c.dateline_place + "' got '" + d.place + "'");
-      if (d.agency != c.dateline_agency) diffs.push_back("dateline agency: want '" + c.dateline_agency + "' got '" + d.agency + "'");
-      if (!c.dateline_agency.empty() && d.agency_is_wire != c.dateline_wire) diffs.push_back("dateline wire flag differs");
+      if (d.place != c.dateline_place)
+        diffs.push_back("dateline place: want '" + c.dateline_place + "' got '" + d.place + "'");
+      if (d.agency != c.dateline_agency)
+        diffs.push_back("dateline agency: want '" + c.dateline_agency + "' got '" + d.agency + "'");
+      if (!c.dateline_agency.empty() && d.agency_is_wire != c.dateline_wire)
+        diffs.push_back("dateline wire flag differs");
     }
   }
   if (c.photo_credits >= 0 && static_cast<int>(r.photo_credits.size()) != c.photo_credits) {

@@ -4,8 +4,8 @@
 //   {"id": "...", "group": "dateline|credit_line|byline|language|photo|trap|...",
 //    "language": "en", "byline": "", "body": "...",
 //    "agencies": ["Reuters"], "persons": [{"name": "Jane Doe", "role": "reporting"}],
-//    "dateline": {"place": "SEOUL", "agency": "Reuters", "wire": true} | null (absent = not checked),
-//    "photo_credits": 1 (count; absent = not checked)}
+//    "dateline": {"place": "SEOUL", "agency": "Reuters", "wire": true} | null (absent = not
+//    checked), "photo_credits": 1 (count; absent = not checked)}
 
 #include <optional>
 #include <string>

@@ -13,18 +13,32 @@ inline bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 inline bool is_alpha(char c) { return is_upper(c) || is_lower(c); }
 inline bool is_high(char c) { return static_cast<unsigned char>(c) >= 0x80; }
-inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+inline bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // NBSP (C2 A0) is common in wire copy between a dateline and its dash.
 inline std::string_view trim(std::string_view s) {
   while (!s.empty()) {
-    if (is_space(s.front())) { s.remove_prefix(1); continue; }
-    if (s.size() >= 2 && s[0] == '\xC2' && s[1] == '\xA0') { s.remove_prefix(2); continue; }
+    if (is_space(s.front())) {
+      s.remove_prefix(1);
+      continue;
+    }
+    if (s.size() >= 2 && s[0] == '\xC2' && s[1] == '\xA0') {
+      s.remove_prefix(2);
+      continue;
+    }
     break;
   }
   while (!s.empty()) {
-    if (is_space(s.back())) { s.remove_suffix(1); continue; }
-    if (s.size() >= 2 && s[s.size() - 2] == '\xC2' && s.back() == '\xA0') { s.remove_suffix(2); continue; }
+    if (is_space(s.back())) {
+      s.remove_suffix(1);
+      continue;
+    }
+    if (s.size() >= 2 && s[s.size() - 2] == '\xC2' && s.back() == '\xA0') {
+      s.remove_suffix(2);
+      continue;
+    }
     break;
   }
   return s;

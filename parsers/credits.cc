@@ -12,10 +12,10 @@ namespace ct = credit_text;
 
 namespace {
 
-constexpr size_t kMaxCreditLine = 400;   // longer lines are prose, not credit lines
-constexpr size_t kMaxItem = 90;          // one name or agency in a list
-constexpr size_t kMaxEndTag = 48;        // "(FR mit dpa)", "(dpa/AFP)"
-constexpr size_t kTailParagraphs = 4;    // credit sentences sit in the last paragraphs
+constexpr size_t kMaxCreditLine = 400;  // longer lines are prose, not credit lines
+constexpr size_t kMaxItem = 90;         // one name or agency in a list
+constexpr size_t kMaxEndTag = 48;       // "(FR mit dpa)", "(dpa/AFP)"
+constexpr size_t kTailParagraphs = 4;   // credit sentences sit in the last paragraphs
 
 // ---------------------------------------------------------------------------------------------
 // Word lists
@@ -23,8 +23,9 @@ constexpr size_t kTailParagraphs = 4;    // credit sentences sit in the last par
 // Lower-case words that may sit inside a person's name.
 bool is_name_particle(std::string_view w) {
   constexpr std::array<std::string_view, 28> kParticles = {
-      "de", "da", "do", "dos", "das", "di", "du", "del", "della", "van", "von", "der", "den",
-      "ter", "ten", "bin", "binti", "bint", "ibn", "al", "el", "la", "le", "y", "zu", "st.", "dela", "des"};
+      "de",  "da",  "do",  "dos", "das", "di",  "du",    "del",  "della", "van",
+      "von", "der", "den", "ter", "ten", "bin", "binti", "bint", "ibn",   "al",
+      "el",  "la",  "le",  "y",   "zu",  "st.", "dela",  "des"};
   for (std::string_view p : kParticles) {
     if (w == p) return true;
   }
@@ -34,12 +35,15 @@ bool is_name_particle(std::string_view w) {
 // Job titles that follow an agency ("AP Business Writer") or stand alone ("Staff Writer").
 bool is_title_word(std::string_view w) {
   constexpr std::array<std::string_view, 44> kTitles = {
-      "staff", "writer", "writers", "correspondent", "correspondents", "reporter", "reporters",
-      "editor", "editors", "senior", "chief", "special", "business", "economics", "economic",
-      "political", "diplomatic", "science", "medical", "sports", "technology", "tech", "health",
-      "foreign", "national", "white", "house", "bureau", "desk", "journalist", "journalists",
-      "contributor", "columnist", "photographer", "videojournalist", "producer", "international",
-      "news", "and", "the", "of", "for", "legal", "investigative"};
+      "staff",       "writer",        "writers",   "correspondent", "correspondents",
+      "reporter",    "reporters",     "editor",    "editors",       "senior",
+      "chief",       "special",       "business",  "economics",     "economic",
+      "political",   "diplomatic",    "science",   "medical",       "sports",
+      "technology",  "tech",          "health",    "foreign",       "national",
+      "white",       "house",         "bureau",    "desk",          "journalist",
+      "journalists", "contributor",   "columnist", "photographer",  "videojournalist",
+      "producer",    "international", "news",      "and",           "the",
+      "of",          "for",           "legal",     "investigative"};
   for (std::string_view t : kTitles) {
     if (ct::equals_ci(w, t)) return true;
   }
@@ -48,11 +52,42 @@ bool is_title_word(std::string_view w) {
 
 // Words that describe an agency ("der Nachrichtenagentur dpa", "das agências EFE").
 bool is_agency_descriptor(std::string_view w) {
-  constexpr std::array<std::string_view, 36> kWords = {
-      "the", "der", "die", "den", "des", "la", "las", "los", "el", "le", "les", "da", "das", "de",
-      "do", "dos", "del", "l'agence", "agence", "agences", "agency", "agencies", "agencia",
-      "agencias", "agência", "agências", "nachrichtenagentur", "nachrichtenagenturen",
-      "agentur", "agenturen", "news", "wire", "service", "agenzia", "агентства", "агентство"};
+  constexpr std::array<std::string_view, 36> kWords = {"the",
+                                                       "der",
+                                                       "die",
+                                                       "den",
+                                                       "des",
+                                                       "la",
+                                                       "las",
+                                                       "los",
+                                                       "el",
+                                                       "le",
+                                                       "les",
+                                                       "da",
+                                                       "das",
+                                                       "de",
+                                                       "do",
+                                                       "dos",
+                                                       "del",
+                                                       "l'agence",
+                                                       "agence",
+                                                       "agences",
+                                                       "agency",
+                                                       "agencies",
+                                                       "agencia",
+                                                       "agencias",
+                                                       "agência",
+                                                       "agências",
+                                                       "nachrichtenagentur",
+                                                       "nachrichtenagenturen",
+                                                       "agentur",
+                                                       "agenturen",
+                                                       "news",
+                                                       "wire",
+                                                       "service",
+                                                       "agenzia",
+                                                       "агентства",
+                                                       "агентство"};
   for (std::string_view t : kWords) {
     if (ct::equals_ci(w, t)) return true;
   }
@@ -61,10 +96,14 @@ bool is_agency_descriptor(std::string_view w) {
 
 // Credited without a name: "Guardian staff and agencies", "with files from wire services".
 bool is_generic_credit(std::string_view item) {
-  constexpr std::array<std::string_view, 16> kGeneric = {
-      "agencies", "agency", "wire services", "wire reports", "news agencies", "wires", "staff",
-      "agenturen", "agences", "agencias", "agências", "agencies reports", "staff reports",
-      "wire service reports", "news services", "агентства"};
+  constexpr std::array<std::string_view, 16> kGeneric = {"agencies",      "agency",
+                                                         "wire services", "wire reports",
+                                                         "news agencies", "wires",
+                                                         "staff",         "agenturen",
+                                                         "agences",       "agencias",
+                                                         "agências",      "agencies reports",
+                                                         "staff reports", "wire service reports",
+                                                         "news services", "агентства"};
   for (std::string_view g : kGeneric) {
     if (ct::equals_ci(item, g)) return true;
   }
@@ -73,13 +112,13 @@ bool is_generic_credit(std::string_view item) {
 
 // Trailing words after an agency that do not change who is credited ("Reuters reports").
 constexpr std::array<std::string_view, 9> kAgencySuffixes = {
-    " reports", " report", " staff", " dispatches", " correspondents", " wire", " wires",
-    " journalists", " reporting"};
+    " reports", " report", " staff",       " dispatches", " correspondents",
+    " wire",    " wires",  " journalists", " reporting"};
 
 struct Trigger {
   std::string_view phrase;  // lower-case ASCII (other bytes exact)
   CreditRole role;
-  bool agencies_only;       // a risky phrase: only lists made entirely of agencies count
+  bool agencies_only;  // a risky phrase: only lists made entirely of agencies count
 };
 
 // Phrases that open a credit line. Longest first where one is a prefix of another.
@@ -135,10 +174,14 @@ constexpr std::array<Trigger, 48> kTriggers = {{
 }};
 
 // Triggers searched inside a short line, not only at its start.
-constexpr std::array<std::string_view, 8> kInnerTriggers = {
-    "with additional reporting by", "additional reporting by", "with reporting by",
-    "compiled from", "based on reporting by", "with files from", "with inputs from",
-    "(reporting by"};
+constexpr std::array<std::string_view, 8> kInnerTriggers = {"with additional reporting by",
+                                                            "additional reporting by",
+                                                            "with reporting by",
+                                                            "compiled from",
+                                                            "based on reporting by",
+                                                            "with files from",
+                                                            "with inputs from",
+                                                            "(reporting by"};
 
 // First bytes of any trigger (lower case, plus the lead bytes of Cyrillic ones): most lines are
 // rejected by this one lookup.
@@ -222,7 +265,8 @@ class Scanner {
   }
 
   void add_info(const AgencyInfo& info, CreditRole role, std::string_view text) {
-    add_credit(info.canonical, info.is_wire ? CreditKind::kAgency : CreditKind::kOutlet, role, text);
+    add_credit(info.canonical, info.is_wire ? CreditKind::kAgency : CreditKind::kOutlet, role,
+               text);
     if (info.is_wire) add_agency(info.canonical);
   }
 
@@ -234,7 +278,8 @@ class Scanner {
     if (const AgencyInfo* info = table_.find(item)) return info;
     for (std::string_view suf : kAgencySuffixes) {
       if (ct::ends_with_ci(item, suf)) {
-        if (const AgencyInfo* info = table_.find(item.substr(0, item.size() - suf.size()))) return info;
+        if (const AgencyInfo* info = table_.find(item.substr(0, item.size() - suf.size())))
+          return info;
       }
     }
     // Descriptor words before the alias.
@@ -252,7 +297,8 @@ class Scanner {
       if (const AgencyInfo* info = table_.find(rest)) return info;
       for (std::string_view suf : kAgencySuffixes) {
         if (ct::ends_with_ci(rest, suf)) {
-          if (const AgencyInfo* info = table_.find(rest.substr(0, rest.size() - suf.size()))) return info;
+          if (const AgencyInfo* info = table_.find(rest.substr(0, rest.size() - suf.size())))
+            return info;
         }
       }
     }
@@ -286,9 +332,9 @@ class Scanner {
   // Cuts " in Seoul", " at the United Nations", " from Tokyo" off a name.
   static std::string_view drop_place(std::string_view item, bool& ok) {
     ok = true;
-    for (std::string_view sep : {std::string_view(" in "), std::string_view(" at "),
-                                 std::string_view(" from "), std::string_view(" en "),
-                                 std::string_view(" aus "), std::string_view(" in\n")}) {
+    for (std::string_view sep :
+         {std::string_view(" in "), std::string_view(" at "), std::string_view(" from "),
+          std::string_view(" en "), std::string_view(" aus "), std::string_view(" in\n")}) {
       const size_t p = item.find(sep);
       if (p == std::string_view::npos) continue;
       std::string_view place = ct::trim(item.substr(p + sep.size()));
@@ -338,8 +384,8 @@ class Scanner {
       return true;
     }
     // "CNN's Jane Doe", "Reuters' John Roe"
-    for (std::string_view poss : {std::string_view("'s "), std::string_view("\xE2\x80\x99s "),
-                                  std::string_view("' ")}) {
+    for (std::string_view poss :
+         {std::string_view("'s "), std::string_view("\xE2\x80\x99s "), std::string_view("' ")}) {
       const size_t p = it.find(poss);
       if (p == std::string_view::npos) continue;
       if (const AgencyInfo* info = agency_of(it.substr(0, p))) {
@@ -454,11 +500,11 @@ class Scanner {
         // conjunctions in the supported languages
         std::string_view rest = text.substr(i + 1);
         size_t skip = 0;
-        for (std::string_view conj : {std::string_view("and "), std::string_view("und "),
-                                      std::string_view("et "), std::string_view("y "),
-                                      std::string_view("e "), std::string_view("и "),
-                                      std::string_view("i "), std::string_view("en "),
-                                      std::string_view("og "), std::string_view("och ")}) {
+        for (std::string_view conj :
+             {std::string_view("and "), std::string_view("und "), std::string_view("et "),
+              std::string_view("y "), std::string_view("e "), std::string_view("и "),
+              std::string_view("i "), std::string_view("en "), std::string_view("og "),
+              std::string_view("och ")}) {
           if (rest.substr(0, conj.size()) == conj) {
             skip = conj.size();
             break;
@@ -502,10 +548,10 @@ class Scanner {
       if (c == 'c' && ct::starts_with_ci(rest, "contributed") && line[p - 1] == ' ') {
         // "Associated Press writers X and Y contributed to this report."
         std::string_view tail = rest.substr(11);
-        if (tail.empty() || ct::starts_with_ci(tail, " to this") || ct::starts_with_ci(tail, " to the r") ||
-            ct::starts_with_ci(tail, " to the s") || ct::starts_with_ci(tail, " reporting") ||
-            ct::starts_with_ci(tail, " additional") || ct::starts_with_ci(tail, " research") ||
-            tail[0] == '.') {
+        if (tail.empty() || ct::starts_with_ci(tail, " to this") ||
+            ct::starts_with_ci(tail, " to the r") || ct::starts_with_ci(tail, " to the s") ||
+            ct::starts_with_ci(tail, " reporting") || ct::starts_with_ci(tail, " additional") ||
+            ct::starts_with_ci(tail, " research") || tail[0] == '.') {
           std::string_view who = line.substr(0, p - 1);
           if (ct::ends_with_ci(who, " also")) who.remove_suffix(5);
           if (list(who, CreditRole::kContributed, false, line)) return;
@@ -529,9 +575,9 @@ class Scanner {
   // "By Jane Doe and John Roe", "Reuters Staff", "Von Christian Hollmann, dpa", "EFE".
   void byline(std::string_view text) {
     std::string_view b = strip_decor(text);
-    for (std::string_view by : {std::string_view("by "), std::string_view("von "),
-                                std::string_view("par "), std::string_view("por "),
-                                std::string_view("от ")}) {
+    for (std::string_view by :
+         {std::string_view("by "), std::string_view("von "), std::string_view("par "),
+          std::string_view("por "), std::string_view("от ")}) {
       if (ct::starts_with_ci(b, by)) {
         b = ct::trim(b.substr(by.size()));
         break;
@@ -539,9 +585,9 @@ class Scanner {
     }
     if (b.empty() || b.size() > 200) return;
     // "Le Monde avec AFP", "FR mit dpa": an outlet plus agencies.
-    for (std::string_view with : {std::string_view(" avec "), std::string_view(" mit "),
-                                  std::string_view(" with "), std::string_view(" com "),
-                                  std::string_view(" con ")}) {
+    for (std::string_view with :
+         {std::string_view(" avec "), std::string_view(" mit "), std::string_view(" with "),
+          std::string_view(" com "), std::string_view(" con ")}) {
       const size_t p = b.find(with);
       if (p == std::string_view::npos) continue;
       if (list(b.substr(0, p), CreditRole::kByline, false, text) |
@@ -556,9 +602,9 @@ class Scanner {
   bool end_tag(std::string_view content, std::string_view tag) {
     content = ct::trim(content);
     if (content.empty() || content.size() > kMaxEndTag) return false;
-    for (std::string_view with : {std::string_view(" mit "), std::string_view(" avec "),
-                                  std::string_view(" com "), std::string_view(" con "),
-                                  std::string_view(" with ")}) {
+    for (std::string_view with :
+         {std::string_view(" mit "), std::string_view(" avec "), std::string_view(" com "),
+          std::string_view(" con "), std::string_view(" with ")}) {
       const size_t p = content.find(with);
       if (p == std::string_view::npos) continue;
       if (!list(content.substr(p + with.size()), CreditRole::kSource, true, tag)) return false;
@@ -568,9 +614,9 @@ class Scanner {
       }
       return true;
     }
-    for (std::string_view lead : {std::string_view("avec "), std::string_view("mit "),
-                                  std::string_view("com "), std::string_view("con "),
-                                  std::string_view("with ")}) {
+    for (std::string_view lead :
+         {std::string_view("avec "), std::string_view("mit "), std::string_view("com "),
+          std::string_view("con "), std::string_view("with ")}) {
       if (ct::starts_with_ci(content, lead)) {
         return list(content.substr(lead.size()), CreditRole::kSource, true, tag);
       }
@@ -600,7 +646,10 @@ class Scanner {
       if (c == ')' || c == '\n' || c == ';' || c == ']') break;
       if (c == '.' && (i + 1 >= s.size() || s[i + 1] == ' ' || s[i + 1] == '\n')) {
         // initials ("J. Scott") keep going; a sentence end stops
-        if (i >= 2 && s[i - 2] == ' ' && ct::is_upper(s[i - 1])) { ++i; continue; }
+        if (i >= 2 && s[i - 2] == ' ' && ct::is_upper(s[i - 1])) {
+          ++i;
+          continue;
+        }
         break;
       }
       if (c == ' ' && i + 1 < s.size() && ct::is_lower(s[i + 1])) {
@@ -625,7 +674,8 @@ class Scanner {
   size_t photo_slash(std::string_view body, size_t pos) {
     // Word before the slash.
     size_t b = pos;
-    while (b > 0 && (ct::is_alpha(body[b - 1]) || body[b - 1] == '-' || ct::is_high(body[b - 1]))) --b;
+    while (b > 0 && (ct::is_alpha(body[b - 1]) || body[b - 1] == '-' || ct::is_high(body[b - 1])))
+      --b;
     std::string_view before = body.substr(b, pos - b);
     if (before.empty() || pos + 1 >= body.size()) return pos + 1;
     const char next = body[pos + 1];
@@ -651,7 +701,8 @@ class Scanner {
       const bool paren = b > 0 && body[b - 1] == '(';
       // "(dpa/AFP)" names two agencies: an end tag, not a picture credit.
       size_t e = pos + 1;
-      while (e < body.size() && (ct::is_alpha(body[e]) || body[e] == '-' || ct::is_high(body[e]))) ++e;
+      while (e < body.size() && (ct::is_alpha(body[e]) || body[e] == '-' || ct::is_high(body[e])))
+        ++e;
       const AgencyInfo* second = table_.find(body.substr(pos + 1, e - pos - 1));
       if (second != nullptr && second->is_wire) return e;
       if (all_caps_word(before) || paren) photo = true;
@@ -661,16 +712,18 @@ class Scanner {
     // "Name/AFP" or "Name/AFP/Getty Images": the agency after the slash, ending the credit.
     if (!photo) {
       size_t e = pos + 1;
-      while (e < body.size() && (ct::is_alpha(body[e]) || body[e] == '-' || ct::is_high(body[e]))) ++e;
+      while (e < body.size() && (ct::is_alpha(body[e]) || body[e] == '-' || ct::is_high(body[e])))
+        ++e;
       std::string_view after = body.substr(pos + 1, e - pos - 1);
       const bool closes = e >= body.size() || body[e] == ')' || body[e] == '/' || body[e] == '\n' ||
-                          (body[e] == ' ' && (body.substr(e + 1, 5) == "Getty" || body.substr(e + 1, 4) == "via ")) ||
+                          (body[e] == ' ' &&
+                           (body.substr(e + 1, 5) == "Getty" || body.substr(e + 1, 4) == "via ")) ||
                           body.substr(e, 2) == ". " || body[e] == '.';
       if (!after.empty() && closes && table_.find(after) != nullptr && all_caps_word(after)) {
         // start: back to an opening bracket, a colon or the line start
         size_t s = pos;
-        while (s > 0 && pos - s < 80 && body[s - 1] != '(' && body[s - 1] != '\n' && body[s - 1] != ':' &&
-               !(body[s - 1] == ' ' && s >= 2 && body[s - 2] == '.')) {
+        while (s > 0 && pos - s < 80 && body[s - 1] != '(' && body[s - 1] != '\n' &&
+               body[s - 1] != ':' && !(body[s - 1] == ' ' && s >= 2 && body[s - 2] == '.')) {
           --s;
         }
         const size_t end = credit_end(body, pos + 1);
@@ -698,8 +751,8 @@ class Scanner {
     while (b > 0 && (ct::is_alpha(body[b - 1]) || ct::is_high(body[b - 1]))) --b;
     std::string_view word = body.substr(b, pos - b);
     constexpr std::array<std::string_view, 14> kWords = {
-        "photo", "photos", "foto", "fotos", "photograph", "picture", "pictures", "image",
-        "bild", "video", "credit", "illustration", "photographs", "vídeo"};
+        "photo", "photos", "foto",  "fotos",  "photograph",   "picture",     "pictures",
+        "image", "bild",   "video", "credit", "illustration", "photographs", "vídeo"};
     bool hit = false;
     for (std::string_view w : kWords) {
       if (ct::equals_ci(word, w)) hit = true;
@@ -748,8 +801,10 @@ class Scanner {
       } else {
         next_colon = body.find(':', std::max(pos + 1, resume));
       }
-      if (next_slash != std::string_view::npos && next_slash < resume) next_slash = body.find('/', resume);
-      if (next_colon != std::string_view::npos && next_colon < resume) next_colon = body.find(':', resume);
+      if (next_slash != std::string_view::npos && next_slash < resume)
+        next_slash = body.find('/', resume);
+      if (next_colon != std::string_view::npos && next_colon < resume)
+        next_colon = body.find(':', resume);
     }
   }
 
@@ -772,9 +827,10 @@ class Scanner {
 // Words that mark a paragraph as a picture caption rather than story copy.
 bool looks_like_caption(std::string_view para) {
   constexpr std::array<std::string_view, 14> kCues = {
-      "file photo", "picture taken", "photo taken", " is seen ", " are seen ", "pictured",
-      " poses ", "in this handout", "in this photo", "in this picture", "in this image",
-      "photo illustration", "gestures", "caption"};
+      "file photo",    "picture taken",   "photo taken",   " is seen ",
+      " are seen ",    "pictured",        " poses ",       "in this handout",
+      "in this photo", "in this picture", "in this image", "photo illustration",
+      "gestures",      "caption"};
   if (para.size() > 700) return false;
   for (std::string_view cue : kCues) {
     if (ct::find_ci(para, cue) != std::string_view::npos) return true;
@@ -861,7 +917,8 @@ void CreditExtractor::extract(const Story& story, CreditResult& out) const {
     size_t pos = 0;
     while (pos < body.size()) {
       const void* nlp = std::memchr(body.data() + pos, '\n', body.size() - pos);
-      const size_t end = nlp ? static_cast<size_t>(static_cast<const char*>(nlp) - body.data()) : body.size();
+      const size_t end =
+          nlp ? static_cast<size_t>(static_cast<const char*>(nlp) - body.data()) : body.size();
       if (end > pos) {
         std::string_view line = body.substr(pos, end - pos);
         // A credit list may wrap ("Reporting by\nJANE PORTER and TIM KELLY;\nEditing by ..."):
@@ -882,7 +939,8 @@ void CreditExtractor::extract(const Story& story, CreditResult& out) const {
 
   // 6. The end of the story: "(dpa)" end tags, the old Reuters "Reuter" sign-off, a lone "EFE".
   std::string_view tail = ct::trim(body);
-  while (!tail.empty() && (tail.back() == '\x03' || ct::is_space(tail.back()))) tail.remove_suffix(1);
+  while (!tail.empty() && (tail.back() == '\x03' || ct::is_space(tail.back())))
+    tail.remove_suffix(1);
   if (!tail.empty()) {
     size_t para_start = tail.rfind("\n\n");
     para_start = para_start == std::string_view::npos ? 0 : para_start + 2;
@@ -892,8 +950,8 @@ void CreditExtractor::extract(const Story& story, CreditResult& out) const {
     std::string_view last_line = ct::trim(tail.substr(line_start));
     if (last_line == "Reuter" || last_line == "REUTER" || ct::ends_with_ci(tail, " reuter") ||
         ct::ends_with_ci(tail, "\treuter")) {
-      if (tail.size() >= 6 && (tail.substr(tail.size() - 6) == "Reuter" ||
-                               tail.substr(tail.size() - 6) == "REUTER")) {
+      if (tail.size() >= 6 &&
+          (tail.substr(tail.size() - 6) == "Reuter" || tail.substr(tail.size() - 6) == "REUTER")) {
         const AgencyInfo* info = table.find("Reuters");
         if (info != nullptr) {
           scan.add_info(*info, CreditRole::kSource, last_line);
@@ -905,14 +963,16 @@ void CreditExtractor::extract(const Story& story, CreditResult& out) const {
       }
     } else if (tail.back() == ')') {
       const size_t open = tail.rfind('(');
-      if (open != std::string_view::npos && open >= para_start && tail.size() - open <= kMaxEndTag + 2) {
+      if (open != std::string_view::npos && open >= para_start &&
+          tail.size() - open <= kMaxEndTag + 2) {
         std::string_view tag = tail.substr(open);
         std::string_view before = ct::trim(tail.substr(para_start, open - para_start));
         const bool alone = before.empty();
         const char pc = before.empty() ? '.' : before.back();
-        const bool after_sentence = pc == '.' || pc == '!' || pc == '?' || pc == '"' ||
-                                    (before.size() >= 3 && (before.substr(before.size() - 3) == "\xE2\x80\x9D" ||
-                                                            before.substr(before.size() - 2) == "\xC2\xBB"));
+        const bool after_sentence =
+            pc == '.' || pc == '!' || pc == '?' || pc == '"' ||
+            (before.size() >= 3 && (before.substr(before.size() - 3) == "\xE2\x80\x9D" ||
+                                    before.substr(before.size() - 2) == "\xC2\xBB"));
         if ((alone || after_sentence) && !scan.covered_by_photo(tag)) {
           if (!alone && looks_like_caption(last_para)) {
             if (const AgencyInfo* info = scan.agency_of(tag.substr(1, tag.size() - 2))) {
@@ -926,7 +986,8 @@ void CreditExtractor::extract(const Story& story, CreditResult& out) const {
       }
     } else if (last_line.size() <= 24 && last_line.size() < tail.size()) {
       // a sign-off line that is only an agency ("EFE", "AFP", "Xinhua")
-      if (const AgencyInfo* info = table.find(last_line)) scan.add_info(*info, CreditRole::kSource, last_line);
+      if (const AgencyInfo* info = table.find(last_line))
+        scan.add_info(*info, CreditRole::kSource, last_line);
     }
   }
   scan.finish();

@@ -10,16 +10,15 @@ namespace ct = credit_text;
 
 namespace {
 
-constexpr size_t kWindow = 200;       // a dateline never runs longer than this
-constexpr size_t kMaxPrefix = 90;     // place + region + date
-constexpr size_t kMaxSlot = 40;       // "(Yonhap)", "(Agence France-Presse)"
+constexpr size_t kWindow = 200;    // a dateline never runs longer than this
+constexpr size_t kMaxPrefix = 90;  // place + region + date
+constexpr size_t kMaxSlot = 40;    // "(Yonhap)", "(Agence France-Presse)"
 
 // Month stems of the languages we support, lower case. Matched as a token prefix.
 constexpr std::array<std::string_view, 36> kMonthStems = {
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    "mär", "mae", "mai", "okt", "dez", "fév", "fev", "avr", "jui", "aoû", "déc", "ene", "abr",
-    "ago", "dic", "set", "out",
-    "янв", "фев", "мар", "апр", "ма", "июн", "июл"};
+    "mär", "mae", "mai", "okt", "dez", "fév", "fev", "avr", "jui", "aoû", "déc", "ene",
+    "abr", "ago", "dic", "set", "out", "янв", "фев", "мар", "апр", "ма",  "июн", "июл"};
 constexpr std::array<std::string_view, 4> kMonthStemsRu2 = {"авг", "сен", "окт", "ноя"};
 
 bool is_month_token(std::string_view tok) {
@@ -35,8 +34,9 @@ bool is_month_token(std::string_view tok) {
 
 // Lower-case words allowed inside place names ("Rio de Janeiro", "Frankfurt am Main").
 bool is_place_particle(std::string_view w) {
-  constexpr std::array<std::string_view, 16> kParticles = {
-      "de", "da", "do", "del", "la", "le", "am", "an", "der", "of", "upon", "sur", "el", "en", "im", "on"};
+  constexpr std::array<std::string_view, 16> kParticles = {"de", "da", "do",  "del", "la",   "le",
+                                                           "am", "an", "der", "of",  "upon", "sur",
+                                                           "el", "en", "im",  "on"};
   for (std::string_view p : kParticles) {
     if (w == p) return true;
   }
@@ -82,8 +82,14 @@ bool all_caps_start(std::string_view place) {
     for (size_t i = 0; i + 1 < place.size() && place[i] != ','; i += 2) {
       const auto b0 = static_cast<unsigned char>(place[i]);
       const auto b1 = static_cast<unsigned char>(place[i + 1]);
-      if (b0 == 0xD0 && b1 >= 0x90 && b1 <= 0xAF) { ++caps; continue; }
-      if (place[i] == ' ' || place[i] == '-') { --i; continue; }
+      if (b0 == 0xD0 && b1 >= 0x90 && b1 <= 0xAF) {
+        ++caps;
+        continue;
+      }
+      if (place[i] == ' ' || place[i] == '-') {
+        --i;
+        continue;
+      }
       return false;
     }
     return caps >= 3;
@@ -94,8 +100,8 @@ bool all_caps_start(std::string_view place) {
 // Splits "PLACE[, REGION][, DATE]" and validates it. Empty prefix is fine ("(Bloomberg) --").
 bool split_prefix(std::string_view prefix, bool need_caps, Dateline& out) {
   prefix = ct::trim(prefix);
-  while (!prefix.empty() && (prefix.back() == ',' ||
-                             (prefix.back() == '.' && prefix.size() >= 2 && ct::is_digit(prefix[prefix.size() - 2])))) {
+  while (!prefix.empty() && (prefix.back() == ',' || (prefix.back() == '.' && prefix.size() >= 2 &&
+                                                      ct::is_digit(prefix[prefix.size() - 2])))) {
     // "MOSCOW, January 5." keeps its date; the final dot is punctuation ("Calif." keeps its dot).
     prefix.remove_suffix(1);
     prefix = ct::trim(prefix);
@@ -226,8 +232,8 @@ bool parse_dateline(std::string_view text, const AgencyTable& agencies, Dateline
     if (sep == 0) {
       // PTI and IANS print no separator: "NEW DELHI, Jan 5 (PTI) The ...". Accept that only for a
       // known agency after a real place.
-      if (open == 0 || agencies.find(slot) == nullptr || close + 2 >= win.size() || win[close + 1] != ' ' ||
-          !(ct::is_upper(win[close + 2]) || ct::is_high(win[close + 2]))) {
+      if (open == 0 || agencies.find(slot) == nullptr || close + 2 >= win.size() ||
+          win[close + 1] != ' ' || !(ct::is_upper(win[close + 2]) || ct::is_high(win[close + 2]))) {
         continue;
       }
       sep = 1;
@@ -262,8 +268,9 @@ bool parse_dateline(std::string_view text, const AgencyTable& agencies, Dateline
   //    optionally followed by the agency and a full stop ("МОСКВА, 27 фев - РИА Новости. ").
   for (size_t i = 1; i < win.size() && i <= kMaxPrefix; ++i) {
     const char c = win[i];
-    const bool dash = c == '-' || (c == '\xE2' && (win.substr(i, 3) == "\xE2\x80\x94" ||
-                                                   win.substr(i, 3) == "\xE2\x80\x93"));
+    const bool dash =
+        c == '-' ||
+        (c == '\xE2' && (win.substr(i, 3) == "\xE2\x80\x94" || win.substr(i, 3) == "\xE2\x80\x93"));
     if (!dash) continue;
     // "March 26-" (no space) occurs after a date's day number only.
     if (win[i - 1] != ' ' && !(win[i - 1] == '\xA0' && i >= 2 && win[i - 2] == '\xC2') &&

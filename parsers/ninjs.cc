@@ -44,7 +44,8 @@ Status from_simdjson(simdjson::error_code e, std::string_view where) {
 
 // A known string field that failed to read: only a value of another type is wrong_type; a broken
 // string (bad escape, lone surrogate) is malformed JSON and must not be reported as a type error.
-Status string_error(simdjson::error_code e, std::string_view where, std::string wrong_type_message) {
+Status string_error(simdjson::error_code e, std::string_view where,
+                    std::string wrong_type_message) {
   if (e == simdjson::INCORRECT_TYPE) return fail(kReasonWrongType, std::move(wrong_type_message));
   return from_simdjson(e, where);
 }
@@ -254,7 +255,8 @@ Status StoryParser::Impl::read_headlines(od::value v) {
       if (key == "value" || key == "role") {
         std::string_view s;
         if (auto e = fv.get_string().get(s)) {
-          return string_error(e, "headlines", "'headlines[]." + std::string(key) + "' must be a string");
+          return string_error(e, "headlines",
+                              "'headlines[]." + std::string(key) + "' must be a string");
         }
         if (key == "value") {
           value = s;
@@ -309,7 +311,8 @@ Status StoryParser::Impl::read_bodies(od::value v) {
     if (!has_value || trim(value).empty()) continue;
     bool html;
     if (!content_type.empty()) {
-      html = starts_with_ci(content_type, "text/html") || starts_with_ci(content_type, "application/xhtml");
+      html = starts_with_ci(content_type, "text/html") ||
+             starts_with_ci(content_type, "application/xhtml");
     } else {
       html = role == "html" || trim(value).front() == '<';
     }
@@ -325,14 +328,17 @@ Status StoryParser::Impl::read_bodies(od::value v) {
   return {};
 }
 
-// infoSources/subjects: an array of objects whose `wanted` string field (name / uri) is collected so
-// enrichment does not add an entry twice, and whose closing bracket is where additions go.
-Status StoryParser::Impl::read_entry_array(od::value v, std::string_view key, std::string_view wanted,
+// infoSources/subjects: an array of objects whose `wanted` string field (name / uri) is collected
+// so enrichment does not add an entry twice, and whose closing bracket is where additions go.
+Status StoryParser::Impl::read_entry_array(od::value v, std::string_view key,
+                                           std::string_view wanted,
                                            std::vector<std::string>& values,
-                                           std::vector<std::string>& spare, size_t& end, bool& empty) {
+                                           std::vector<std::string>& spare, size_t& end,
+                                           bool& empty) {
   const std::string_view open = v.raw_json_token();
   od::array a;
-  if (v.get_array().get(a)) return fail(kReasonWrongType, "'" + std::string(key) + "' must be an array");
+  if (v.get_array().get(a))
+    return fail(kReasonWrongType, "'" + std::string(key) + "' must be an array");
   empty = true;
   for (auto el : a) {
     empty = false;
@@ -358,7 +364,8 @@ Status StoryParser::Impl::read_entry_array(od::value v, std::string_view key, st
   return {};
 }
 
-Status StoryParser::Impl::read_info_sources(od::value v, std::string_view key, StoryLayout& layout) {
+Status StoryParser::Impl::read_info_sources(od::value v, std::string_view key,
+                                            StoryLayout& layout) {
   layout.info_sources_key = key;
   return read_entry_array(v, key, "name", layout.info_source_names, layout.spare_strings,
                           layout.info_sources_end, layout.info_sources_empty);
@@ -366,8 +373,8 @@ Status StoryParser::Impl::read_info_sources(od::value v, std::string_view key, S
 
 Status StoryParser::Impl::read_subjects(od::value v, std::string_view key, StoryLayout& layout) {
   layout.subjects_key = key;
-  return read_entry_array(v, key, "uri", layout.subject_uris, layout.spare_strings, layout.subjects_end,
-                          layout.subjects_empty);
+  return read_entry_array(v, key, "uri", layout.subject_uris, layout.spare_strings,
+                          layout.subjects_end, layout.subjects_empty);
 }
 
 StoryParser::StoryParser(ParserLimits limits) : impl_(std::make_unique<Impl>(limits)) {}
@@ -382,7 +389,8 @@ Status StoryParser::parse(std::string_view json, Story& story, StoryLayout& layo
   m.plain_body = m.html_body = {};
 
   if (json.size() > m.limits.max_message_bytes) {
-    return fail(kReasonTooLarge, "story of " + std::to_string(json.size()) + " bytes exceeds the limit of " +
+    return fail(kReasonTooLarge, "story of " + std::to_string(json.size()) +
+                                     " bytes exceeds the limit of " +
                                      std::to_string(m.limits.max_message_bytes));
   }
   if (trim(json).empty()) return fail(kReasonEmpty, "empty message");
@@ -405,7 +413,8 @@ Status StoryParser::parse(std::string_view json, Story& story, StoryLayout& layo
   od::json_type t;
   if (auto e = doc.type().get(t)) return from_simdjson(e, {});
   if (t != od::json_type::object) {
-    // Garbage such as "not json" types as a scalar from its first byte: tell it apart from real JSON.
+    // Garbage such as "not json" types as a scalar from its first byte: tell it apart from real
+    // JSON.
     bool scalar_ok = true;
     if (t == od::json_type::null) {
       bool is_null = false;
@@ -446,8 +455,10 @@ Status StoryParser::parse(std::string_view json, Story& story, StoryLayout& layo
       s = m.read_string(v, key, story.version_created);
     } else if (key == "versioncreated") {
       lower = true;
-      if (story.version_created.empty()) s = m.read_string(v, key, story.version_created);
-      else s = m.walk(v, 1, key);
+      if (story.version_created.empty())
+        s = m.read_string(v, key, story.version_created);
+      else
+        s = m.walk(v, 1, key);
     } else if (key == "headlines") {
       s = m.read_headlines(v);
     } else if (key == "headline") {
@@ -462,8 +473,10 @@ Status StoryParser::parse(std::string_view json, Story& story, StoryLayout& layo
       s = m.read_string(v, key, body_text_v1);
     } else if (key == "body_html" || key == "body_xhtml") {
       lower = true;
-      if (body_html_v1.empty()) s = m.read_string(v, key, body_html_v1);
-      else s = m.walk(v, 1, key);
+      if (body_html_v1.empty())
+        s = m.read_string(v, key, body_html_v1);
+      else
+        s = m.walk(v, 1, key);
     } else if (key == "by") {
       s = m.read_string(v, key, story.byline);
     } else if (key == "byline") {
@@ -487,8 +500,8 @@ Status StoryParser::parse(std::string_view json, Story& story, StoryLayout& layo
       story.has_subject = true;
       s = m.read_subjects(v, kSubject1, layout);
     } else {
-      if (key == "pubStatus" || key == "firstCreated" || key == "contentCreated" || key == "altIds" ||
-          key == "copyrightHolder" || key == "copyrightNotice") {
+      if (key == "pubStatus" || key == "firstCreated" || key == "contentCreated" ||
+          key == "altIds" || key == "copyrightHolder" || key == "copyrightNotice") {
         camel = true;
       } else if (key == "pubstatus" || key == "firstcreated" || key == "copyrightholder" ||
                  key == "type") {
@@ -508,7 +521,8 @@ Status StoryParser::parse(std::string_view json, Story& story, StoryLayout& layo
   if (close == std::string_view::npos) return fail(kReasonBadJson, "unterminated object");
   layout.object_end = close;
   layout.object_empty = !any_field;
-  story.generation = camel ? NinjsGeneration::kV3 : (lower ? NinjsGeneration::kV1V2 : NinjsGeneration::kUnknown);
+  story.generation =
+      camel ? NinjsGeneration::kV3 : (lower ? NinjsGeneration::kV1V2 : NinjsGeneration::kUnknown);
 
   // Body: ninjs 3 bodies[] first (plain preferred), then the 1.x/2.x fields.
   if (m.have_plain) {

@@ -1,10 +1,10 @@
 #pragma once
 // IPTC ninjs story parsing with simdjson On-Demand.
 //
-// Accepts ninjs 3.x (camelCase: versionCreated, headlines[], bodies[], infoSources, ...) and the 1.x/2.x
-// names (versioncreated, headline, body_text, body_html, byline, infosources, subject). The whole
-// document is validated, because the enriched record carries the input's bytes verbatim: a value we
-// do not read must still be valid JSON before it is copied out.
+// Accepts ninjs 3.x (camelCase: versionCreated, headlines[], bodies[], infoSources, ...) and
+// the 1.x/2.x names (versioncreated, headline, body_text, body_html, byline, infosources, subject).
+// The whole document is validated, because the enriched record carries the input's bytes verbatim:
+// a value we do not read must still be valid JSON before it is copied out.
 //
 // Errors are values: a Status with a stable reason code (see kReason*), never an exception.
 
@@ -40,7 +40,7 @@ struct StoryLayout {
   std::string_view info_sources_key;  // "infoSources" or "infosources" as found
   size_t subjects_end = std::string_view::npos;
   bool subjects_empty = true;
-  std::string_view subjects_key;      // "subjects" or "subject" as found
+  std::string_view subjects_key;  // "subjects" or "subject" as found
   // Names / uris already present, so enrichment does not add them twice.
   std::vector<std::string> info_source_names;
   std::vector<std::string> subject_uris;
@@ -66,7 +66,8 @@ struct ParserLimits {
   size_t max_depth = 64;  // nesting deeper than this is rejected (ninjs needs < 10)
 };
 
-// One parser per thread: it owns the simdjson parser and a padded copy buffer, reused across stories.
+// One parser per thread: it owns the simdjson parser and a padded copy buffer, reused across
+// stories.
 class StoryParser {
  public:
   explicit StoryParser(ParserLimits limits = {});

@@ -13,14 +13,15 @@ namespace wirefeed {
 namespace {
 
 // Sizes chosen for the 256 bytes/story budget (docs/dedup.md has the arithmetic).
-constexpr size_t kSketch = 24;       // bottom-k shingle hashes kept per story
-constexpr size_t kHead = 6;          // of which the smallest are kept in full
-constexpr size_t kIndexedHead = 5;   // and indexed, with the lead key
-constexpr size_t kQueryProbes = 16;  // smallest query hashes looked up in the candidate index
+constexpr size_t kSketch = 24;           // bottom-k shingle hashes kept per story
+constexpr size_t kHead = 6;              // of which the smallest are kept in full
+constexpr size_t kIndexedHead = 5;       // and indexed, with the lead key
+constexpr size_t kQueryProbes = 16;      // smallest query hashes looked up in the candidate index
 constexpr uint64_t kSampleTarget = 128;  // expected size of a Fingerprint's sample
 constexpr size_t kMinContainSamples = 3;
 constexpr size_t kLeadTokens = 10;
-constexpr size_t kMaxPostings = 24;  // live stories per indexed hash before it counts as a stock phrase
+constexpr size_t kMaxPostings =
+    24;  // live stories per indexed hash before it counts as a stock phrase
 constexpr uint32_t kEmpty = 0xFFFFFFFFu;
 constexpr uint8_t kFlagVersionCreated = 1;
 constexpr uint8_t kRecordFormat = 1;
@@ -45,7 +46,9 @@ inline uint16_t quantize(uint32_t v, uint32_t tau) {
 }
 
 // The smallest v with quantize(v, tau) >= q, where d = tau + 1 (q <= 65536, so q * d < 2^49).
-inline uint64_t quantum_start(uint32_t q, uint64_t d) { return (static_cast<uint64_t>(q) * d + 65535) >> 16; }
+inline uint64_t quantum_start(uint32_t q, uint64_t d) {
+  return (static_cast<uint64_t>(q) * d + 65535) >> 16;
+}
 
 // Indexed hashes are the smallest of each story, so they crowd the bottom of the 32-bit range:
 // re-mix before placing them or they would all pile into the first slots of the table.
@@ -80,9 +83,9 @@ struct Entry {
   uint64_t arena_pos = 0;  // own URI, then the family root URI when different
   uint64_t key_bloom = 0;
   uint32_t exact32 = 0;
-  uint32_t tau = 0;        // the sketch holds every shingle hash <= tau
+  uint32_t tau = 0;  // the sketch holds every shingle hash <= tau
   int32_t version_num = -1;
-  uint32_t lead_key = 0;   // hash of the story's opening words (0: none)
+  uint32_t lead_key = 0;                // hash of the story's opening words (0: none)
   uint32_t head[kHead] = {};            // smallest hashes, in full (indexed)
   uint16_t tail[kSketch - kHead] = {};  // the next ones, quantized relative to tau
   uint16_t uri_len = 0;
@@ -278,8 +281,7 @@ void Fingerprinter::fingerprint(const Story& story, const CreditResult& credits,
 
   const size_t n = t.empty() ? 0 : (t.size() < 3 ? 1 : t.size() - 2);
   out.n_shingles = static_cast<uint32_t>(n);
-  out.cutoff = n <= kSampleTarget ? kEmpty
-                                  : static_cast<uint32_t>((kSampleTarget << 32) / n);
+  out.cutoff = n <= kSampleTarget ? kEmpty : static_cast<uint32_t>((kSampleTarget << 32) / n);
   out.sample.reserve(2 * kSampleTarget);
   for (size_t i = 0; i < n; ++i) {
     uint64_t s;
@@ -328,9 +330,9 @@ struct DedupIndex::Impl {
   uint64_t head_seq = 0;
   int64_t max_time = std::numeric_limits<int64_t>::min();
   UriArena arena;
-  std::vector<Slot> uri_slots;      // (URI hash tag, seq of its newest entry); open addressing
+  std::vector<Slot> uri_slots;  // (URI hash tag, seq of its newest entry); open addressing
   size_t uri_used = 0;
-  std::vector<Slot> cand_slots;     // (shingle hash, seq) multimap; open addressing
+  std::vector<Slot> cand_slots;  // (shingle hash, seq) multimap; open addressing
   size_t cand_used = 0;
   std::vector<uint32_t> hits;     // candidate seqs, one per probe that found them
   std::vector<uint32_t> scratch;  // distinct candidates, oldest first
@@ -340,12 +342,15 @@ struct DedupIndex::Impl {
   [[nodiscard]] bool alive(uint32_t seq) const {
     return static_cast<uint32_t>(seq - static_cast<uint32_t>(head_seq)) < live_count;
   }
-  Entry& at(uint32_t seq) { return entries[static_cast<uint32_t>(seq - static_cast<uint32_t>(head_seq))]; }
+  Entry& at(uint32_t seq) {
+    return entries[static_cast<uint32_t>(seq - static_cast<uint32_t>(head_seq))];
+  }
   [[nodiscard]] std::string_view uri_of(const Entry& e) const {
     return {arena.at(e.arena_pos), e.uri_len};
   }
   [[nodiscard]] std::string_view root_of(const Entry& e) const {
-    return e.root_len == 0 ? uri_of(e) : std::string_view(arena.at(e.arena_pos) + e.uri_len, e.root_len);
+    return e.root_len == 0 ? uri_of(e)
+                           : std::string_view(arena.at(e.arena_pos) + e.uri_len, e.root_len);
   }
 
   // --- URI table ---
@@ -359,7 +364,8 @@ struct DedupIndex::Impl {
       // The tag spares a visit to the entry and its URI for all but true matches.
       if (s.v == tag && alive(s.seq)) {
         const Entry& e = const_cast<Impl*>(this)->at(s.seq);
-        if (e.uri_len == uri.size() && std::memcmp(arena.at(e.arena_pos), uri.data(), uri.size()) == 0) {
+        if (e.uri_len == uri.size() &&
+            std::memcmp(arena.at(e.arena_pos), uri.data(), uri.size()) == 0) {
           return p;
         }
       }
@@ -384,7 +390,8 @@ struct DedupIndex::Impl {
       std::vector<Slot> fresh(std::max<size_t>(1024, entries.size() * 2), Slot{0, kEmpty});
       size_t used = 0;
       for (const Slot& s : uri_slots) {
-        if (s.seq != kEmpty && alive(s.seq)) uri_place(fresh, hash_bytes(uri_of(at(s.seq))), s.seq, used);
+        if (s.seq != kEmpty && alive(s.seq))
+          uri_place(fresh, hash_bytes(uri_of(at(s.seq))), s.seq, used);
       }
       uri_slots.swap(fresh);
       uri_used = used;
@@ -402,7 +409,9 @@ struct DedupIndex::Impl {
   // at the first slot whose home lies past its own instead of walking to the next empty slot.
   // Runs here are long (up to kMaxPostings equal keys per stock phrase, dead postings until the
   // next rehash): walking them whole cost ~75 slots per probe on the bench corpus.
-  [[nodiscard]] static size_t cand_home_slot(uint32_t v, size_t n) { return range_of(cand_home(v), n); }
+  [[nodiscard]] static size_t cand_home_slot(uint32_t v, size_t n) {
+    return range_of(cand_home(v), n);
+  }
   // Distance of slot p from the home of the key it holds.
   [[nodiscard]] static size_t cand_dist(size_t p, uint32_t v, size_t n) {
     const size_t h = cand_home_slot(v, n);
@@ -493,7 +502,8 @@ struct DedupIndex::Impl {
     arena.release_before(entries.empty() ? arena.end() : entries.front().arena_pos);
   }
 
-  void insert(Entry e, std::string_view uri, std::string_view root, uint64_t uri_hash, size_t found) {
+  void insert(Entry e, std::string_view uri, std::string_view root, uint64_t uri_hash,
+              size_t found) {
     if (uri.size() > UriArena::kMaxUri) {
       uri = uri.substr(0, UriArena::kMaxUri);
       uri_hash = hash_bytes(uri);
@@ -508,7 +518,8 @@ struct DedupIndex::Impl {
     live_count = entries.size();
     if (seq == kEmpty) return;  // the sentinel value: once in 2^32 stories, left unindexed
     uri_set(uri, uri_hash, seq, found);
-    for (size_t i = 0; i < std::min<size_t>(kIndexedHead, e.n_sample); ++i) cand_insert(e.head[i], seq);
+    for (size_t i = 0; i < std::min<size_t>(kIndexedHead, e.n_sample); ++i)
+      cand_insert(e.head[i], seq);
     if (e.lead_key != 0) cand_insert(e.lead_key, seq);
   }
 
@@ -536,8 +547,8 @@ struct DedupIndex::Impl {
     uint32_t lo[kSketch + 1];
     for (size_t k = 0; k < nb; ++k) lo[k] = quantum_start(qb[k], d);
     // fp.sample is sorted: the values taking part are its first na.
-    const size_t na = static_cast<size_t>(
-        std::upper_bound(fp.sample.begin(), fp.sample.end(), t) - fp.sample.begin());
+    const size_t na = static_cast<size_t>(std::upper_bound(fp.sample.begin(), fp.sample.end(), t) -
+                                          fp.sample.begin());
     const bool a_small = fp.n_shingles <= e.n_shingles;
     const size_t n_small = a_small ? na : nb;
     const auto similar_at = [&](size_t mm) {
@@ -573,7 +584,8 @@ struct DedupIndex::Impl {
     const size_t uni = na + nb - m;
     if (uni == 0 || m == 0) return r;
     const double jac = static_cast<double>(m) / static_cast<double>(uni);
-    const double contain = n_small == 0 ? 0.0 : static_cast<double>(m) / static_cast<double>(n_small);
+    const double contain =
+        n_small == 0 ? 0.0 : static_cast<double>(m) / static_cast<double>(n_small);
     r.similarity = std::max(jac, n_small >= kMinContainSamples ? contain : 0.0);
     const bool similar = jac >= cfg.near_duplicate_threshold ||
                          (n_small >= kMinContainSamples && contain >= cfg.containment_threshold);
@@ -604,9 +616,9 @@ struct DedupIndex::Impl {
     if (up != kEmpty) {
       const uint32_t seq = uri_slots[up].seq;
       const Entry& prev = at(seq);
-      const int cmp = compare_versions(fp.version_num, fp.time_from_version_created, fp.time_ms,
-                                       prev.version_num, (prev.flags & kFlagVersionCreated) != 0,
-                                       prev.time_ms);
+      const int cmp =
+          compare_versions(fp.version_num, fp.time_from_version_created, fp.time_ms,
+                           prev.version_num, (prev.flags & kFlagVersionCreated) != 0, prev.time_ms);
       r.of = std::string(root_of(prev));
       r.similarity = prev.exact32 == exact32 ? 1.0 : score(fp, prev).similarity;
       if (cmp > 0) {
@@ -628,13 +640,16 @@ struct DedupIndex::Impl {
       for (size_t i = 0; i < probes; ++i) {
         __builtin_prefetch(&cand_slots[range_of(cand_home(fp.sample[i]), cand_slots.size())]);
       }
-      if (fp.lead_key != 0) __builtin_prefetch(&cand_slots[range_of(cand_home(fp.lead_key), cand_slots.size())]);
+      if (fp.lead_key != 0)
+        __builtin_prefetch(&cand_slots[range_of(cand_home(fp.lead_key), cand_slots.size())]);
     }
     for (size_t i = 0; i < probes; ++i) cand_lookup(fp.sample[i]);
     if (fp.lead_key != 0) cand_lookup(fp.lead_key);
     // Most shared hashes first, then oldest first, so the cap keeps the likeliest candidates and
     // ties go to the earliest story whatever the hash order.
-    const auto age = [&](uint32_t s) { return static_cast<uint32_t>(s - static_cast<uint32_t>(head_seq)); };
+    const auto age = [&](uint32_t s) {
+      return static_cast<uint32_t>(s - static_cast<uint32_t>(head_seq));
+    };
     std::sort(hits.begin(), hits.end(), [&](uint32_t a, uint32_t b) { return age(a) < age(b); });
     scratch.clear();
     counts.clear();
@@ -647,7 +662,8 @@ struct DedupIndex::Impl {
     }
     order.resize(scratch.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
-    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return counts[a] > counts[b]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](uint32_t a, uint32_t b) { return counts[a] > counts[b]; });
     if (order.size() > cfg.max_candidates) order.resize(cfg.max_candidates);
     std::sort(order.begin(), order.end());  // back to oldest first
     const int64_t horizon = fp.time_ms - cfg.window_ms;
@@ -696,7 +712,8 @@ struct DedupIndex::Impl {
     return true;
   }
 
-  static void encode(const Entry& e, std::string_view uri, std::string_view root, std::string& out) {
+  static void encode(const Entry& e, std::string_view uri, std::string_view root,
+                     std::string& out) {
     out.clear();
     put<uint8_t>(out, kRecordFormat);
     put(out, e.time_ms);
@@ -726,8 +743,8 @@ struct DedupIndex::Impl {
     uint8_t format = 0;
     if (!get(in, format) || format != kRecordFormat) return false;
     if (!get(in, e.time_ms) || !get(in, e.key_bloom) || !get(in, e.exact32) || !get(in, e.tau) ||
-        !get(in, e.version_num) || !get(in, e.lead_key) || !get(in, e.n_shingles) || !get(in, e.n_sample) ||
-        !get(in, e.n_keys) || !get(in, e.flags)) {
+        !get(in, e.version_num) || !get(in, e.lead_key) || !get(in, e.n_shingles) ||
+        !get(in, e.n_sample) || !get(in, e.n_keys) || !get(in, e.flags)) {
       return false;
     }
     if (e.n_sample > kSketch) return false;
@@ -749,7 +766,8 @@ struct DedupIndex::Impl {
     std::string_view uri;
     std::string_view root;
     if (!decode(value, e, uri, root)) {
-      return Status("dedup_changelog_corrupt", "undecodable dedup record for key " + std::string(key));
+      return Status("dedup_changelog_corrupt",
+                    "undecodable dedup record for key " + std::string(key));
     }
     if (uri != key.substr(0, UriArena::kMaxUri)) {
       return Status("dedup_changelog_corrupt", "dedup record key does not match its URI");
@@ -766,7 +784,9 @@ struct DedupIndex::Impl {
 DedupIndex::DedupIndex(DedupConfig cfg) : impl_(std::make_unique<Impl>(std::move(cfg))) {}
 DedupIndex::~DedupIndex() = default;
 
-DedupResult DedupIndex::check_and_insert(const Fingerprint& fp) { return impl_->check_and_insert(fp); }
+DedupResult DedupIndex::check_and_insert(const Fingerprint& fp) {
+  return impl_->check_and_insert(fp);
+}
 
 size_t DedupIndex::size() const { return impl_->entries.size(); }
 
@@ -779,7 +799,8 @@ size_t DedupIndex::memory_bytes() const {
          m.uri_slots.capacity() * sizeof(Impl::Slot) + m.cand_slots.capacity() * sizeof(Impl::Slot);
 }
 
-void DedupIndex::changelog_record(const Fingerprint& fp, std::string& key, std::string& value) const {
+void DedupIndex::changelog_record(const Fingerprint& fp, std::string& key,
+                                  std::string& value) const {
   Impl& m = *impl_;
   key.assign(fp.uri);
   const size_t up = m.uri_find(fp.uri, fp.uri_hash);
@@ -843,7 +864,8 @@ Status DedupIndex::load(const std::string& path) {
     Entry e;
     std::string_view uri;
     std::string_view root;
-    if (!Impl::decode(rec, e, uri, root)) return Status("dedup_state_corrupt", path + ": bad record");
+    if (!Impl::decode(rec, e, uri, root))
+      return Status("dedup_state_corrupt", path + ": bad record");
     // Not apply(): a state file may hold several versions of one URI, all worth keeping.
     fresh->evict(e.time_ms);
     const uint64_t h = hash_bytes(uri);

@@ -10,8 +10,8 @@
 // (about 128 of them, sorted). The index keeps per story only a bottom-k sketch (the 24 smallest
 // shingle hashes, compressed) and indexes the 6 smallest for candidate lookup. Comparing a full
 // sample against a bottom-k sketch estimates Jaccard and containment in both directions, so a short
-// version inside a long story is caught whichever arrives first. A small Bloom filter of numbers and
-// names vetoes template stories that share wording but not facts.
+// version inside a long story is caught whichever arrives first. A small Bloom filter of numbers
+// and names vetoes template stories that share wording but not facts.
 
 #include <cstdint>
 #include <memory>
@@ -29,7 +29,8 @@ class BoilerplatePatterns;
 struct DedupConfig {
   int64_t window_ms = 72LL * 3600 * 1000;  // by versionCreated (or arrival when absent)
   size_t max_stories = 2'000'000;          // by count
-  // Estimated Jaccard similarity of the stripped bodies at or above which a story is a near-duplicate.
+  // Estimated Jaccard similarity of the stripped bodies at or above which a story is a
+  // near-duplicate.
   double near_duplicate_threshold = 0.6;
   // Estimated containment of the shorter body in the longer one at or above which it is a
   // near-duplicate (abridged versions, write-throughs that add paragraphs).
@@ -45,17 +46,17 @@ struct DedupConfig {
 struct Fingerprint {
   std::string uri;
   std::string version;
-  int64_t time_ms = 0;                  // versionCreated in ms since epoch, else arrival
+  int64_t time_ms = 0;  // versionCreated in ms since epoch, else arrival
   bool time_from_version_created = false;
-  int64_t version_num = -1;             // numeric version, -1 when absent or not a number
+  int64_t version_num = -1;  // numeric version, -1 when absent or not a number
   uint64_t uri_hash = 0;
-  uint64_t exact_hash = 0;              // hash of the lightly normalised headline + body
-  uint32_t n_shingles = 0;              // shingles of the stripped body (with repeats)
-  uint32_t cutoff = 0;                  // `sample` holds every distinct shingle hash <= cutoff
-  std::vector<uint32_t> sample;         // sorted, distinct
-  std::vector<uint32_t> keys;           // sorted distinct hashes of numbers and names
-  uint64_t key_bloom = 0;               // 64-bit Bloom filter of `keys`
-  uint32_t lead_key = 0;                // hash of the opening words of the stripped body; 0 if short
+  uint64_t exact_hash = 0;       // hash of the lightly normalised headline + body
+  uint32_t n_shingles = 0;       // shingles of the stripped body (with repeats)
+  uint32_t cutoff = 0;           // `sample` holds every distinct shingle hash <= cutoff
+  std::vector<uint32_t> sample;  // sorted, distinct
+  std::vector<uint32_t> keys;    // sorted distinct hashes of numbers and names
+  uint64_t key_bloom = 0;        // 64-bit Bloom filter of `keys`
+  uint32_t lead_key = 0;         // hash of the opening words of the stripped body; 0 if short
   void clear();
 };
 
@@ -90,7 +91,8 @@ class DedupIndex {
   // Bytes held by the index (entries, URIs, hash tables), for the memory-per-story budget.
   [[nodiscard]] size_t memory_bytes() const;
 
-  // Persistence: a file for `enrich`, and per-story changelog records for the daemon's compacted topic.
+  // Persistence: a file for `enrich`, and per-story changelog records for the daemon's compacted
+  // topic.
   Status save(const std::string& path) const;
   Status load(const std::string& path);
 

@@ -7,7 +7,8 @@
 
 namespace wirefeed {
 
-Analyzer::Analyzer(std::shared_ptr<const PipelineResources> resources, const PipelineOptions& options)
+Analyzer::Analyzer(std::shared_ptr<const PipelineResources> resources,
+                   const PipelineOptions& options)
     : resources_(std::move(resources)),
       options_(options),
       parser_(options.limits),
@@ -64,9 +65,10 @@ void append_info_source_items(std::string& out, const Analysis& a, bool leading_
 
 bool has_new_info_sources(const Analysis& a) {
   const auto& existing = a.layout.info_source_names;
-  return std::any_of(a.credits.agencies.begin(), a.credits.agencies.end(), [&](const std::string& n) {
-    return std::find(existing.begin(), existing.end(), n) == existing.end();
-  });
+  return std::any_of(a.credits.agencies.begin(), a.credits.agencies.end(),
+                     [&](const std::string& n) {
+                       return std::find(existing.begin(), existing.end(), n) == existing.end();
+                     });
 }
 
 // The 8-digit code of "medtop:NNNNNNNN".
@@ -196,7 +198,8 @@ void write_enriched(std::string_view raw, const Analysis& a, std::string& out) {
   size_t n = 0;
   const bool new_sources = has_new_info_sources(a);
   const bool new_subjects = has_new_subjects(a);
-  if (l.info_sources_end != std::string_view::npos && new_sources) inserts[n++] = {l.info_sources_end, 0};
+  if (l.info_sources_end != std::string_view::npos && new_sources)
+    inserts[n++] = {l.info_sources_end, 0};
   if (l.subjects_end != std::string_view::npos && new_subjects) inserts[n++] = {l.subjects_end, 1};
   if (n == 2 && inserts[0].at > inserts[1].at) std::swap(inserts[0], inserts[1]);
 
@@ -235,10 +238,9 @@ void write_enriched(std::string_view raw, const Analysis& a, std::string& out) {
   out.push_back('}');
 }
 
-Result<std::shared_ptr<const PipelineResources>> load_resources(const std::string& agencies_file,
-                                                                const std::string& topics_dir,
-                                                                const TopicConfig& topic_config,
-                                                                const std::string& boilerplate_file) {
+Result<std::shared_ptr<const PipelineResources>> load_resources(
+    const std::string& agencies_file, const std::string& topics_dir,
+    const TopicConfig& topic_config, const std::string& boilerplate_file) {
   auto res = std::make_shared<PipelineResources>();
   if (!boilerplate_file.empty()) {
     FILE* f = std::fopen(boilerplate_file.c_str(), "rb");

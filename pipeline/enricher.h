@@ -1,9 +1,9 @@
 #pragma once
 // The enrichment pipeline as stages:
 //
-//   Analyzer::analyze()   parse -> credits/dateline -> topics -> dedup fingerprint    (stateless, per thread)
-//   DedupIndex::check_and_insert()                                                     (stateful, input order)
-//   write_enriched()      the input bytes + the wirefeed fields                        (stateless)
+//   Analyzer::analyze()   parse -> credits/dateline -> topics -> dedup fingerprint    (stateless,
+//   per thread) DedupIndex::check_and_insert() (stateful, input order) write_enriched()      the
+//   input bytes + the wirefeed fields                        (stateless)
 //
 // `enrich` and the daemon both run exactly these, so they produce the same records for the same
 // input order.
@@ -74,9 +74,8 @@ class Analyzer {
 void write_enriched(std::string_view raw, const Analysis& a, std::string& out);
 
 // Builds the resources from files (empty path: the embedded defaults).
-Result<std::shared_ptr<const PipelineResources>> load_resources(const std::string& agencies_file,
-                                                                const std::string& topics_dir,
-                                                                const TopicConfig& topic_config,
-                                                                const std::string& boilerplate_file = "");
+Result<std::shared_ptr<const PipelineResources>> load_resources(
+    const std::string& agencies_file, const std::string& topics_dir,
+    const TopicConfig& topic_config, const std::string& boilerplate_file = "");
 
 }  // namespace wirefeed

@@ -34,7 +34,9 @@ std::string_view trim(std::string_view s) {
 }
 
 // Order-sensitive fold of a token into the exact-text hash.
-inline uint64_t fold(uint64_t h, uint64_t t) { return (std::rotl(h, 27) ^ t) * 0x9e3779b97f4a7c15ULL; }
+inline uint64_t fold(uint64_t h, uint64_t t) {
+  return (std::rotl(h, 27) ^ t) * 0x9e3779b97f4a7c15ULL;
+}
 
 bool starts_with_ci(std::string_view s, std::string_view lower_prefix) {
   if (s.size() < lower_prefix.size()) return false;
@@ -60,8 +62,8 @@ Result<BoilerplatePatterns> BoilerplatePatterns::parse(std::string_view text) {
     if (line.empty() || line.front() == '#') continue;
     size_t colon = line.find(':');
     if (colon == std::string_view::npos) {
-      return Status("boilerplate_syntax",
-                    "line " + std::to_string(line_no) + ": expected 'prefix: TEXT' or 'contains: TEXT'");
+      return Status("boilerplate_syntax", "line " + std::to_string(line_no) +
+                                              ": expected 'prefix: TEXT' or 'contains: TEXT'");
     }
     std::string_view kind = trim(line.substr(0, colon));
     std::string_view value = trim(line.substr(colon + 1));
@@ -79,8 +81,8 @@ Result<BoilerplatePatterns> BoilerplatePatterns::parse(std::string_view text) {
     } else if (kind == "contains") {
       p.contains_.push_back(std::move(lower));
     } else {
-      return Status("boilerplate_syntax",
-                    "line " + std::to_string(line_no) + ": unknown kind '" + std::string(kind) + "'");
+      return Status("boilerplate_syntax", "line " + std::to_string(line_no) + ": unknown kind '" +
+                                              std::string(kind) + "'");
     }
   }
   p.build_index();
@@ -104,7 +106,8 @@ inline size_t filter_bit(uint32_t k) { return (k * 0x9E3779B1u) >> (32 - 12); }
 // `s` starts with the lower-cased `lower`, ASCII case-insensitively (s has at least its length).
 inline bool equal_ci(const char* s, std::string_view lower) {
   for (size_t i = 0; i < lower.size(); ++i) {
-    if (to_lower(static_cast<unsigned char>(s[i])) != static_cast<unsigned char>(lower[i])) return false;
+    if (to_lower(static_cast<unsigned char>(s[i])) != static_cast<unsigned char>(lower[i]))
+      return false;
   }
   return true;
 }
@@ -117,7 +120,8 @@ void BoilerplatePatterns::build_index() {
   for (size_t b = 0; b < 256; ++b) {
     prefix_begin_[b] = static_cast<uint16_t>(prefix_order_.size());
     for (size_t i = 0; i < prefixes_.size(); ++i) {
-      if (static_cast<unsigned char>(prefixes_[i][0]) == b) prefix_order_.push_back(static_cast<uint16_t>(i));
+      if (static_cast<unsigned char>(prefixes_[i][0]) == b)
+        prefix_order_.push_back(static_cast<uint16_t>(i));
     }
   }
   prefix_begin_[256] = static_cast<uint16_t>(prefix_order_.size());
@@ -171,7 +175,8 @@ const BoilerplatePatterns& BoilerplatePatterns::builtin() {
 }
 
 bool BoilerplatePatterns::matches(std::string_view line) const {
-  // Promo and credit lines are often wrapped: "(Reporting by ...)", "[SEE ALSO: ...]", "* READ MORE".
+  // Promo and credit lines are often wrapped: "(Reporting by ...)", "[SEE ALSO: ...]", "* READ
+  // MORE".
   while (!line.empty() && (line.front() == '(' || line.front() == '[' || line.front() == '*' ||
                            line.front() == '>' || line.front() == '-' || line.front() == ' ')) {
     line.remove_prefix(1);
@@ -199,7 +204,8 @@ size_t detect_dateline(std::string_view para) {
       dl = 3;
     } else if (rest.starts_with("- ")) {
       dl = 2;
-    } else if (rest.starts_with("\xE2\x80\x94") || rest.starts_with("\xE2\x80\x93")) {  // em/en dash
+    } else if (rest.starts_with("\xE2\x80\x94") ||
+               rest.starts_with("\xE2\x80\x93")) {  // em/en dash
       dl = 3;
     }
     if (dl != 0) {
@@ -213,7 +219,8 @@ size_t detect_dateline(std::string_view para) {
   if (prefix.empty()) return 0;
   bool ok = prefix.back() == ')';  // "... (Reuters)", "... (AP)"
   if (!ok) {
-    // First word in capitals, as wire datelines print the place: "SEOUL", "NEW YORK", "GENEVA/ERBIL".
+    // First word in capitals, as wire datelines print the place: "SEOUL", "NEW YORK",
+    // "GENEVA/ERBIL".
     size_t letters = 0;
     bool all_caps = true;
     for (unsigned char c : prefix) {
@@ -310,9 +317,10 @@ void tokenize(std::string_view text, std::vector<uint64_t>& tokens, std::vector<
           first_upper = cls == kUpper;
           first_digit = cls == kDigit;
         }
-        // The whole ASCII run in one tight loop: most bytes of a story are here. `| 0x20` lowercases
-        // A-Z and leaves a-z and 0-9 unchanged. Eight bytes at a time while they last: most words
-        // end inside the first eight, so a word costs one classify-and-copy step, not one per byte.
+        // The whole ASCII run in one tight loop: most bytes of a story are here. `| 0x20`
+        // lowercases A-Z and leaves a-z and 0-9 unchanged. Eight bytes at a time while they last:
+        // most words end inside the first eight, so a word costs one classify-and-copy step, not
+        // one per byte.
         size_t j = i;
         while (j + 8 <= n) {
           uint64_t x;
@@ -347,7 +355,8 @@ void tokenize(std::string_view text, std::vector<uint64_t>& tokens, std::vector<
       // "don't" and "don’t" and "dont" are one token: apostrophes inside words are dropped.
       if (c == '\'' && len > 0 && i + 1 < n && is_alpha(s[i + 1])) continue;
       // "1,000" == "1000"; "2.5" keeps its point so it differs from "25".
-      if ((c == ',' || c == '.') && len > 0 && is_digit(s[i - 1]) && i + 1 < n && is_digit(s[i + 1])) {
+      if ((c == ',' || c == '.') && len > 0 && is_digit(s[i - 1]) && i + 1 < n &&
+          is_digit(s[i + 1])) {
         if (c == '.') add(c);
         continue;
       }

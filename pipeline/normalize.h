@@ -43,15 +43,15 @@ class BoilerplatePatterns {
   // on the case-folded 4 bytes each pattern starts with (a bit per hashed 4-byte key).
   std::vector<uint16_t> prefix_order_;
   std::vector<uint16_t> prefix_begin_ = std::vector<uint16_t>(257, 0);
-  std::vector<uint64_t> contains_filter_;   // kContainsFilterBits bits
-  std::vector<uint32_t> contains_keys_;     // folded first 4 bytes of each contains_ pattern
-  bool contains_short_ = false;             // a pattern under 4 bytes: the filter cannot be used
+  std::vector<uint64_t> contains_filter_;  // kContainsFilterBits bits
+  std::vector<uint32_t> contains_keys_;    // folded first 4 bytes of each contains_ pattern
+  bool contains_short_ = false;            // a pattern under 4 bytes: the filter cannot be used
 };
 
 struct NormalizedText {
   std::vector<uint64_t> tokens;      // content tokens, in order (what shingles are built from)
   std::vector<uint64_t> key_tokens;  // hashes of numbers and mid-sentence capitalised words
-  uint64_t full_hash = 0;            // hash of every token of headline + whole body, nothing stripped
+  uint64_t full_hash = 0;  // hash of every token of headline + whole body, nothing stripped
   void clear() {
     tokens.clear();
     key_tokens.clear();
@@ -67,7 +67,8 @@ size_t detect_dateline(std::string_view para);
 // key tokens (numbers, and capitalised words that do not start a sentence).
 void tokenize(std::string_view text, std::vector<uint64_t>& tokens, std::vector<uint64_t>* keys);
 
-// The whole normalisation: headline+body for full_hash, and the stripped body for tokens/key_tokens.
+// The whole normalisation: headline+body for full_hash, and the stripped body for
+// tokens/key_tokens.
 void normalize_story(std::string_view headline, std::string_view body, const CreditResult& credits,
                      const BoilerplatePatterns& patterns, NormalizedText& out);
 

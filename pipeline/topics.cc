@@ -4,10 +4,10 @@
 #include <array>
 #include <bit>
 #include <charconv>
-#include <cmath>
-#include <cstdio>
 #include <climits>
+#include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -35,7 +35,8 @@ constexpr uint64_t kFnvOffset = 1469598103934665603ULL;
 constexpr uint64_t kFnvPrime = 1099511628211ULL;
 constexpr size_t kMaxPhraseTokens = 6;
 // Words are read with unaligned little-endian loads (hash_token).
-static_assert(std::endian::native == std::endian::little, "topics.cc assumes a little-endian target");
+static_assert(std::endian::native == std::endian::little,
+              "topics.cc assumes a little-endian target");
 
 inline uint64_t mix(uint64_t x) {
   x ^= x >> 31;
@@ -47,13 +48,16 @@ inline uint64_t mix(uint64_t x) {
 }
 
 inline uint64_t unigram_key(uint64_t tok) { return tok | 1; }  // token hashes are mixed already
-inline uint64_t extend_key(uint64_t prev, uint64_t tok) { return mix(prev * 0x100000001b3ULL + tok) | 1; }
+inline uint64_t extend_key(uint64_t prev, uint64_t tok) {
+  return mix(prev * 0x100000001b3ULL + tok) | 1;
+}
 
 // Hashes the normalised bytes b[0..n) (end: where the text ends, for safe 8-byte loads): 8 at a
 // time in registers, one multiply per word, then a final mix. `y_last` replaces the last byte by
 // 'y' (the "-ies" stem). Building words in registers, not in a buffer, avoids store-forwarding
 // stalls that cost more than the whole lookup.
-__attribute__((always_inline)) inline uint64_t hash_token(const uint8_t* b, const uint8_t* end, size_t n, bool y_last) {
+__attribute__((always_inline)) inline uint64_t hash_token(const uint8_t* b, const uint8_t* end,
+                                                          size_t n, bool y_last) {
   constexpr uint64_t kFold = 0x2020202020202020ULL;
   uint64_t h = kFnvOffset * (n + 1);
   size_t i = 0;
@@ -201,7 +205,8 @@ inline void for_each_token(std::string_view text, Emit&& emit) {
     if (m.other == m.word) [[likely]] {
       // ASCII only: tokens are the runs of set bits.
       uint64_t word = m.word;
-      if (skip_to > base) word &= ~uint64_t{0} << (skip_to - base);  // < 64: sequences are <= 3 bytes
+      if (skip_to > base)
+        word &= ~uint64_t{0} << (skip_to - base);      // < 64: sequences are <= 3 bytes
       uint64_t before = (word << 1) | uint64_t{open};  // bit i: byte i-1 is in a token
       uint64_t starts = word & ~before;
       uint64_t ends = ~word & before;
@@ -342,9 +347,9 @@ constexpr double kEvidenceScale = 6.0;
 constexpr size_t kMaxRepeat = 64;
 
 struct Scratch {
-  std::vector<double> evidence;      // per scored topic
-  std::vector<uint16_t> seen;        // per entry: occurrences so far in this story
-  std::vector<uint32_t> touched;     // slots to reset
+  std::vector<double> evidence;   // per scored topic
+  std::vector<uint16_t> seen;     // per entry: occurrences so far in this story
+  std::vector<uint32_t> touched;  // slots to reset
   // Bit i: scored topic i has (or may have) evidence. Scoring visits only these, not every topic:
   // a brief touches a handful of the ~90.
   std::vector<uint64_t> topic_bits;
@@ -364,8 +369,10 @@ Status error_at(std::string_view file, size_t line, std::string_view problem) {
 }
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -390,12 +397,14 @@ Status parse_taxonomy(std::string_view tsv, TopicTagger::Impl& im) {
     parents.emplace_back(line.substr(t1 + 1, t2 - t1 - 1));
     im.tax.push_back(std::move(n));
   }
-  for (size_t i = 0; i < im.tax.size(); ++i) im.by_qcode.emplace(im.tax[i].qcode, static_cast<int>(i));
+  for (size_t i = 0; i < im.tax.size(); ++i)
+    im.by_qcode.emplace(im.tax[i].qcode, static_cast<int>(i));
   for (size_t i = 0; i < im.tax.size(); ++i) {
     if (parents[i].empty()) continue;
     auto it = im.by_qcode.find(parents[i]);
     if (it == im.by_qcode.end()) {
-      return error_at("mediatopics.tsv", 0, "unknown parent " + parents[i] + " of " + im.tax[i].qcode);
+      return error_at("mediatopics.tsv", 0,
+                      "unknown parent " + parents[i] + " of " + im.tax[i].qcode);
     }
     im.tax[i].parent = it->second;
   }
@@ -437,23 +446,28 @@ Status parse_lexicon(const TopicTagger::SourceFile& file, const TopicTagger::Imp
     line = trim(line);
     if (line.empty()) continue;
     if (line.starts_with("topic ") || line.starts_with("topic\t")) {
-      if (topic >= 0) return error_at(file.name, line_no, "second 'topic' directive (one topic per file)");
+      if (topic >= 0)
+        return error_at(file.name, line_no, "second 'topic' directive (one topic per file)");
       std::string_view code = trim(line.substr(6));
       auto it = im.by_qcode.find(code);
       if (it == im.by_qcode.end()) {
-        return error_at(file.name, line_no, "unknown topic '" + std::string(code) + "' (not in mediatopics.tsv)");
+        return error_at(file.name, line_no,
+                        "unknown topic '" + std::string(code) + "' (not in mediatopics.tsv)");
       }
       topic = it->second;
       if (!topic_files[topic].empty()) {
-        return error_at(file.name, line_no, "topic " + std::string(code) + " already defined in " + topic_files[topic]);
+        return error_at(file.name, line_no,
+                        "topic " + std::string(code) + " already defined in " + topic_files[topic]);
       }
       topic_files[topic] = file.name;
       continue;
     }
-    if (topic < 0) return error_at(file.name, line_no, "expected 'topic medtop:NNNNNNNN' before any term");
+    if (topic < 0)
+      return error_at(file.name, line_no, "expected 'topic medtop:NNNNNNNN' before any term");
     size_t sp = line.find_first_of(" \t");
     if (sp == std::string_view::npos) {
-      return error_at(file.name, line_no, "expected '<weight> <word or phrase>', got '" + std::string(line) + "'");
+      return error_at(file.name, line_no,
+                      "expected '<weight> <word or phrase>', got '" + std::string(line) + "'");
     }
     std::string_view wtext = line.substr(0, sp);
     std::string_view phrase = trim(line.substr(sp + 1));
@@ -463,7 +477,8 @@ Status parse_lexicon(const TopicTagger::SourceFile& file, const TopicTagger::Imp
       return error_at(file.name, line_no, "weight '" + std::string(wtext) + "' is not a number");
     }
     if (w == 0 || w < -10 || w > 10) {
-      return error_at(file.name, line_no, "weight " + std::string(wtext) + " out of range (-10..10, not 0)");
+      return error_at(file.name, line_no,
+                      "weight " + std::string(wtext) + " out of range (-10..10, not 0)");
     }
     RawTerm t;
     t.text = std::string(phrase);
@@ -476,12 +491,14 @@ Status parse_lexicon(const TopicTagger::SourceFile& file, const TopicTagger::Imp
     });
     if (t.keys.empty()) return error_at(file.name, line_no, "term has no letters or digits");
     if (t.keys.size() > kMaxPhraseTokens) {
-      return error_at(file.name, line_no, "phrase longer than " + std::to_string(kMaxPhraseTokens) + " words");
+      return error_at(file.name, line_no,
+                      "phrase longer than " + std::to_string(kMaxPhraseTokens) + " words");
     }
     auto [it, fresh] = first_line.emplace(t.keys.back(), line_no);
     if (!fresh) {
       return error_at(file.name, line_no,
-                      "duplicate term '" + std::string(phrase) + "' (first on line " + std::to_string(it->second) + ")");
+                      "duplicate term '" + std::string(phrase) + "' (first on line " +
+                          std::to_string(it->second) + ")");
     }
     terms.push_back(std::move(t));
   }
@@ -543,7 +560,8 @@ Status build_index(std::vector<RawTerm>& terms, TopicTagger::Impl& im) {
     e.first = static_cast<uint32_t>(im.postings.size());
     if (auto it = by_key.find(k); it != by_key.end()) {
       im.postings.insert(im.postings.end(), it->second.begin(), it->second.end());
-      if (it->second.size() > UINT16_MAX) return error_at("lexicons", 0, "one term in too many topics");
+      if (it->second.size() > UINT16_MAX)
+        return error_at("lexicons", 0, "one term in too many topics");
       e.count = static_cast<uint16_t>(it->second.size());
     }
     e.prefix = prefixes.count(k) > 0;
@@ -571,9 +589,8 @@ std::string read_file(const std::filesystem::path& p, bool& ok) {
 TopicTagger::TopicTagger(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 TopicTagger::~TopicTagger() = default;
 
-Result<std::shared_ptr<const TopicTagger>> TopicTagger::load_sources(std::string_view taxonomy_tsv,
-                                                                     const std::vector<SourceFile>& lexicons,
-                                                                     TopicConfig cfg) {
+Result<std::shared_ptr<const TopicTagger>> TopicTagger::load_sources(
+    std::string_view taxonomy_tsv, const std::vector<SourceFile>& lexicons, TopicConfig cfg) {
   auto im = std::make_unique<Impl>();
   im->cfg = cfg;
   if (Status s = parse_taxonomy(taxonomy_tsv, *im); !s) return s;
@@ -586,7 +603,8 @@ Result<std::shared_ptr<const TopicTagger>> TopicTagger::load_sources(std::string
   return std::shared_ptr<const TopicTagger>(std::make_shared<TopicTagger>(std::move(im)));
 }
 
-Result<std::shared_ptr<const TopicTagger>> TopicTagger::load_dir(const std::string& dir, TopicConfig cfg) {
+Result<std::shared_ptr<const TopicTagger>> TopicTagger::load_dir(const std::string& dir,
+                                                                 TopicConfig cfg) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return error_at(dir, 0, "not a directory");
@@ -607,7 +625,8 @@ Result<std::shared_ptr<const TopicTagger>> TopicTagger::load_dir(const std::stri
   }
   for (size_t i = 0; i < paths.size(); ++i) files.push_back({paths[i].string(), texts[i]});
   std::string taxonomy;
-  for (const fs::path& cand : {fs::path(dir) / "mediatopics.tsv", fs::path(dir) / ".." / "mediatopics.tsv"}) {
+  for (const fs::path& cand :
+       {fs::path(dir) / "mediatopics.tsv", fs::path(dir) / ".." / "mediatopics.tsv"}) {
     bool ok = false;
     if (fs::is_regular_file(cand, ec)) {
       taxonomy = read_file(cand, ok);
@@ -622,16 +641,19 @@ Result<std::shared_ptr<const TopicTagger>> TopicTagger::load_dir(const std::stri
 Result<std::shared_ptr<const TopicTagger>> TopicTagger::load_builtin(TopicConfig cfg) {
   std::vector<SourceFile> files;
   for (std::string_view n : embedded_names()) {
-    if (n.starts_with("config/data/topics/") && n.ends_with(".lex")) files.push_back({std::string(n), embedded_file(n)});
+    if (n.starts_with("config/data/topics/") && n.ends_with(".lex"))
+      files.push_back({std::string(n), embedded_file(n)});
   }
-  std::sort(files.begin(), files.end(), [](const SourceFile& a, const SourceFile& b) { return a.name < b.name; });
+  std::sort(files.begin(), files.end(),
+            [](const SourceFile& a, const SourceFile& b) { return a.name < b.name; });
   return load_sources(embedded_file("config/data/mediatopics.tsv"), files, cfg);
 }
 
 std::shared_ptr<const TopicTagger> TopicTagger::builtin(TopicConfig cfg) {
   auto r = load_builtin(cfg);
   if (r) return r.value();
-  spdlog::error("Built-in topic lexicons do not load; tagging disabled error={}", r.status().message());
+  spdlog::error("Built-in topic lexicons do not load; tagging disabled error={}",
+                r.status().message());
   auto empty = load_sources("medtop:00000000\t\tnone\n", {}, cfg);
   return empty.value();
 }
@@ -641,7 +663,8 @@ namespace {
 // The whole of tag(); on_hit(entry index, field weight, repeat factor) lets explain() watch the
 // matches while tag() passes a no-op that compiles away.
 template <typename OnHit>
-void tag_impl(const TopicTagger::Impl& im, const Story& story, std::vector<TopicScore>& out, OnHit&& on_hit) {
+void tag_impl(const TopicTagger::Impl& im, const Story& story, std::vector<TopicScore>& out,
+              OnHit&& on_hit) {
   out.clear();
   if (im.scored_tax.empty()) return;
   Scratch& s = scratch();
@@ -710,10 +733,12 @@ void tag_impl(const TopicTagger::Impl& im, const Story& story, std::vector<Topic
       }
       n_toks = 0;
     };
-    for_each_token(text, [&](uint64_t tok) __attribute__((always_inline)) {
-      toks[n_toks++] = tok;
-      if (n_toks == kBatch) [[unlikely]] flush();
-    });
+    for_each_token(
+        text, [&](uint64_t tok) __attribute__((always_inline)) {
+          toks[n_toks++] = tok;
+          if (n_toks == kBatch) [[unlikely]]
+            flush();
+        });
     flush();
   };
   scan(story.headline, kHeadlineWeight);

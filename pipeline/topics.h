@@ -29,7 +29,8 @@ class TopicTagger {
   // From a directory of lexicon files (*.lex); errors name the file, line and problem. The
   // taxonomy is read from <dir>/mediatopics.tsv or <dir>/../mediatopics.tsv when present, else
   // the embedded copy is used.
-  static Result<std::shared_ptr<const TopicTagger>> load_dir(const std::string& dir, TopicConfig cfg);
+  static Result<std::shared_ptr<const TopicTagger>> load_dir(const std::string& dir,
+                                                             TopicConfig cfg);
   // From the embedded config/data/topics/ files; an error means a broken build.
   static Result<std::shared_ptr<const TopicTagger>> load_builtin(TopicConfig cfg = {});
   // As load_builtin(), but never fails: a broken embedded lexicon is logged and yields a tagger
@@ -40,9 +41,8 @@ class TopicTagger {
     std::string name;
     std::string_view text;
   };
-  static Result<std::shared_ptr<const TopicTagger>> load_sources(std::string_view taxonomy_tsv,
-                                                                 const std::vector<SourceFile>& lexicons,
-                                                                 TopicConfig cfg);
+  static Result<std::shared_ptr<const TopicTagger>> load_sources(
+      std::string_view taxonomy_tsv, const std::vector<SourceFile>& lexicons, TopicConfig cfg);
 
   // Scores the story (headline weighted above body); `out` cleared first, best first.
   // Thread-safe (const). TopicScore's qcode/name views stay valid while the tagger lives.

@@ -12,8 +12,9 @@ void KafkaSink::dr_cb(rd_kafka_t*, const rd_kafka_message_t* m, void* opaque) {
   self->room_cv_.notify_all();
 }
 
-Status KafkaSink::open(const std::vector<RdProperty>& defaults, const std::vector<RdProperty>& properties,
-                       DeliveryCallback on_delivery, const std::string& transactional_id) {
+Status KafkaSink::open(const std::vector<RdProperty>& defaults,
+                       const std::vector<RdProperty>& properties, DeliveryCallback on_delivery,
+                       const std::string& transactional_id) {
   on_delivery_ = std::move(on_delivery);
   std::vector<RdProperty> all = defaults;
   if (!transactional_id.empty()) all.push_back({"transactional.id", transactional_id, ""});
@@ -31,7 +32,8 @@ Status KafkaSink::open(const std::vector<RdProperty>& defaults, const std::vecto
     while (!stop_.load(std::memory_order_relaxed)) rd_kafka_poll(rk_.get(), 50);
   });
   if (!transactional_id.empty()) {
-    if (Status s = txn_status(rd_kafka_init_transactions(rk, 60000), "init_transactions"); !s) return s;
+    if (Status s = txn_status(rd_kafka_init_transactions(rk, 60000), "init_transactions"); !s)
+      return s;
   }
   return {};
 }
@@ -60,7 +62,8 @@ Status KafkaSink::produce(const std::string& topic, std::string_view key, std::s
 bool KafkaSink::flush(int64_t timeout_ms) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   while (rd_kafka_outq_len(rk_.get()) > 0) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) return false;
     rd_kafka_flush(rk_.get(), static_cast<int>(std::min<int64_t>(left.count(), 100)));
   }
@@ -84,9 +87,12 @@ Status KafkaSink::txn_status(rd_kafka_error_t* error, std::string_view what) {
   return s;
 }
 
-Status KafkaSink::begin_transaction() { return txn_status(rd_kafka_begin_transaction(rk_.get()), "begin_transaction"); }
+Status KafkaSink::begin_transaction() {
+  return txn_status(rd_kafka_begin_transaction(rk_.get()), "begin_transaction");
+}
 
-Status KafkaSink::send_offsets(rd_kafka_t* consumer, const rd_kafka_topic_partition_list_t* offsets, int timeout_ms) {
+Status KafkaSink::send_offsets(rd_kafka_t* consumer, const rd_kafka_topic_partition_list_t* offsets,
+                               int timeout_ms) {
   rd_kafka_consumer_group_metadata_t* md = rd_kafka_consumer_group_metadata(consumer);
   Status s = txn_status(rd_kafka_send_offsets_to_transaction(rk_.get(), offsets, md, timeout_ms),
                         "send_offsets_to_transaction");

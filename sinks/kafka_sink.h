@@ -1,6 +1,6 @@
 #pragma once
-// The Kafka producer side of the daemon: an idempotent (optionally transactional) librdkafka producer
-// whose delivery reports are served by a dedicated thread, off the processing path.
+// The Kafka producer side of the daemon: an idempotent (optionally transactional) librdkafka
+// producer whose delivery reports are served by a dedicated thread, off the processing path.
 //
 // Unlike spdlog's kafka_sink, nothing is fire-and-forget: every record carries an opaque that comes
 // back in exactly one delivery callback (success or final failure), and a full local queue makes
@@ -50,7 +50,8 @@ class KafkaSink {
   // Transactions (only with a transactional_id). Errors say whether they are retriable,
   // abortable or fatal in their code: "txn_retriable", "txn_abortable", "txn_fatal".
   Status begin_transaction();
-  Status send_offsets(rd_kafka_t* consumer, const rd_kafka_topic_partition_list_t* offsets, int timeout_ms);
+  Status send_offsets(rd_kafka_t* consumer, const rd_kafka_topic_partition_list_t* offsets,
+                      int timeout_ms);
   Status commit_transaction(int timeout_ms);
   // Flushes first: librdkafka 2.0.2 can fail an abort with records still unsent (issue 4849).
   Status abort_transaction(int timeout_ms);

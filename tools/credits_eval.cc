@@ -25,7 +25,10 @@ int main(int argc, char** argv) {
   bool verbose = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "-v") verbose = true; else path = a;
+    if (a == "-v")
+      verbose = true;
+    else
+      path = a;
   }
   auto cases = load_credit_cases(path);
   if (!cases) {
@@ -41,10 +44,14 @@ int main(int argc, char** argv) {
     std::set<std::string> want(c.agencies.begin(), c.agencies.end());
     std::set<std::string> got(r.agencies.begin(), r.agencies.end());
     for (const auto& g : got) (want.count(g) ? ag.tp : ag.fp)++;
-    for (const auto& w : want) if (!got.count(w)) ag.fn++;
+    for (const auto& w : want)
+      if (!got.count(w)) ag.fn++;
     std::set<std::string> wp, gp;
     std::set<std::pair<std::string, std::string>> wr;
-    for (const auto& [n, role] : c.persons) { wp.insert(n); wr.insert({n, role}); }
+    for (const auto& [n, role] : c.persons) {
+      wp.insert(n);
+      wr.insert({n, role});
+    }
     size_t person_fp = 0;
     for (const Credit& cr : r.credits) {
       if (cr.kind != CreditKind::kPerson || !gp.insert(cr.name).second) continue;
@@ -57,7 +64,8 @@ int main(int argc, char** argv) {
         person_fp++;
       }
     }
-    for (const auto& w : wp) if (!gp.count(w)) pe.fn++;
+    for (const auto& w : wp)
+      if (!gp.count(w)) pe.fn++;
     if (c.check_dateline) {
       dl_n++;
       const bool ok = r.dateline.present == c.dateline_present &&
@@ -68,7 +76,8 @@ int main(int argc, char** argv) {
     if (c.group == "trap" || c.group == "photo") {
       trap_n++;
       bool fp = person_fp > 0;
-      for (const auto& g : got) if (!want.count(g)) fp = true;
+      for (const auto& g : got)
+        if (!want.count(g)) fp = true;
       if (fp) trap_fp++;
     }
     auto diffs = compare_credit_case(c, r);
@@ -83,8 +92,10 @@ int main(int argc, char** argv) {
   std::printf("cases            %zu (%zu fully correct)\n", cases->size(), cases->size() - failed);
   std::printf("agency   P %.3f  R %.3f  F1 %.3f\n", ag.p(), ag.r(), ag.f1());
   std::printf("person   P %.3f  R %.3f  F1 %.3f\n", pe.p(), pe.r(), pe.f1());
-  std::printf("role accuracy    %.3f (%zu matched persons)\n", role_n ? double(role_ok) / role_n : 1.0, role_n);
+  std::printf("role accuracy    %.3f (%zu matched persons)\n",
+              role_n ? double(role_ok) / role_n : 1.0, role_n);
   std::printf("dateline exact   %.3f (%zu cases)\n", dl_n ? double(dl_ok) / dl_n : 1.0, dl_n);
-  std::printf("trap/photo FP    %.3f (%zu of %zu cases)\n", trap_n ? double(trap_fp) / trap_n : 0.0, trap_fp, trap_n);
+  std::printf("trap/photo FP    %.3f (%zu of %zu cases)\n", trap_n ? double(trap_fp) / trap_n : 0.0,
+              trap_fp, trap_n);
   return 0;
 }

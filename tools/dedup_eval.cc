@@ -149,17 +149,17 @@ int main(int argc, char** argv) {
       neg_flagged += is_flag(got);
     }
     if (verbose && got != expect) {
-      std::printf("MISS %-18s expect=%-14s got=%-14s sim=%.3f uri=%s of=%s want_of=%s\n", kind.c_str(),
-                  expect.c_str(), std::string(got).c_str(), r.similarity, story.uri.c_str(),
-                  r.of.c_str(), of.c_str());
+      std::printf("MISS %-18s expect=%-14s got=%-14s sim=%.3f uri=%s of=%s want_of=%s\n",
+                  kind.c_str(), expect.c_str(), std::string(got).c_str(), r.similarity,
+                  story.uri.c_str(), r.of.c_str(), of.c_str());
     }
   }
   const double p = tp + fp_count ? double(tp) / double(tp + fp_count) : 1.0;
   const double rc = tp + fn ? double(tp) / double(tp + fn) : 1.0;
   const double f1 = p + rc > 0 ? 2 * p * rc / (p + rc) : 0.0;
   std::printf("stories: %zu\n", lines);
-  std::printf("dup+near: precision %.4f  recall %.4f  F1 %.4f  (tp %zu fp %zu fn %zu)\n", p, rc, f1, tp,
-              fp_count, fn);
+  std::printf("dup+near: precision %.4f  recall %.4f  F1 %.4f  (tp %zu fp %zu fn %zu)\n", p, rc, f1,
+              tp, fp_count, fn);
   std::printf("updates recognised: %.4f (%zu/%zu)\n", upd_n ? double(upd_ok) / double(upd_n) : 1.0,
               upd_ok, upd_n);
   std::printf("hard negatives flagged: %.4f (%zu/%zu)\n",
@@ -169,8 +169,9 @@ int main(int argc, char** argv) {
     std::printf("%-20s %6zu %8.3f %8.3f %8zu\n", k.c_str(), s.n, double(s.status_ok) / double(s.n),
                 double(s.flag_ok) / double(s.n), s.of_ok);
   }
-  std::printf("fingerprint %.2f us/story, check_and_insert %.2f us/story, index %zu stories %.0f B/story\n",
-              fp_ns / 1e3 / double(lines), idx_ns / 1e3 / double(lines), index.size(),
-              index.size() ? double(index.memory_bytes()) / double(index.size()) : 0.0);
+  std::printf(
+      "fingerprint %.2f us/story, check_and_insert %.2f us/story, index %zu stories %.0f B/story\n",
+      fp_ns / 1e3 / double(lines), idx_ns / 1e3 / double(lines), index.size(),
+      index.size() ? double(index.memory_bytes()) / double(index.size()) : 0.0);
   return 0;
 }

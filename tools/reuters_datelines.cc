@@ -18,10 +18,26 @@ std::string decode(std::string_view s) {
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '&') {
-      if (s.substr(i, 4) == "&lt;") { out += '<'; i += 3; continue; }
-      if (s.substr(i, 4) == "&gt;") { out += '>'; i += 3; continue; }
-      if (s.substr(i, 5) == "&amp;") { out += '&'; i += 4; continue; }
-      if (s.substr(i, 4) == "&#3;") { out += '\x03'; i += 3; continue; }
+      if (s.substr(i, 4) == "&lt;") {
+        out += '<';
+        i += 3;
+        continue;
+      }
+      if (s.substr(i, 4) == "&gt;") {
+        out += '>';
+        i += 3;
+        continue;
+      }
+      if (s.substr(i, 5) == "&amp;") {
+        out += '&';
+        i += 4;
+        continue;
+      }
+      if (s.substr(i, 4) == "&#3;") {
+        out += '\x03';
+        i += 3;
+        continue;
+      }
     }
     out += s[i];
   }
@@ -46,7 +62,10 @@ int main(int argc, char** argv) {
   bool verbose = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "-v") verbose = true; else dir = a;
+    if (a == "-v")
+      verbose = true;
+    else
+      dir = a;
   }
   CreditExtractor ex(AgencyTable::builtin());
   CreditResult r;
@@ -78,19 +97,25 @@ int main(int argc, char** argv) {
       if (r.dateline.present && r.dateline.place == gold) {
         ++place_ok;
       } else if (verbose) {
-        std::printf("MISS gold='%s' got='%s' dateline='%s'\n", gold.c_str(), r.dateline.place.c_str(), dateline.c_str());
+        std::printf("MISS gold='%s' got='%s' dateline='%s'\n", gold.c_str(),
+                    r.dateline.place.c_str(), dateline.c_str());
       }
       std::string_view b = story.body;
-      while (!b.empty() && (b.back() == '\x03' || b.back() == ' ' || b.back() == '\n')) b.remove_suffix(1);
-      if (b.size() >= 6 && (b.substr(b.size() - 6) == "Reuter" || b.substr(b.size() - 6) == "REUTER")) {
+      while (!b.empty() && (b.back() == '\x03' || b.back() == ' ' || b.back() == '\n'))
+        b.remove_suffix(1);
+      if (b.size() >= 6 &&
+          (b.substr(b.size() - 6) == "Reuter" || b.substr(b.size() - 6) == "REUTER")) {
         ++signoff;
-        if (r.dateline.agency == "Reuters" && !r.agencies.empty() && r.agencies[0] == "Reuters") ++signoff_ok;
+        if (r.dateline.agency == "Reuters" && !r.agencies.empty() && r.agencies[0] == "Reuters")
+          ++signoff_ok;
       }
     }
   }
   std::printf("stories with a dateline  %zu\n", n);
   std::printf("dateline found           %.4f\n", n ? double(found) / n : 0.0);
-  std::printf("place accuracy           %.4f (%zu/%zu)\n", n ? double(place_ok) / n : 0.0, place_ok, n);
-  std::printf("Reuter sign-off -> agency %.4f (%zu/%zu)\n", signoff ? double(signoff_ok) / signoff : 0.0, signoff_ok, signoff);
+  std::printf("place accuracy           %.4f (%zu/%zu)\n", n ? double(place_ok) / n : 0.0, place_ok,
+              n);
+  std::printf("Reuter sign-off -> agency %.4f (%zu/%zu)\n",
+              signoff ? double(signoff_ok) / signoff : 0.0, signoff_ok, signoff);
   return 0;
 }

@@ -5,7 +5,8 @@
 //
 // --rows keeps only the odd- or even-numbered labelled records (1-based): tune lexicons on one
 // half, then check the other half to see whether a change generalises or only fits what was read.
-// --misses N prints the first N misses; --explain adds every match behind each (for lexicon editors).
+// --misses N prints the first N misses; --explain adds every match behind each (for lexicon
+// editors).
 //
 // FILE is either
 //   *.csv   AG News layout: label,title,description with labels 1 World, 2 Sports, 3 Business,
@@ -13,8 +14,9 @@
 //   *.jsonl one object per line: headline|title, body|body_text|text|description, and the label in
 //           topics|topic|labels|label as a string or array of strings (qcode "medtop:15000000",
 //           bare code "15000000", the IPTC uri, or the top-level label such as "sport").
-// A story counts as correct at top-1 when the first topic's top-level ancestor is one of its labels,
-// at top-3 when one of the first three distinct top-level ancestors is. Untagged stories are wrong.
+// A story counts as correct at top-1 when the first topic's top-level ancestor is one of its
+// labels, at top-3 when one of the first three distinct top-level ancestors is. Untagged stories
+// are wrong.
 #include <simdjson.h>
 
 #include <algorithm>
@@ -53,9 +55,12 @@ std::vector<std::string> split_csv(const std::string& line) {
   for (size_t i = 0; i < line.size(); ++i) {
     char c = line[i];
     if (q) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') f.back() += '"', ++i;
-      else if (c == '"') q = false;
-      else f.back() += c;
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"')
+        f.back() += '"', ++i;
+      else if (c == '"')
+        q = false;
+      else
+        f.back() += c;
     } else if (c == '"') {
       q = true;
     } else if (c == ',') {
@@ -69,7 +74,8 @@ std::vector<std::string> split_csv(const std::string& line) {
 
 // AG News writes line breaks as a literal backslash; they separate words.
 std::string unescape_ag(std::string s) {
-  for (char& c : s) if (c == '\\') c = ' ';
+  for (char& c : s)
+    if (c == '\\') c = ' ';
   return s;
 }
 
@@ -148,7 +154,8 @@ bool load_jsonl(const std::string& path, const TopicTagger& t, std::vector<Item>
       simdjson::dom::array a;
       if (e.get_string().get(s) == simdjson::SUCCESS) labels.emplace_back(s);
       if (e.get_array().get(a) == simdjson::SUCCESS) {
-        for (auto x : a) if (x.get_string().get(s) == simdjson::SUCCESS) labels.emplace_back(s);
+        for (auto x : a)
+          if (x.get_string().get(s) == simdjson::SUCCESS) labels.emplace_back(s);
       }
       if (!labels.empty()) break;
     }
@@ -158,7 +165,8 @@ bool load_jsonl(const std::string& path, const TopicTagger& t, std::vector<Item>
         std::cerr << path << ":" << line_no << ": unknown label '" << l << "'\n";
         continue;
       }
-      if (std::find(it.accept.begin(), it.accept.end(), q) == it.accept.end()) it.accept.push_back(q);
+      if (std::find(it.accept.begin(), it.accept.end(), q) == it.accept.end())
+        it.accept.push_back(q);
     }
     if (it.accept.empty()) continue;
     it.cls = std::string(t.name(it.accept[0]));
@@ -177,19 +185,24 @@ int main(int argc, char** argv) {
   int rows = 0;  // 0 all, 1 odd-numbered records, 2 even-numbered
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--lexicons" && i + 1 < argc) lexicons = argv[++i];
-    else if (a == "--threshold" && i + 1 < argc) cfg.threshold = std::atof(argv[++i]);
-    else if (a == "--misses" && i + 1 < argc) show_misses = std::strtoul(argv[++i], nullptr, 10);
-    else if (a == "--explain") explain = true;
+    if (a == "--lexicons" && i + 1 < argc)
+      lexicons = argv[++i];
+    else if (a == "--threshold" && i + 1 < argc)
+      cfg.threshold = std::atof(argv[++i]);
+    else if (a == "--misses" && i + 1 < argc)
+      show_misses = std::strtoul(argv[++i], nullptr, 10);
+    else if (a == "--explain")
+      explain = true;
     else if (a == "--rows" && i + 1 < argc) {
       std::string r = argv[++i];
       if (r != "odd" && r != "even") return std::cerr << "--rows takes odd or even\n", 2;
       rows = r == "odd" ? 1 : 2;
-    }
-    else file = a;
+    } else
+      file = a;
   }
   if (file.empty()) {
-    std::cerr << "usage: topics_eval [--lexicons DIR] [--threshold X] [--rows odd|even] [--misses N [--explain]] FILE(.csv|.jsonl)\n";
+    std::cerr << "usage: topics_eval [--lexicons DIR] [--threshold X] [--rows odd|even] [--misses "
+                 "N [--explain]] FILE(.csv|.jsonl)\n";
     return 2;
   }
   std::shared_ptr<const TopicTagger> tagger;
@@ -213,7 +226,9 @@ int main(int argc, char** argv) {
     items = std::move(kept);
   }
 
-  struct Counts { size_t n = 0, top1 = 0, top3 = 0, untagged = 0; };
+  struct Counts {
+    size_t n = 0, top1 = 0, top3 = 0, untagged = 0;
+  };
   std::map<std::string, Counts> per;
   Counts all;
   std::map<std::string, std::map<std::string, size_t>> confusion;
@@ -232,7 +247,8 @@ int main(int argc, char** argv) {
       return std::find(it.accept.begin(), it.accept.end(), q) != it.accept.end();
     };
     bool hit1 = !tops.empty() && accepted(tops[0]);
-    bool hit3 = std::any_of(tops.begin(), tops.begin() + std::min<size_t>(3, tops.size()), accepted);
+    bool hit3 =
+        std::any_of(tops.begin(), tops.begin() + std::min<size_t>(3, tops.size()), accepted);
     for (Counts* c : {&per[it.cls], &all}) {
       ++c->n;
       c->top1 += hit1;
@@ -242,7 +258,8 @@ int main(int argc, char** argv) {
     confusion[it.cls][tops.empty() ? std::string("(none)") : std::string(tagger->name(tops[0]))]++;
     if (!hit1 && misses < show_misses) {
       ++misses;
-      std::cout << "MISS [" << it.cls << "] -> " << (out.empty() ? "(none)" : std::string(out[0].name)) << " ("
+      std::cout << "MISS [" << it.cls << "] -> "
+                << (out.empty() ? "(none)" : std::string(out[0].name)) << " ("
                 << (out.empty() ? 0.0 : out[0].score) << "): " << it.story.headline << " | "
                 << it.story.body.substr(0, 160) << "\n";
       if (explain) std::cout << tagger->explain(it.story) << "\n";
@@ -251,8 +268,8 @@ int main(int argc, char** argv) {
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::printf("%-42s %6s %7s %7s %9s\n", "class", "n", "top-1", "top-3", "untagged");
   for (const auto& [cls, c] : per) {
-    std::printf("%-42s %6zu %7.3f %7.3f %9zu\n", cls.c_str(), c.n, double(c.top1) / c.n, double(c.top3) / c.n,
-                c.untagged);
+    std::printf("%-42s %6zu %7.3f %7.3f %9zu\n", cls.c_str(), c.n, double(c.top1) / c.n,
+                double(c.top3) / c.n, c.untagged);
   }
   std::printf("%-42s %6zu %7.3f %7.3f %9zu\n", "ALL", all.n, all.n ? double(all.top1) / all.n : 0.0,
               all.n ? double(all.top3) / all.n : 0.0, all.untagged);
@@ -262,10 +279,11 @@ int main(int argc, char** argv) {
     for (const auto& [k, n] : m) v.emplace_back(n, k);
     std::sort(v.rbegin(), v.rend());
     std::printf("  %s:", cls.c_str());
-    for (size_t i = 0; i < v.size() && i < 6; ++i) std::printf(" %s=%zu", v[i].second.c_str(), v[i].first);
+    for (size_t i = 0; i < v.size() && i < 6; ++i)
+      std::printf(" %s=%zu", v[i].second.c_str(), v[i].first);
     std::printf("\n");
   }
-  std::printf("\n%zu stories, %.1f MB in %.3f s (%.0f MB/s, includes nothing but tag())\n", items.size(),
-              bytes / 1e6, secs, bytes / 1e6 / secs);
+  std::printf("\n%zu stories, %.1f MB in %.3f s (%.0f MB/s, includes nothing but tag())\n",
+              items.size(), bytes / 1e6, secs, bytes / 1e6 / secs);
   return 0;
 }

@@ -1,7 +1,8 @@
 // passthrough: the ceiling the daemon is measured against. Copies N records from an input topic to
 // an output topic with nothing in between: a consumer group member and an idempotent acks=all
 // producer, librdkafka's C API, one thread. Offsets are committed (async, every --commit-every
-// deliveries) only for records whose copy was acknowledged, as the daemon's at-least-once mode does.
+// deliveries) only for records whose copy was acknowledged, as the daemon's at-least-once mode
+// does.
 //
 // The consumed message is handed to the producer without a copy (no RD_KAFKA_MSG_F_COPY) and freed
 // in the delivery report: the fastest variant measured (docs librdkafka-notes).
@@ -10,8 +11,8 @@
 //               [--group G] [--commit-every 1000] [--timeout-s 300]
 //               [-X consumer.NAME=VALUE]... [-X producer.NAME=VALUE]...
 //
-// Prints one line of key=value figures; stories_per_s excludes the warm-up (the first tenth, at most
-// 10000 records), because the first delivery report can take about a second to arrive.
+// Prints one line of key=value figures; stories_per_s excludes the warm-up (the first tenth, at
+// most 10000 records), because the first delivery report can take about a second to arrive.
 
 #include <librdkafka/rdkafka.h>
 #include <sys/resource.h>
@@ -44,13 +45,11 @@ struct Options {
   std::vector<std::pair<std::string, std::string>> producer_props;
 };
 
-// Defaults meant to match the daemon's, so the two are compared like for like. The consumer queue is
-// large because librdkafka 2.0.2 backs off for a hard-wired second whenever it is full.
+// Defaults meant to match the daemon's, so the two are compared like for like. The consumer queue
+// is large because librdkafka 2.0.2 backs off for a hard-wired second whenever it is full.
 const std::vector<std::pair<std::string, std::string>> kConsumerDefaults = {
-    {"enable.auto.commit", "false"},
-    {"enable.auto.offset.store", "false"},
-    {"auto.offset.reset", "earliest"},
-    {"queued.max.messages.kbytes", "1048576"},
+    {"enable.auto.commit", "false"},   {"enable.auto.offset.store", "false"},
+    {"auto.offset.reset", "earliest"}, {"queued.max.messages.kbytes", "1048576"},
     {"fetch.wait.max.ms", "10"},
 };
 const std::vector<std::pair<std::string, std::string>> kProducerDefaults = {
@@ -73,8 +72,8 @@ struct PartitionListDeleter {
 };
 using PartitionListPtr = std::unique_ptr<rd_kafka_topic_partition_list_t, PartitionListDeleter>;
 
-// State of the delivery report callback. It runs on one thread at a time: the producer's poll thread,
-// then (after that thread is joined) the main thread inside rd_kafka_flush().
+// State of the delivery report callback. It runs on one thread at a time: the producer's poll
+// thread, then (after that thread is joined) the main thread inside rd_kafka_flush().
 struct Copier {
   rd_kafka_t* consumer = nullptr;
   std::string input;
@@ -95,8 +94,8 @@ struct Copier {
     PartitionListPtr list(rd_kafka_topic_partition_list_new(static_cast<int>(next_offset.size())));
     for (size_t p = 0; p < next_offset.size(); ++p) {
       if (next_offset[p] >= 0) {
-        rd_kafka_topic_partition_list_add(list.get(), input.c_str(), static_cast<int32_t>(p))->offset =
-            next_offset[p];
+        rd_kafka_topic_partition_list_add(list.get(), input.c_str(), static_cast<int32_t>(p))
+            ->offset = next_offset[p];
       }
     }
     rd_kafka_resp_err_t err = rd_kafka_commit(consumer, list.get(), async ? 1 : 0);
@@ -131,10 +130,11 @@ void on_delivery(rd_kafka_t* /*rk*/, const rd_kafka_message_t* m, void* opaque) 
 }
 
 [[noreturn]] void usage(const char* why) {
-  std::fprintf(stderr,
-               "passthrough: %s\nusage: passthrough --brokers B --input T --output T --count N "
-               "[--group G] [--commit-every N] [--timeout-s S] [-X consumer.K=V] [-X producer.K=V]\n",
-               why);
+  std::fprintf(
+      stderr,
+      "passthrough: %s\nusage: passthrough --brokers B --input T --output T --count N "
+      "[--group G] [--commit-every N] [--timeout-s S] [-X consumer.K=V] [-X producer.K=V]\n",
+      why);
   std::exit(2);
 }
 
@@ -164,7 +164,8 @@ Options parse(int argc, char** argv) {
       std::string kv = value();
       auto dot = kv.find('.');
       auto eq = kv.find('=');
-      if (dot == std::string::npos || eq == std::string::npos || eq < dot) usage("-X wants consumer.K=V");
+      if (dot == std::string::npos || eq == std::string::npos || eq < dot)
+        usage("-X wants consumer.K=V");
       std::string scope = kv.substr(0, dot);
       std::pair<std::string, std::string> prop{kv.substr(dot + 1, eq - dot - 1), kv.substr(eq + 1)};
       if (scope == "consumer") {
@@ -178,7 +179,8 @@ Options parse(int argc, char** argv) {
       usage(("unknown argument " + a).c_str());
     }
   }
-  if (o.brokers.empty() || o.input.empty() || o.output.empty() || o.count <= 0 || o.commit_every <= 0) {
+  if (o.brokers.empty() || o.input.empty() || o.output.empty() || o.count <= 0 ||
+      o.commit_every <= 0) {
     usage("--brokers, --input, --output and a positive --count are required");
   }
   return o;
@@ -229,20 +231,23 @@ int main(int argc, char** argv) {
   copier.commit_every = o.commit_every;
   copier.warmup = std::min<int64_t>(o.count / 10, 10000);
 
-  KafkaPtr consumer = make_client(RD_KAFKA_CONSUMER, o, kConsumerDefaults, o.consumer_props, nullptr);
-  KafkaPtr producer = make_client(RD_KAFKA_PRODUCER, o, kProducerDefaults, o.producer_props, &copier);
+  KafkaPtr consumer =
+      make_client(RD_KAFKA_CONSUMER, o, kConsumerDefaults, o.consumer_props, nullptr);
+  KafkaPtr producer =
+      make_client(RD_KAFKA_PRODUCER, o, kProducerDefaults, o.producer_props, &copier);
   copier.consumer = consumer.get();
   rd_kafka_poll_set_consumer(consumer.get());
 
   PartitionListPtr topics(rd_kafka_topic_partition_list_new(1));
   rd_kafka_topic_partition_list_add(topics.get(), o.input.c_str(), RD_KAFKA_PARTITION_UA);
-  if (auto err = rd_kafka_subscribe(consumer.get(), topics.get()); err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+  if (auto err = rd_kafka_subscribe(consumer.get(), topics.get());
+      err != RD_KAFKA_RESP_ERR_NO_ERROR) {
     std::fprintf(stderr, "passthrough: subscribe %s: %s\n", o.input.c_str(), rd_kafka_err2str(err));
     return 1;
   }
 
-  // Delivery reports are served by their own thread (as the daemon's sink does), so the consume loop
-  // can block in consumer_poll instead of alternating short polls of two handles.
+  // Delivery reports are served by their own thread (as the daemon's sink does), so the consume
+  // loop can block in consumer_poll instead of alternating short polls of two handles.
   std::atomic<bool> stop_polling{false};
   std::thread poller([&] {
     while (!stop_polling.load(std::memory_order_relaxed)) rd_kafka_poll(producer.get(), 100);
@@ -281,9 +286,10 @@ int main(int argc, char** argv) {
     const void* key = m->key;
     const size_t key_len = m->key_len;
     while (true) {
-      rd_kafka_resp_err_t err = rd_kafka_producev(
-          producer.get(), RD_KAFKA_V_TOPIC(o.output.c_str()), RD_KAFKA_V_VALUE(payload, len),
-          RD_KAFKA_V_KEY(key, key_len), RD_KAFKA_V_MSGFLAGS(0), RD_KAFKA_V_OPAQUE(m), RD_KAFKA_V_END);
+      rd_kafka_resp_err_t err =
+          rd_kafka_producev(producer.get(), RD_KAFKA_V_TOPIC(o.output.c_str()),
+                            RD_KAFKA_V_VALUE(payload, len), RD_KAFKA_V_KEY(key, key_len),
+                            RD_KAFKA_V_MSGFLAGS(0), RD_KAFKA_V_OPAQUE(m), RD_KAFKA_V_END);
       if (err == RD_KAFKA_RESP_ERR_NO_ERROR) break;
       if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL) {
         std::fprintf(stderr, "passthrough: produce: %s\n", rd_kafka_err2str(err));

@@ -13,7 +13,8 @@
 #include <set>
 
 #ifndef WIREFEED_SOURCE_DIR
-#error "WIREFEED_SOURCE_DIR must point at the repository (tests/integration/CMakeLists.txt defines it)"
+#error \
+    "WIREFEED_SOURCE_DIR must point at the repository (tests/integration/CMakeLists.txt defines it)"
 #endif
 
 namespace wirefeed::testing {
@@ -58,7 +59,8 @@ using MetadataPtr = std::unique_ptr<const rd_kafka_metadata_t, MetadataDeleter>;
 using Clock = std::chrono::steady_clock;
 
 int remaining_ms(Clock::time_point deadline) {
-  auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+  auto left =
+      std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
   return left > 0 ? static_cast<int>(left) : 0;
 }
 
@@ -147,8 +149,10 @@ Result<std::string> read_bootstrap() {
   std::ifstream in(path);
   std::string address;
   if (!in || !std::getline(in, address) || address.empty()) {
-    return Status{"no_broker", "no integration broker: " + path + " is missing (run "
-                                   "`scripts/kafka-broker.sh start " + instance +
+    return Status{"no_broker", "no integration broker: " + path +
+                                   " is missing (run "
+                                   "`scripts/kafka-broker.sh start " +
+                                   instance +
                                    "`, or run these tests through ctest, whose `kafka` fixture "
                                    "starts one)"};
   }
@@ -216,9 +220,9 @@ Status create_topic(const std::string& topic, int partitions, int timeout_ms) {
   for (size_t i = 0; i < n; ++i) {
     if (rd_kafka_topic_result_error(results[i]) != RD_KAFKA_RESP_ERR_NO_ERROR) {
       const char* msg = rd_kafka_topic_result_error_string(results[i]);
-      return Status{"kafka_error", "CreateTopics " + topic + ": " +
-                                       (msg ? msg : rd_kafka_err2str(rd_kafka_topic_result_error(
-                                                        results[i])))};
+      return Status{"kafka_error",
+                    "CreateTopics " + topic + ": " +
+                        (msg ? msg : rd_kafka_err2str(rd_kafka_topic_result_error(results[i])))};
     }
   }
 
@@ -247,7 +251,9 @@ Result<int> partition_count(const std::string& topic, int timeout_ms) {
 Status produce(const std::string& topic, const std::vector<Message>& messages, int timeout_ms) {
   const auto deadline = Clock::now() + std::chrono::milliseconds(timeout_ms);
   DeliveryTally tally;
-  auto conf = make_conf({{"enable.idempotence", "true"}, {"acks", "all"}, {"linger.ms", "5"},
+  auto conf = make_conf({{"enable.idempotence", "true"},
+                         {"acks", "all"},
+                         {"linger.ms", "5"},
                          {"message.max.bytes", "33554432"}});
   if (!conf) return conf.status();
   rd_kafka_conf_set_dr_msg_cb(conf->get(), on_delivery);
@@ -272,10 +278,9 @@ Status produce(const std::string& topic, const std::vector<Message>& messages, i
         }
       }
       rd_kafka_resp_err_t err = rd_kafka_producev(
-          rk->get(), RD_KAFKA_V_TOPIC(topic.c_str()),
-          RD_KAFKA_V_PARTITION(partition), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-          RD_KAFKA_V_KEY(key, key_len), RD_KAFKA_V_VALUE(value, value_len),
-          RD_KAFKA_V_HEADERS(hdrs), RD_KAFKA_V_END);
+          rk->get(), RD_KAFKA_V_TOPIC(topic.c_str()), RD_KAFKA_V_PARTITION(partition),
+          RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_KEY(key, key_len),
+          RD_KAFKA_V_VALUE(value, value_len), RD_KAFKA_V_HEADERS(hdrs), RD_KAFKA_V_END);
       if (err == RD_KAFKA_RESP_ERR_NO_ERROR) break;
       // On failure the headers stay ours.
       if (hdrs != nullptr) rd_kafka_headers_destroy(hdrs);
@@ -314,12 +319,12 @@ Result<std::vector<Message>> consume_all(const std::string& topic, const Consume
   const auto deadline = Clock::now() + std::chrono::milliseconds(options.timeout_ms);
   // librdkafka 2.0.2 refuses assign() without a group.id ("Unknown group"); a fresh one that never
   // commits leaves no trace.
-  auto conf = make_conf({{"group.id", unique_name("consume-all")},
-                         {"enable.partition.eof", "true"},
-                         {"enable.auto.commit", "false"},
-                         {"enable.auto.offset.store", "false"},
-                         {"isolation.level", options.read_committed ? "read_committed"
-                                                                    : "read_uncommitted"}});
+  auto conf = make_conf(
+      {{"group.id", unique_name("consume-all")},
+       {"enable.partition.eof", "true"},
+       {"enable.auto.commit", "false"},
+       {"enable.auto.offset.store", "false"},
+       {"isolation.level", options.read_committed ? "read_committed" : "read_uncommitted"}});
   if (!conf) return conf.status();
   auto rk = make_client_with(RD_KAFKA_CONSUMER, std::move(*conf));
   if (!rk) return rk.status();
@@ -341,7 +346,8 @@ Result<std::vector<Message>> consume_all(const std::string& topic, const Consume
   std::string last_error;
   auto done = [&] {
     return static_cast<int>(at_end.size()) == *partitions &&
-           (options.expected_count < 0 || static_cast<int64_t>(out.size()) >= options.expected_count);
+           (options.expected_count < 0 ||
+            static_cast<int64_t>(out.size()) >= options.expected_count);
   };
   while (!done()) {
     if (remaining_ms(deadline) == 0) {
@@ -359,7 +365,8 @@ Result<std::vector<Message>> consume_all(const std::string& topic, const Consume
       continue;
     }
     if (m->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
-      // Transient client errors (a reconnect) recover by themselves; keep the latest for the report.
+      // Transient client errors (a reconnect) recover by themselves; keep the latest for the
+      // report.
       last_error = rd_kafka_message_errstr(m.get());
       continue;
     }
@@ -375,11 +382,11 @@ Result<std::vector<Message>> consume_all(const std::string& topic, const Consume
       const char* name = nullptr;
       const void* value = nullptr;
       size_t size = 0;
-      for (size_t i = 0; rd_kafka_header_get_all(hdrs, i, &name, &value, &size) ==
-                         RD_KAFKA_RESP_ERR_NO_ERROR;
+      for (size_t i = 0;
+           rd_kafka_header_get_all(hdrs, i, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR;
            ++i) {
-        msg.headers.emplace_back(name, value ? std::string(static_cast<const char*>(value), size)
-                                             : std::string());
+        msg.headers.emplace_back(
+            name, value ? std::string(static_cast<const char*>(value), size) : std::string());
       }
     }
     out.push_back(std::move(msg));
@@ -401,9 +408,11 @@ Result<std::map<int32_t, int64_t>> committed_offsets(const std::string& group,
   auto partitions = partition_count_with(rk->get(), topic, remaining_ms(deadline), false);
   if (!partitions) return partitions.status();
   PartitionListPtr list(rd_kafka_topic_partition_list_new(*partitions));
-  for (int p = 0; p < *partitions; ++p) rd_kafka_topic_partition_list_add(list.get(), topic.c_str(), p);
+  for (int p = 0; p < *partitions; ++p)
+    rd_kafka_topic_partition_list_add(list.get(), topic.c_str(), p);
   // OffsetFetch goes to the group coordinator without joining the group.
-  rd_kafka_resp_err_t err = rd_kafka_committed(rk->get(), list.get(), std::max(remaining_ms(deadline), 1));
+  rd_kafka_resp_err_t err =
+      rd_kafka_committed(rk->get(), list.get(), std::max(remaining_ms(deadline), 1));
   rd_kafka_consumer_close(rk->get());
   if (err != RD_KAFKA_RESP_ERR_NO_ERROR) return kafka_error("committed offsets of " + group, err);
   std::map<int32_t, int64_t> out;

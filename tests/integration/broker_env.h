@@ -1,10 +1,11 @@
 #pragma once
 // Helpers for integration tests against the real broker that the ctest fixture `kafka` starts
-// (scripts/kafka-broker.sh start it-<build dir name>). Everything goes over TCP through librdkafka, like the daemon.
+// (scripts/kafka-broker.sh start it-<build dir name>). Everything goes over TCP through librdkafka,
+// like the daemon.
 //
-// The helpers return Status/Result so a test can ASSERT on them with the broker's own error message.
-// Their timeouts are upper bounds after which they fail; they never sleep to synchronise: completion
-// is signalled by delivery reports, partition EOF events and admin results.
+// The helpers return Status/Result so a test can ASSERT on them with the broker's own error
+// message. Their timeouts are upper bounds after which they fail; they never sleep to synchronise:
+// completion is signalled by delivery reports, partition EOF events and admin results.
 
 #include <librdkafka/rdkafka.h>
 
@@ -23,14 +24,15 @@
 namespace wirefeed::testing {
 
 // The bootstrap address of the integration broker: $WIREFEED_KAFKA_BOOTSTRAP when set, else
-// <repo>/.kafka/<instance>/bootstrap with <instance> = $WIREFEED_KAFKA_INSTANCE (ctest sets it to the
-// fixture's instance), default "it". A missing broker is an error, never a reason to skip.
+// <repo>/.kafka/<instance>/bootstrap with <instance> = $WIREFEED_KAFKA_INSTANCE (ctest sets it to
+// the fixture's instance), default "it". A missing broker is an error, never a reason to skip.
 Result<std::string> read_bootstrap();
 // As read_bootstrap(), but ends the process with a clear message when there is no broker, so a test
 // run without the fixture fails loudly instead of timing out in every test.
 const std::string& bootstrap();
 
-// A name no earlier run or other test used (the broker outlives single tests): prefix-pid-counter-time.
+// A name no earlier run or other test used (the broker outlives single tests):
+// prefix-pid-counter-time.
 std::string unique_name(std::string_view prefix);
 
 struct KafkaDeleter {
@@ -58,7 +60,8 @@ struct Message {
 
 // Produces with an idempotent acks=all producer and waits for every delivery report; fails on the
 // first failed delivery. A message's partition of -1 lets the partitioner choose (by key when set).
-Status produce(const std::string& topic, const std::vector<Message>& messages, int timeout_ms = 30000);
+Status produce(const std::string& topic, const std::vector<Message>& messages,
+               int timeout_ms = 30000);
 Status produce_lines(const std::string& topic, const std::vector<std::string>& lines,
                      int timeout_ms = 30000);
 
@@ -66,14 +69,16 @@ struct ConsumeOptions {
   // Stop once this many messages arrived and every partition reached its end; -1: stop when every
   // partition reached its end (the topic is idle).
   int64_t expected_count = -1;
-  // read_committed ends partitions at the last stable offset: aborted and open transactions are hidden.
+  // read_committed ends partitions at the last stable offset: aborted and open transactions are
+  // hidden.
   bool read_committed = false;
   int timeout_ms = 30000;
 };
 
 // Reads a topic from the beginning of every partition without a consumer group (manual assignment),
 // in per-partition offset order.
-Result<std::vector<Message>> consume_all(const std::string& topic, const ConsumeOptions& options = {});
+Result<std::vector<Message>> consume_all(const std::string& topic,
+                                         const ConsumeOptions& options = {});
 
 // Committed offsets of a group on a topic, by partition; partitions without a commit are absent.
 Result<std::map<int32_t, int64_t>> committed_offsets(const std::string& group,

@@ -1,8 +1,9 @@
 // Proves that the test broker (scripts/kafka-broker.sh) and the client library the daemon uses
-// (Debian's librdkafka 2.0.2) agree over real TCP on everything the daemon relies on: topic creation,
-// produce/consume with keys and headers, consumer-group commits, and transactions with read_committed,
-// including consume-transform-produce with offsets sent to the transaction. The librdkafka mock
-// cluster cannot prove the last two: it accepts transaction calls but does not implement them.
+// (Debian's librdkafka 2.0.2) agree over real TCP on everything the daemon relies on: topic
+// creation, produce/consume with keys and headers, consumer-group commits, and transactions with
+// read_committed, including consume-transform-produce with offsets sent to the transaction. The
+// librdkafka mock cluster cannot prove the last two: it accepts transaction calls but does not
+// implement them.
 
 #include <gtest/gtest.h>
 #include <librdkafka/rdkafka.h>
@@ -64,7 +65,8 @@ class GroupConsumer {
     }
     rk_ = std::move(*rk);
     rd_kafka_poll_set_consumer(rk_.get());
-    std::unique_ptr<rd_kafka_topic_partition_list_t, decltype(&rd_kafka_topic_partition_list_destroy)>
+    std::unique_ptr<rd_kafka_topic_partition_list_t,
+                    decltype(&rd_kafka_topic_partition_list_destroy)>
         topics(rd_kafka_topic_partition_list_new(1), &rd_kafka_topic_partition_list_destroy);
     rd_kafka_topic_partition_list_add(topics.get(), topic.c_str(), RD_KAFKA_PARTITION_UA);
     if (auto err = rd_kafka_subscribe(rk_.get(), topics.get()); err != RD_KAFKA_RESP_ERR_NO_ERROR) {
@@ -231,9 +233,9 @@ TEST(BrokerSmoke, ReadCommittedSeesCommittedTransactionsOnly) {
   ASSERT_EQ(take_error(rd_kafka_init_transactions(p, kTimeoutMs)), "");
 
   auto send = [&](const std::string& value) {
-    return rd_kafka_producev(p, RD_KAFKA_V_TOPIC(topic.c_str()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-                             RD_KAFKA_V_VALUE(const_cast<char*>(value.data()), value.size()),
-                             RD_KAFKA_V_END);
+    return rd_kafka_producev(
+        p, RD_KAFKA_V_TOPIC(topic.c_str()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+        RD_KAFKA_V_VALUE(const_cast<char*>(value.data()), value.size()), RD_KAFKA_V_END);
   };
   ASSERT_EQ(take_error(rd_kafka_begin_transaction(p)), "");
   const auto committed = numbered("committed-", 10);
@@ -280,10 +282,9 @@ TEST(BrokerSmoke, OffsetsSentToATransactionAreCommittedWithIt) {
   ASSERT_EQ(take_error(rd_kafka_begin_transaction(p)), "");
   for (const Message& m : *got) {
     const std::string out = "out-" + m.value;
-    ASSERT_EQ(rd_kafka_producev(p, RD_KAFKA_V_TOPIC(output.c_str()),
-                                RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-                                RD_KAFKA_V_VALUE(const_cast<char*>(out.data()), out.size()),
-                                RD_KAFKA_V_END),
+    ASSERT_EQ(rd_kafka_producev(
+                  p, RD_KAFKA_V_TOPIC(output.c_str()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+                  RD_KAFKA_V_VALUE(const_cast<char*>(out.data()), out.size()), RD_KAFKA_V_END),
               RD_KAFKA_RESP_ERR_NO_ERROR);
   }
   std::unique_ptr<rd_kafka_topic_partition_list_t, decltype(&rd_kafka_topic_partition_list_destroy)>
@@ -295,8 +296,9 @@ TEST(BrokerSmoke, OffsetsSentToATransactionAreCommittedWithIt) {
                   decltype(&rd_kafka_consumer_group_metadata_destroy)>
       cgmd(rd_kafka_consumer_group_metadata(consumer.get()),
            &rd_kafka_consumer_group_metadata_destroy);
-  ASSERT_EQ(take_error(rd_kafka_send_offsets_to_transaction(p, offsets.get(), cgmd.get(), kTimeoutMs)),
-            "");
+  ASSERT_EQ(
+      take_error(rd_kafka_send_offsets_to_transaction(p, offsets.get(), cgmd.get(), kTimeoutMs)),
+      "");
   ASSERT_EQ(take_error(rd_kafka_commit_transaction(p, kTimeoutMs)), "");
 
   auto committed = committed_offsets(group, input);

@@ -75,11 +75,12 @@ std::string crash_uri(const std::string& value) {
 }
 
 std::string crash_config(const Names& n, bool exactly_once) {
-  return write_config(n, std::string("instance_id = \"crash-test\"\n") +
-                             "[kafka.consumer]\n\"session.timeout.ms\" = 6000\n\"heartbeat.interval.ms\" = 500\n"
-                             "[pipeline]\ndelivery = \"" +
-                             (exactly_once ? "exactly-once" : "at-least-once") +
-                             "\"\n[stats]\ninterval_s = 2\n[shutdown]\ntimeout_ms = 30000\n");
+  return write_config(
+      n, std::string("instance_id = \"crash-test\"\n") +
+             "[kafka.consumer]\n\"session.timeout.ms\" = 6000\n\"heartbeat.interval.ms\" = 500\n"
+             "[pipeline]\ndelivery = \"" +
+             (exactly_once ? "exactly-once" : "at-least-once") +
+             "\"\n[stats]\ninterval_s = 2\n[shutdown]\ntimeout_ms = 30000\n");
 }
 
 struct Tally {
@@ -132,7 +133,9 @@ TEST_P(CrashTest, KillNineAtRandomPointsLosesNothing) {
   int killed = 0;
   for (int k = 0; k < 4; ++k) {
     const int64_t done = std::max<int64_t>(0, committed_total(n));
-    const int64_t at = done + static_cast<int64_t>(frac(rng) * static_cast<double>(static_cast<int64_t>(feed.size()) - done));
+    const int64_t at =
+        done + static_cast<int64_t>(frac(rng) *
+                                    static_cast<double>(static_cast<int64_t>(feed.size()) - done));
     Process d({bin, "run", "--config", cfg}, log + "." + std::to_string(k));
     ASSERT_TRUE(wait_committed(n, at, d)) << d.log();
     d.signal(SIGKILL);
@@ -149,7 +152,8 @@ TEST_P(CrashTest, KillNineAtRandomPointsLosesNothing) {
   }
   const Tally t = tally(n, feed, exactly_once);
   std::printf("crash-result mode=%s stories=%zu kills=%d outputs=%zu lost=%zu duplicated=%zu\n",
-              exactly_once ? "exactly-once" : "at-least-once", t.stories, killed, t.outputs, t.lost, t.repeated);
+              exactly_once ? "exactly-once" : "at-least-once", t.stories, killed, t.outputs, t.lost,
+              t.repeated);
   EXPECT_EQ(t.lost, 0u);
   if (exactly_once) {
     EXPECT_EQ(t.repeated, 0u);
@@ -168,9 +172,10 @@ TEST_P(CrashTest, BrokerRestartDuringARunLosesNothing) {
   Process d({bin, "run", "--config", cfg}, "/tmp/" + n.input + ".log");
   ASSERT_TRUE(wait_committed(n, static_cast<int64_t>(feed.size()) / 4, d)) << d.log();
   const char* instance_env = std::getenv("WIREFEED_KAFKA_INSTANCE");
-  const std::string instance = instance_env != nullptr && *instance_env != '\0' ? instance_env : "it";
-  const std::string bounce =
-      std::string(WIREFEED_SOURCE_DIR) + "/scripts/kafka-broker.sh bounce " + instance + " 3 >/dev/null 2>&1";
+  const std::string instance =
+      instance_env != nullptr && *instance_env != '\0' ? instance_env : "it";
+  const std::string bounce = std::string(WIREFEED_SOURCE_DIR) + "/scripts/kafka-broker.sh bounce " +
+                             instance + " 3 >/dev/null 2>&1";
   ASSERT_EQ(std::system(bounce.c_str()), 0);
   ASSERT_TRUE(d.running()) << "the daemon rides out the outage\n" << d.log();
   ASSERT_TRUE(wait_committed(n, static_cast<int64_t>(feed.size()), d)) << d.log();
@@ -178,7 +183,8 @@ TEST_P(CrashTest, BrokerRestartDuringARunLosesNothing) {
   ASSERT_EQ(d.wait_exit(), 0) << d.log();
   const Tally t = tally(n, feed, exactly_once);
   std::printf("bounce-result mode=%s stories=%zu outputs=%zu lost=%zu duplicated=%zu\n",
-              exactly_once ? "exactly-once" : "at-least-once", t.stories, t.outputs, t.lost, t.repeated);
+              exactly_once ? "exactly-once" : "at-least-once", t.stories, t.outputs, t.lost,
+              t.repeated);
   EXPECT_EQ(t.lost, 0u);
   if (exactly_once) {
     EXPECT_EQ(t.repeated, 0u);

@@ -1,5 +1,5 @@
-// The daemon (`wirefeed run`) as a real process against the real broker: every input story ends up in
-// the enriched, duplicates or dead-letter topic; SIGTERM then restart neither loses nor repeats;
+// The daemon (`wirefeed run`) as a real process against the real broker: every input story ends up
+// in the enriched, duplicates or dead-letter topic; SIGTERM then restart neither loses nor repeats;
 // two instances share a group; dedup state survives a restart; a bad config stops start-up.
 //
 // Waits are on observable conditions (the group's committed offsets, the process's exit), each with
@@ -117,7 +117,8 @@ TEST_F(DaemonTest, EveryStoryLandsInExactlyOneOutputTopic) {
   // Malformed lines: in the dead-letter topic with the original bytes and a reason.
   size_t malformed = 0;
   for (const auto& l : lines_) {
-    if (l.find("\"uri\"") == std::string::npos || l.find("sample:bad") != std::string::npos) ++malformed;
+    if (l.find("\"uri\"") == std::string::npos || l.find("sample:bad") != std::string::npos)
+      ++malformed;
   }
   EXPECT_GE(out.dlq.size(), 6u);
   std::set<std::string> inputs(lines_.begin(), lines_.end());
@@ -134,15 +135,17 @@ TEST_F(DaemonTest, EveryStoryLandsInExactlyOneOutputTopic) {
   for (const Message& m : out.enriched) {
     if (m.value.find("urn:wirefeed:sample:aggregated-1") == std::string::npos) continue;
     ++seen;
-    EXPECT_NE(m.value.find(R"("agencies":["Associated Press","Reuters","Yonhap"])"), std::string::npos);
+    EXPECT_NE(m.value.find(R"("agencies":["Associated Press","Reuters","Yonhap"])"),
+              std::string::npos);
     EXPECT_EQ(m.key.value_or(""), "urn:wirefeed:sample:aggregated-1");
   }
   EXPECT_EQ(seen, 2) << "the original and its update stay in the enriched stream";
   bool resend_flagged = false;
   for (const Message& m : out.duplicates) {
     if (m.value.find("urn:wirefeed:sample:aggregated-1") != std::string::npos) {
-      resend_flagged = m.value.find(R"("status":"duplicate","of":"urn:wirefeed:sample:aggregated-1")") !=
-                       std::string::npos;
+      resend_flagged =
+          m.value.find(R"("status":"duplicate","of":"urn:wirefeed:sample:aggregated-1")") !=
+          std::string::npos;
     }
   }
   EXPECT_TRUE(resend_flagged);
@@ -185,13 +188,15 @@ TEST_F(DaemonTest, SighupReloadsDataFilesWithoutDroppingOrRepeating) {
   ASSERT_TRUE(create_topic(n.input, 2).is_ok());
   // The daemon reads its agency aliases from a file we can break and mend while it runs.
   const std::string agencies = "/tmp/" + n.input + "-agencies.toml";
-  const std::string good = read_text_file(std::string(WIREFEED_SOURCE_DIR) + "/config/data/agencies.toml");
+  const std::string good =
+      read_text_file(std::string(WIREFEED_SOURCE_DIR) + "/config/data/agencies.toml");
   ASSERT_FALSE(good.empty());
   std::ofstream(agencies) << good;
   std::vector<std::string> feed;
   for (int copy = 0; copy < 8; ++copy) feed.insert(feed.end(), lines_.begin(), lines_.end());
   ASSERT_TRUE(produce_lines(n.input, feed).is_ok());
-  const std::string cfg = write_config(n, std::string(kTestSettings) + "[pipeline]\nagencies_file = \"" + agencies + "\"\n");
+  const std::string cfg = write_config(
+      n, std::string(kTestSettings) + "[pipeline]\nagencies_file = \"" + agencies + "\"\n");
   Process d({wirefeed_binary(), "run", "--config", cfg}, "/tmp/" + n.input + ".log");
   ASSERT_TRUE(wait_committed(n, 1, d)) << d.log();
   d.signal(SIGHUP);
@@ -221,11 +226,13 @@ TEST_F(DaemonTest, TwoInstancesShareTheWorkAndOneStopsHalfway) {
   Process a({wirefeed_binary(), "run", "--config", cfg}, "/tmp/" + n.input + "-a.log");
   Process b({wirefeed_binary(), "run", "--config", cfg}, "/tmp/" + n.input + "-b.log");
   const size_t half = feed.size() / 2;
-  ASSERT_TRUE(produce_lines(n.input, std::vector<std::string>(feed.begin(), feed.begin() + half)).is_ok());
+  ASSERT_TRUE(
+      produce_lines(n.input, std::vector<std::string>(feed.begin(), feed.begin() + half)).is_ok());
   ASSERT_TRUE(wait_committed(n, static_cast<int64_t>(half) / 2, a)) << a.log();
   b.signal(SIGTERM);
   ASSERT_EQ(b.wait_exit(), 0) << b.log();
-  ASSERT_TRUE(produce_lines(n.input, std::vector<std::string>(feed.begin() + half, feed.end())).is_ok());
+  ASSERT_TRUE(
+      produce_lines(n.input, std::vector<std::string>(feed.begin() + half, feed.end())).is_ok());
   ASSERT_TRUE(wait_committed(n, static_cast<int64_t>(feed.size()), a)) << a.log();
   a.signal(SIGTERM);
   ASSERT_EQ(a.wait_exit(), 0) << a.log();
@@ -256,7 +263,8 @@ TEST_F(DaemonTest, ResendAfterRestartIsStillADuplicate) {
   }
   const Outputs out = read_outputs(n);
   ASSERT_EQ(out.duplicates.size(), 1u);
-  EXPECT_NE(out.duplicates[0].value.find(R"("status":"duplicate","of":"urn:test:state-1")"), std::string::npos)
+  EXPECT_NE(out.duplicates[0].value.find(R"("status":"duplicate","of":"urn:test:state-1")"),
+            std::string::npos)
       << out.duplicates[0].value;
 }
 

@@ -42,7 +42,8 @@ TEST(HostileTest, EveryHostileMessageIsDeadLetteredWithItsReasonAndTheDaemonKeep
   Names n("hostile");
   ASSERT_TRUE(create_topic(n.input, 1).is_ok());
   std::string names;
-  for (int i = 0; i < 50000; ++i) names += (i ? ", " : "") + std::string("Reporter Number") + std::to_string(i);
+  for (int i = 0; i < 50000; ++i)
+    names += (i ? ", " : "") + std::string("Reporter Number") + std::to_string(i);
   std::string nested_html;
   for (int i = 0; i < 20000; ++i) nested_html += "<div><span>";
   nested_html += "deep text";
@@ -58,15 +59,21 @@ TEST(HostileTest, EveryHostileMessageIsDeadLetteredWithItsReasonAndTheDaemonKeep
       {"invalid-utf8", {"{\"uri\":\"u\",\"body_text\":\"caf\xC3\x28 \xFF\"}", "invalid_utf8"}},
       {"binary", {garbage, "invalid_utf8"}},
       {"null-bytes", {std::string("{\"uri\":\"n\",\"body_text\":\"a\0b\"}", 29), "null_byte"}},
-      {"deep", {"{\"uri\":\"d\",\"body_text\":\"x\",\"a\":" + std::string(5000, '[') + std::string(5000, ']') + "}",
-                "too_deep"}},
+      {"deep",
+       {"{\"uri\":\"d\",\"body_text\":\"x\",\"a\":" + std::string(5000, '[') +
+            std::string(5000, ']') + "}",
+        "too_deep"}},
       {"wrong-type", {"{\"uri\":42,\"body_text\":\"x\"}", "wrong_type"}},
       {"no-body", {"{\"uri\":\"nb\",\"headline\":\"Only a headline\"}", "no_body"}},
       {"too-large", {story("urn:h:large", std::string(5 * 1024 * 1024, 'a')), "too_large"}},
       {"three-mb", {story("urn:h:3mb", std::string(3 * 1024 * 1024 - 200, 'b')), ""}},
-      {"credit-line", {story("urn:h:credits", "Police said a fire broke out.\\n\\nWith reporting by " + names), ""}},
+      {"credit-line",
+       {story("urn:h:credits", "Police said a fire broke out.\\n\\nWith reporting by " + names),
+        ""}},
       {"nested-html", {R"({"uri":"urn:h:html","body_html":")" + nested_html + R"("})", ""}},
-      {"after", {story("urn:h:after", "BERLIN (dpa) - The city council approved the budget on Monday."), ""}},
+      {"after",
+       {story("urn:h:after", "BERLIN (dpa) - The city council approved the budget on Monday."),
+        ""}},
   };
   std::vector<Message> in;
   for (const auto& [key, c] : cases) {
@@ -77,7 +84,8 @@ TEST(HostileTest, EveryHostileMessageIsDeadLetteredWithItsReasonAndTheDaemonKeep
   }
   ASSERT_TRUE(produce(n.input, in, 120000).is_ok());
 
-  const std::string cfg = write_config(n, "[pipeline]\nmax_message_bytes = 4194304\n[stats]\ninterval_s = 1\n");
+  const std::string cfg =
+      write_config(n, "[pipeline]\nmax_message_bytes = 4194304\n[stats]\ninterval_s = 1\n");
   Process d({wirefeed_binary(), "run", "--config", cfg}, "/tmp/" + n.input + ".log");
   ASSERT_TRUE(wait_committed(n, static_cast<int64_t>(cases.size()), d, 300)) << d.log();
   ASSERT_TRUE(d.running()) << d.log();
@@ -94,14 +102,16 @@ TEST(HostileTest, EveryHostileMessageIsDeadLetteredWithItsReasonAndTheDaemonKeep
   ASSERT_TRUE(dlq.is_ok());
   ASSERT_TRUE(enriched.is_ok());
   std::map<std::string, std::string> reason_by_key;
-  for (const Message& m : dlq.value()) reason_by_key[m.key.value_or("")] = header(m, "wirefeed.reason");
+  for (const Message& m : dlq.value())
+    reason_by_key[m.key.value_or("")] = header(m, "wirefeed.reason");
   std::map<std::string, int> enriched_by_key;
   for (const Message& m : enriched.value()) ++enriched_by_key[m.value.substr(8, 20)];
   for (const auto& [key, c] : cases) {
     if (c.second.empty()) continue;
     EXPECT_EQ(reason_by_key[key], c.second) << key;
   }
-  EXPECT_EQ(dlq.value().size() + enriched.value().size(), cases.size()) << "each message exactly once";
+  EXPECT_EQ(dlq.value().size() + enriched.value().size(), cases.size())
+      << "each message exactly once";
   bool after_seen = false;
   for (const Message& m : enriched.value()) {
     if (m.value.find("urn:h:after") != std::string::npos) after_seen = true;
@@ -117,9 +127,11 @@ TEST(SecretsTest, PasswordsNeverReachLogsOrCheckConfig) {
   // SASL against a PLAINTEXT listener: the client fails to authenticate and logs about it.
   const std::string cfg = write_config(
       n,
-      "[kafka.consumer]\n\"security.protocol\" = \"SASL_PLAINTEXT\"\n\"sasl.mechanism\" = \"PLAIN\"\n"
+      "[kafka.consumer]\n\"security.protocol\" = \"SASL_PLAINTEXT\"\n\"sasl.mechanism\" = "
+      "\"PLAIN\"\n"
       "\"sasl.username\" = \"wirefeed\"\n\"sasl.password\" = \"${WIREFEED_TEST_SASL_PASSWORD}\"\n"
-      "[kafka.producer]\n\"security.protocol\" = \"SASL_PLAINTEXT\"\n\"sasl.mechanism\" = \"PLAIN\"\n"
+      "[kafka.producer]\n\"security.protocol\" = \"SASL_PLAINTEXT\"\n\"sasl.mechanism\" = "
+      "\"PLAIN\"\n"
       "\"sasl.username\" = \"wirefeed\"\n\"sasl.password\" = \"${WIREFEED_TEST_SASL_PASSWORD}\"\n"
       "[logging]\nlevel = \"debug\"\n[stats]\ninterval_s = 1\n[dedup]\nenabled = false\n");
   {

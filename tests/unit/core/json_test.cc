@@ -18,7 +18,12 @@ TEST(JsonTest, EscapesSpecialCharacters) {
 
 TEST(JsonTest, KeepsValidUtf8) { EXPECT_EQ(esc("Séoul 연합뉴스"), "\"Séoul 연합뉴스\""); }
 
-TEST(JsonTest, ReplacesInvalidUtf8) { EXPECT_EQ(esc("a\xff" "b"), "\"a\xEF\xBF\xBD" "b\""); }
+TEST(JsonTest, ReplacesInvalidUtf8) {
+  EXPECT_EQ(esc("a\xff"
+                "b"),
+            "\"a\xEF\xBF\xBD"
+            "b\"");
+}
 
 TEST(JsonTest, Utf8Validation) {
   EXPECT_TRUE(is_valid_utf8("plain ascii"));

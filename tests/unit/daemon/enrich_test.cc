@@ -22,9 +22,7 @@ std::vector<std::string> lines_of(const std::string& path) {
   return out;
 }
 
-std::string tmp(const std::string& name) {
-  return ::testing::TempDir() + "/" + name;
-}
+std::string tmp(const std::string& name) { return ::testing::TempDir() + "/" + name; }
 
 EnrichSummary run(EnrichOptions o) {
   auto r = run_enrich(o, default_config());
@@ -53,7 +51,8 @@ TEST(EnrichTest, OneOutputLinePerValidInputAndEveryBadLineDeadLettered) {
     ASSERT_GE(line, 1);
     ASSERT_LE(line, static_cast<int64_t>(in.size()));
     EXPECT_FALSE(std::string_view(e["reason"].get_string()).empty());
-    EXPECT_EQ(std::string(std::string_view(e["original"].get_string())), in[static_cast<size_t>(line - 1)]);
+    EXPECT_EQ(std::string(std::string_view(e["original"].get_string())),
+              in[static_cast<size_t>(line - 1)]);
   }
   for (const auto& l : out) {
     simdjson::dom::element e;
@@ -76,7 +75,8 @@ TEST(EnrichTest, TheAggregatedStoryItsResendAndItsUpdate) {
     std::string_view uri;
     if (e["uri"].get_string().get(uri) || uri != "urn:wirefeed:sample:aggregated-1") continue;
     std::vector<std::string> agencies;
-    for (auto a : e["wirefeed"]["agencies"].get_array()) agencies.emplace_back(std::string_view(a.get_string()));
+    for (auto a : e["wirefeed"]["agencies"].get_array())
+      agencies.emplace_back(std::string_view(a.get_string()));
     EXPECT_EQ(agencies, (std::vector<std::string>{"Associated Press", "Reuters", "Yonhap"}));
     const auto dedup = e["wirefeed"]["dedup"];
     statuses.emplace_back(std::string_view(dedup["status"].get_string()));

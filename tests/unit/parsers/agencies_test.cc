@@ -16,7 +16,8 @@ TEST(Agencies, AliasesMapToCanonicalNames) {
   ASSERT_NE(t->find("AP"), nullptr);
   EXPECT_EQ(t->find("AP")->canonical, "Associated Press");
   EXPECT_EQ(t->find("\xD0\xA2\xD0\x90\xD0\xA1\xD0\xA1")->canonical, "TASS");  // ТАСС
-  EXPECT_EQ(t->find("\xEC\x97\xB0\xED\x95\xA9\xEB\x89\xB4\xEC\x8A\xA4")->canonical, "Yonhap");  // 연합뉴스
+  EXPECT_EQ(t->find("\xEC\x97\xB0\xED\x95\xA9\xEB\x89\xB4\xEC\x8A\xA4")->canonical,
+            "Yonhap");  // 연합뉴스
   EXPECT_EQ(t->find("dpa-AFX")->canonical, "dpa-AFX");
   EXPECT_EQ(t->find("dpa")->canonical, "dpa");
 }
@@ -44,7 +45,8 @@ TEST(Agencies, SyntaxErrorNamesFileAndLine) {
 }
 
 TEST(Agencies, UnknownKeyIsAnErrorWithItsLine) {
-  auto r = AgencyTable::parse("[[agency]]\nname = \"X\"\naliases = [\"X\"]\nwiree = true\n", "a.toml");
+  auto r =
+      AgencyTable::parse("[[agency]]\nname = \"X\"\naliases = [\"X\"]\nwiree = true\n", "a.toml");
   ASSERT_FALSE(r.is_ok());
   EXPECT_NE(r.status().message().find("a.toml:4"), std::string::npos) << r.status().message();
   EXPECT_NE(r.status().message().find("wiree"), std::string::npos);
@@ -52,7 +54,8 @@ TEST(Agencies, UnknownKeyIsAnErrorWithItsLine) {
 
 TEST(Agencies, DuplicateAliasAcrossAgenciesIsAnError) {
   auto r = AgencyTable::parse(
-      "[[agency]]\nname = \"A\"\naliases = [\"X\"]\n[[agency]]\nname = \"B\"\naliases = [\"X\"]\n", "d.toml");
+      "[[agency]]\nname = \"A\"\naliases = [\"X\"]\n[[agency]]\nname = \"B\"\naliases = [\"X\"]\n",
+      "d.toml");
   ASSERT_FALSE(r.is_ok());
   EXPECT_NE(r.status().message().find("already names"), std::string::npos);
 }

@@ -9,7 +9,8 @@ namespace {
 
 const std::vector<CreditCase>& labelled_cases() {
   static const std::vector<CreditCase> cases = [] {
-    auto r = load_credit_cases(std::string(WIREFEED_SOURCE_DIR) + "/tests/fixtures/credits/cases.jsonl");
+    auto r =
+        load_credit_cases(std::string(WIREFEED_SOURCE_DIR) + "/tests/fixtures/credits/cases.jsonl");
     return r ? *r : std::vector<CreditCase>{};
   }();
   return cases;
@@ -38,18 +39,20 @@ Story make(std::string body, std::string byline = "", std::string lang = "en") {
 TEST(Credits, ReutersCreditLineKeepsRolesAndDropsPlaces) {
   CreditExtractor ex(AgencyTable::builtin());
   CreditResult r;
-  ex.extract(make("SEOUL, June 21 (Reuters) - Text.\n\n(Reporting by Jane Doe in Seoul and John Roe in "
-                  "Tokyo; Writing by Ann Lee; Editing by Bo Kim)"),
-             r);
+  ex.extract(
+      make("SEOUL, June 21 (Reuters) - Text.\n\n(Reporting by Jane Doe in Seoul and John Roe in "
+           "Tokyo; Writing by Ann Lee; Editing by Bo Kim)"),
+      r);
   ASSERT_EQ(r.agencies, std::vector<std::string>{"Reuters"});
   std::vector<std::pair<std::string, CreditRole>> persons;
   for (const Credit& c : r.credits) {
     if (c.kind == CreditKind::kPerson) persons.emplace_back(c.name, c.role);
   }
-  const std::vector<std::pair<std::string, CreditRole>> want = {{"Jane Doe", CreditRole::kReporting},
-                                                                {"John Roe", CreditRole::kReporting},
-                                                                {"Ann Lee", CreditRole::kWriting},
-                                                                {"Bo Kim", CreditRole::kEditing}};
+  const std::vector<std::pair<std::string, CreditRole>> want = {
+      {"Jane Doe", CreditRole::kReporting},
+      {"John Roe", CreditRole::kReporting},
+      {"Ann Lee", CreditRole::kWriting},
+      {"Bo Kim", CreditRole::kEditing}};
   EXPECT_EQ(persons, want);
 }
 

@@ -38,14 +38,16 @@ INSTANTIATE_TEST_SUITE_P(
                      "Asian News International", 32},
         DatelineCase{"(Bloomberg) -- Text", "", "", "Bloomberg", 15},
         DatelineCase{"HAYWARD, Calif. (AP) - Text", "HAYWARD, Calif.", "", "Associated Press", 23},
-        DatelineCase{"GENEVA/ERBIL, Iraq (Reuters) - Text", "GENEVA/ERBIL, Iraq", "", "Reuters", 31},
+        DatelineCase{"GENEVA/ERBIL, Iraq (Reuters) - Text", "GENEVA/ERBIL, Iraq", "", "Reuters",
+                     31},
         DatelineCase{"NEW YORK, March 30 - Text", "NEW YORK", "March 30", "", 21},
         DatelineCase{"KYIV, Ukraine \xE2\x80\x94 Text", "KYIV, Ukraine", "", "", 18}));
 
 TEST(Dateline, RussianAgencyAfterTheDash) {
   Dateline d;
-  const std::string body = "\xD0\x9C\xD0\x9E\xD0\xA1\xD0\x9A\xD0\x92\xD0\x90, 27 \xD1\x84\xD0\xB5\xD0\xB2 - "
-                           "\xD0\xA0\xD0\x98\xD0\x90 \xD0\x9D\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x81\xD1\x82\xD0\xB8. Text";
+  const std::string body =
+      "\xD0\x9C\xD0\x9E\xD0\xA1\xD0\x9A\xD0\x92\xD0\x90, 27 \xD1\x84\xD0\xB5\xD0\xB2 - "
+      "\xD0\xA0\xD0\x98\xD0\x90 \xD0\x9D\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x81\xD1\x82\xD0\xB8. Text";
   ASSERT_TRUE(parse_dateline(body, *AgencyTable::builtin(), d));
   EXPECT_EQ(d.agency, "RIA Novosti");
   EXPECT_EQ(body.substr(d.length), "Text");
@@ -60,7 +62,8 @@ TEST(Dateline, OutletSlotIsNotWire) {
 
 TEST(Dateline, SentenceWithADashIsNotADateline) {
   Dateline d;
-  EXPECT_FALSE(parse_dateline("Mr Smith - who led the firm - will retire.", *AgencyTable::builtin(), d));
+  EXPECT_FALSE(
+      parse_dateline("Mr Smith - who led the firm - will retire.", *AgencyTable::builtin(), d));
   EXPECT_FALSE(parse_dateline("The firm said on Monday - after talks - it would cut jobs.",
                               *AgencyTable::builtin(), d));
 }

@@ -16,7 +16,8 @@ class NinjsTest : public ::testing::Test {
 };
 
 TEST_F(NinjsTest, ReadsNinjs3Fields) {
-  const std::string json = R"({"uri":"urn:x:1","version":"2","versionCreated":"2024-06-21T08:00:00Z",
+  const std::string json =
+      R"({"uri":"urn:x:1","version":"2","versionCreated":"2024-06-21T08:00:00Z",
     "language":"en","by":"By Jane Doe","headlines":[{"role":"sub","value":"Sub"},{"role":"main","value":"Main head"}],
     "bodies":[{"role":"main","contentType":"text/plain","value":"First para.\n\nSecond para."}]})";
   ASSERT_TRUE(parse(json).is_ok());
@@ -111,19 +112,25 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"empty", "", kReasonEmpty}, BadCase{"spaces", "   \t ", kReasonEmpty},
         BadCase{"truncated", R"({"uri":"u","body_text":"abc)", kReasonBadJson},
         BadCase{"garbage", "not json at all", kReasonBadJson},
-        BadCase{"bad_literal_in_unread_field", R"({"uri":"u","x":[tru],"body_text":"a"})", kReasonBadJson},
+        BadCase{"bad_literal_in_unread_field", R"({"uri":"u","x":[tru],"body_text":"a"})",
+                kReasonBadJson},
         BadCase{"trailing", R"({"uri":"u","body_text":"a"} {"b":1})", kReasonBadJson},
-        BadCase{"array", "[1,2]", kReasonNotObject}, BadCase{"string", R"("story")", kReasonNotObject},
+        BadCase{"array", "[1,2]", kReasonNotObject},
+        BadCase{"string", R"("story")", kReasonNotObject},
         BadCase{"no_body", R"({"uri":"u","headline":"h"})", kReasonNoBody},
         BadCase{"blank_body", R"({"uri":"u","body_text":"  \n "})", kReasonNoBody},
         BadCase{"body_wrong_type", R"({"uri":"u","body_text":42})", kReasonWrongType},
         BadCase{"uri_wrong_type", R"({"uri":{"a":1},"body_text":"x"})", kReasonWrongType},
         BadCase{"bodies_not_array", R"({"uri":"u","bodies":"x"})", kReasonWrongType},
-        BadCase{"null_byte", std::string("{\"uri\":\"u\",\"body_text\":\"a\0b\"}", 29), kReasonNullByte},
-        BadCase{"invalid_utf8", "{\"uri\":\"u\",\"body_text\":\"a\xff\xfe b\"}", kReasonInvalidUtf8},
+        BadCase{"null_byte", std::string("{\"uri\":\"u\",\"body_text\":\"a\0b\"}", 29),
+                kReasonNullByte},
+        BadCase{"invalid_utf8", "{\"uri\":\"u\",\"body_text\":\"a\xff\xfe b\"}",
+                kReasonInvalidUtf8},
         BadCase{"too_large", "{\"uri\":\"u\",\"body_text\":\"" + std::string(5000, 'a') + "\"}",
                 kReasonTooLarge},
-        BadCase{"too_deep", R"({"uri":"u","body_text":"a","x":)" + std::string(40, '[') + std::string(40, ']') + "}",
+        BadCase{"too_deep",
+                R"({"uri":"u","body_text":"a","x":)" + std::string(40, '[') + std::string(40, ']') +
+                    "}",
                 kReasonTooDeep}),
     [](const ::testing::TestParamInfo<BadCase>& info) { return std::string(info.param.name); });
 

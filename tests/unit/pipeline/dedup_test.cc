@@ -130,7 +130,8 @@ TEST_F(DedupTest, WriteThroughAddingParagraphIsNearDuplicate) {
   auto paras = kFloodParas;
   paras.insert(paras.begin() + 1,
                "Late on Sunday the army said it had sent 300 soldiers and six helicopters.");
-  EXPECT_EQ(submit("urn:b", "Floods: army sent in", join(paras)).status, DedupStatus::kNearDuplicate);
+  EXPECT_EQ(submit("urn:b", "Floods: army sent in", join(paras)).status,
+            DedupStatus::kNearDuplicate);
 }
 
 TEST_F(DedupTest, ShortVersionAfterFullStoryIsNearDuplicate) {
@@ -153,10 +154,12 @@ TEST_F(DedupTest, NewerVersionOfSameUriIsUpdateAndOlderLateVersionIsDuplicate) {
   submit("urn:a", "Floods", join(kFloodParas), "1", "2024-03-01T10:00:00Z");
   auto paras = kFloodParas;
   paras.push_back("UPDATE: the river began to fall on Monday evening.");
-  const DedupResult up = submit("urn:a", "Floods (update)", join(paras), "2", "2024-03-01T12:00:00Z");
+  const DedupResult up =
+      submit("urn:a", "Floods (update)", join(paras), "2", "2024-03-01T12:00:00Z");
   EXPECT_EQ(up.status, DedupStatus::kUpdate);
   EXPECT_EQ(up.of, "urn:a");
-  const DedupResult late = submit("urn:a", "Floods", join(kFloodParas), "1", "2024-03-01T10:00:00Z");
+  const DedupResult late =
+      submit("urn:a", "Floods", join(kFloodParas), "1", "2024-03-01T10:00:00Z");
   EXPECT_EQ(late.status, DedupStatus::kDuplicate);
 }
 
@@ -193,7 +196,8 @@ TEST_F(DedupTest, DifferentStoriesSharingBoilerplateAreUnique) {
       "About the company: the group is a diversified business with operations in more than forty "
       "countries. Forward-looking statements involve risks that could cause results to differ.";
   submit("urn:a", "Miners strike", join(kMinesParas) + "\n\n" + boiler);
-  EXPECT_EQ(submit("urn:b", "Floods", join(kFloodParas) + "\n\n" + boiler).status, DedupStatus::kUnique);
+  EXPECT_EQ(submit("urn:b", "Floods", join(kFloodParas) + "\n\n" + boiler).status,
+            DedupStatus::kUnique);
 }
 
 TEST_F(DedupTest, FollowUpWithNewTextIsUnique) {
@@ -220,14 +224,18 @@ std::string results(const std::string& co, const std::string& ceo, int profit, i
 
 TEST_F(DedupTest, TemplateStoriesWithDifferentFactsAreUnique) {
   submit("urn:a", "Results", results("Kestrel Motors", "Anna Holm", 412, 37, 380, 12, "Graz"));
-  EXPECT_EQ(submit("urn:b", "Results", results("Polaris Foods", "Omar Sato", 96, 14, 120, 4, "Porto")).status,
-            DedupStatus::kUnique);
+  EXPECT_EQ(
+      submit("urn:b", "Results", results("Polaris Foods", "Omar Sato", 96, 14, 120, 4, "Porto"))
+          .status,
+      DedupStatus::kUnique);
 }
 
 TEST_F(DedupTest, TemplateStoriesWithOnlyNumbersChangedAreUnique) {
   submit("urn:a", "Results", results("Kestrel Motors", "Anna Holm", 412, 37, 380, 12, "Graz"));
-  EXPECT_EQ(submit("urn:b", "Results", results("Kestrel Motors", "Anna Holm", 96, 14, 120, 4, "Graz")).status,
-            DedupStatus::kUnique);
+  EXPECT_EQ(
+      submit("urn:b", "Results", results("Kestrel Motors", "Anna Holm", 96, 14, 120, 4, "Graz"))
+          .status,
+      DedupStatus::kUnique);
 }
 
 TEST_F(DedupTest, StoriesOutsideTheTimeWindowAreForgotten) {

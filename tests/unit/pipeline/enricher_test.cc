@@ -92,7 +92,8 @@ TEST_F(EnricherTest, AppendsAgenciesToInfoSourcesAndTopicsToSubjects) {
   auto subjects = doc["subjects"].get_array();
   ASSERT_GT(subjects.size(), 0u);
   for (auto s : subjects) {
-    EXPECT_TRUE(std::string_view(s["uri"].get_string()).starts_with("http://cv.iptc.org/newscodes/mediatopic/"));
+    EXPECT_TRUE(std::string_view(s["uri"].get_string())
+                    .starts_with("http://cv.iptc.org/newscodes/mediatopic/"));
     const int64_t rel = s["relevance"].get_int64();
     EXPECT_GE(rel, 0);
     EXPECT_LE(rel, 100);

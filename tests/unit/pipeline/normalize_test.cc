@@ -22,7 +22,8 @@ NormalizedText norm(std::string_view headline, std::string_view body, const Cred
 }
 
 TEST(TokenizeTest, IgnoresCaseQuoteStylesAndPunctuation) {
-  EXPECT_EQ(toks("\"Don't stop,\" she said."), toks("\xE2\x80\x9C" "don\xE2\x80\x99t STOP\xE2\x80\x9D she said"));
+  EXPECT_EQ(toks("\"Don't stop,\" she said."), toks("\xE2\x80\x9C"
+                                                    "don\xE2\x80\x99t STOP\xE2\x80\x9D she said"));
   EXPECT_EQ(toks("a  b\n\nc"), toks("a b c"));
   EXPECT_EQ(toks("x&quot;y"), toks("x y"));
 }
@@ -51,9 +52,10 @@ TEST(DatelineTest, DetectsWireDatelines) {
 
 TEST(NormalizeTest, StripsDatelineCreditAndPromoLinesButHashesThemExactly) {
   const auto a = norm("H", "SEOUL, June 21 (Reuters) - Prices rose.\n\nThey fell later.");
-  const auto b = norm("H",
-                      "Seoul, Friday (AP) -- Prices rose.\n\nREAD MORE: Why prices rise\n\nThey fell "
-                      "later.\n\n(Reporting by Kim Min-ji; Editing by Tom Keller)");
+  const auto b =
+      norm("H",
+           "Seoul, Friday (AP) -- Prices rose.\n\nREAD MORE: Why prices rise\n\nThey fell "
+           "later.\n\n(Reporting by Kim Min-ji; Editing by Tom Keller)");
   EXPECT_EQ(a.tokens, b.tokens);
   EXPECT_NE(a.full_hash, b.full_hash);
 }
@@ -67,7 +69,8 @@ TEST(NormalizeTest, HeadlineChangesOnlyTheExactHash) {
 
 TEST(NormalizeTest, StripsCreditLinesFoundByTheCreditsStage) {
   CreditResult cr;
-  cr.credits.push_back(Credit{"Jo Bloggs", CreditKind::kPerson, CreditRole::kWriting, "Story by Jo Bloggs"});
+  cr.credits.push_back(
+      Credit{"Jo Bloggs", CreditKind::kPerson, CreditRole::kWriting, "Story by Jo Bloggs"});
   cr.dateline.present = true;
   cr.dateline.length = 9;  // "LIMA -- "
   const auto a = norm("H", "LIMA --  Prices rose.\n\nStory by Jo Bloggs", cr);

@@ -5,7 +5,6 @@
 
 #include <fstream>
 #include <sstream>
-
 #include <string>
 #include <thread>
 #include <vector>
@@ -54,8 +53,7 @@ Result<std::shared_ptr<const TopicTagger>> small_tagger(TopicConfig cfg = {}) {
   static const std::string politics = "topic medtop:11000000\n3 minister\n";
   static const std::string election = "topic medtop:20000574\n4 election\n5 exit poll\n";
   static const std::string sport = "topic medtop:15000000\n3 match\n3 goal\n";
-  static const std::string conflict =
-      "topic medtop:16000000\n3 war\n3 troops\n-4 price war\n";
+  static const std::string conflict = "topic medtop:16000000\n3 war\n3 troops\n-4 price war\n";
   return TopicTagger::load_sources(kTaxonomy,
                                    {{"politics.lex", politics},
                                     {"election.lex", election},
@@ -73,19 +71,24 @@ struct TopCase {
 // One story per top-level topic, written for these tests.
 const TopCase kTopCases[] = {
     {"medtop:01000000", "Veteran actress returns to the stage in a new Broadway play",
-     "The award-winning actress will star in the playwright's latest drama, which opens at the theatre "
+     "The award-winning actress will star in the playwright's latest drama, which opens at the "
+     "theatre "
      "next month after a sold-out run at a London festival. Critics praised the performance."},
     {"medtop:02000000", "Former mayor's aide charged with fraud",
-     "Prosecutors said the aide was arrested on Tuesday and charged with fraud and money laundering. "
+     "Prosecutors said the aide was arrested on Tuesday and charged with fraud and money "
+     "laundering. "
      "A judge set bail at the first hearing; the trial is expected next year."},
     {"medtop:03000000", "Earthquake flattens villages, dozens feared dead",
-     "A magnitude 6.8 earthquake struck before dawn, collapsing homes. Rescue workers dug through the "
+     "A magnitude 6.8 earthquake struck before dawn, collapsing homes. Rescue workers dug through "
+     "the "
      "rubble for survivors as aftershocks shook the region and the death toll rose."},
     {"medtop:04000000", "Carmaker's quarterly profit beats forecasts, shares jump",
-     "The company reported revenue of 12 billion euros and raised its outlook for the year. Investors "
+     "The company reported revenue of 12 billion euros and raised its outlook for the year. "
+     "Investors "
      "welcomed the results and analysts said demand for its new models was strong."},
     {"medtop:05000000", "Schools to hire 2,000 more teachers",
-     "The education ministry said pupils in primary schools would get smaller classes. Universities "
+     "The education ministry said pupils in primary schools would get smaller classes. "
+     "Universities "
      "will also train more students as teachers under the new curriculum plan."},
     {"medtop:06000000", "Glaciers retreating faster as emissions rise, climate report says",
      "Greenhouse gas emissions and pollution keep climbing, the report said, threatening wildlife "
@@ -94,13 +97,15 @@ const TopCase kTopCases[] = {
      "Doctors urged patients at risk to get vaccinated. The health ministry said the outbreak of "
      "influenza had already filled clinics and some hospitals postponed surgery."},
     {"medtop:08000000", "Dog rescued after a week trapped in a garden well",
-     "The family pet, a nine-year-old dog, was found alive by neighbours who heard barking. The owner "
+     "The family pet, a nine-year-old dog, was found alive by neighbours who heard barking. The "
+     "owner "
      "said the animal was hungry but otherwise fine."},
     {"medtop:09000000", "Rail workers vote to strike over pay",
      "The union said members backed industrial action after wage talks with employers broke down. "
      "Workers want a pay rise in line with prices and guarantees against job cuts."},
     {"medtop:10000000", "Ten hidden beaches for a quiet summer holiday",
-     "Tourists looking for a break from crowded resorts can try these spots. Our travel writer also "
+     "Tourists looking for a break from crowded resorts can try these spots. Our travel writer "
+     "also "
      "picks a few restaurants where the chef cooks the day's catch."},
     {"medtop:11000000", "Prime minister calls snap election after coalition collapses",
      "The prime minister said voters should decide, and parliament will be dissolved next week. "
@@ -110,16 +115,19 @@ const TopCase kTopCases[] = {
      "outside the cathedral for prayers before the Mass."},
     {"medtop:13000000", "Astronomers spot water vapour on distant planet",
      "Scientists using a space telescope found traces of water in the planet's atmosphere. The "
-     "research, published in a peer-reviewed journal, is a first for a rocky world outside the solar "
+     "research, published in a peer-reviewed journal, is a first for a rocky world outside the "
+     "solar "
      "system."},
     {"medtop:14000000", "Charities warn of rising homelessness among families",
      "Poverty and the cost of housing pushed more families and children into homelessness, "
      "volunteers at a shelter said. Welfare groups called for more social housing."},
     {"medtop:15000000", "Late goal sends champions into cup final",
-     "The striker scored in stoppage time as the champions beat their rivals 2-1 in the semi-final. "
+     "The striker scored in stoppage time as the champions beat their rivals 2-1 in the "
+     "semi-final. "
      "The coach praised the team and the fans in a packed stadium."},
     {"medtop:16000000", "Rebels shell border town as fighting intensifies",
-     "Troops and rebels exchanged artillery fire through the night, and an air strike hit a militia "
+     "Troops and rebels exchanged artillery fire through the night, and an air strike hit a "
+     "militia "
      "base. The army said dozens of fighters were killed in the offensive."},
     {"medtop:17000000", "Heavy snow and freezing temperatures forecast for the weekend",
      "Forecasters warned of snowfall, icy roads and strong winds. The weather service said "
@@ -162,7 +170,9 @@ TEST(TopicsBuiltin, FixtureArticlesTagTheirTopLevelFirst) {
     ASSERT_EQ(doc["topics"].at(0).get_string().get(want), simdjson::SUCCESS);
     auto out = tag(t, make_story(std::string(headline), std::string(body)));
     ASSERT_FALSE(out.empty()) << headline;
-    EXPECT_EQ(t.top_level(out[0].qcode), want) << headline << "\n" << t.explain(make_story(std::string(headline), std::string(body)));
+    EXPECT_EQ(t.top_level(out[0].qcode), want)
+        << headline << "\n"
+        << t.explain(make_story(std::string(headline), std::string(body)));
     ++n;
   }
   EXPECT_EQ(n, 17u);
@@ -228,18 +238,20 @@ TEST(TopicsBuiltin, ConcurrentTaggingMatchesSequential) {
 
 TEST(TopicsBuiltin, DefencePactIsPoliticsAndConflict) {
   const TopicTagger& t = builtin_tagger();
-  auto out = tag(t, make_story("Neighbours sign defence pact as border war rages",
-                               "The two presidents signed the defence pact at a summit, pledging troops "
-                               "and weapons against the rebels. The foreign ministers said the treaty "
-                               "would be put to parliament next month."));
+  auto out =
+      tag(t, make_story("Neighbours sign defence pact as border war rages",
+                        "The two presidents signed the defence pact at a summit, pledging troops "
+                        "and weapons against the rebels. The foreign ministers said the treaty "
+                        "would be put to parliament next month."));
   EXPECT_TRUE(has_top_level(t, out, "medtop:11000000"));
   EXPECT_TRUE(has_top_level(t, out, "medtop:16000000"));
 }
 
 TEST(TopicsBuiltin, SecondLevelTopicsResolveToTheirAncestors) {
   const TopicTagger& t = builtin_tagger();
-  auto out = tag(t, make_story("Striker's late goal wins the Premier League derby",
-                               "The midfielder set up the goal and the goalkeeper saved a penalty."));
+  auto out =
+      tag(t, make_story("Striker's late goal wins the Premier League derby",
+                        "The midfielder set up the goal and the goalkeeper saved a penalty."));
   ASSERT_FALSE(out.empty());
   bool soccer = false;
   for (const auto& s : out) soccer |= s.qcode == "medtop:20001065";
@@ -270,7 +282,8 @@ TEST(TopicsBuiltin, UntopicalTextGetsNoTopics) {
 }
 
 TEST(Topics, UriIsDerivedFromTheQcode) {
-  EXPECT_EQ(TopicTagger::uri("medtop:15000000"), "http://cv.iptc.org/newscodes/mediatopic/15000000");
+  EXPECT_EQ(TopicTagger::uri("medtop:15000000"),
+            "http://cv.iptc.org/newscodes/mediatopic/15000000");
 }
 
 TEST(Topics, ThresholdDropsWeakTopics) {
@@ -302,7 +315,9 @@ TEST(Topics, KeepBestReturnsTheLeadingTopicBelowTheThreshold) {
 TEST(Topics, MaxTopicsCapsTheOutput) {
   auto t = small_tagger({.threshold = 0.0, .max_topics = 1});
   ASSERT_TRUE(t.is_ok());
-  EXPECT_EQ(tag(*t.value(), make_story("War", "The minister watched the match as troops left.")).size(), 1u);
+  EXPECT_EQ(
+      tag(*t.value(), make_story("War", "The minister watched the match as troops left.")).size(),
+      1u);
 }
 
 TEST(Topics, HeadlineOutweighsBody) {
@@ -394,21 +409,26 @@ TEST(Topics, UnicodePunctuationSeparatesWords) {
   auto t = small_tagger({.threshold = 0.0, .max_topics = 5});
   ASSERT_TRUE(t.is_ok());
   // Curly apostrophe and em dash around the cue words.
-  auto out = tag(*t.value(), make_story("The minister\xE2\x80\x99s war\xE2\x80\x94" "again", ""));
+  auto out = tag(*t.value(), make_story("The minister\xE2\x80\x99s war\xE2\x80\x94"
+                                        "again",
+                                        ""));
   EXPECT_EQ(out.size(), 2u);
 }
 
 TEST(Topics, WordsMatchAtEveryAlignment) {
   // The scanner reads 8 bytes at a time; a long cue must match wherever it starts and ends.
-  static const std::string lex = "topic medtop:16000000\n3 counterinsurgency\n4 peacekeeping force\n";
-  auto t = TopicTagger::load_sources(kTaxonomy, {{"c.lex", lex}}, {.threshold = 0.0, .max_topics = 5});
+  static const std::string lex =
+      "topic medtop:16000000\n3 counterinsurgency\n4 peacekeeping force\n";
+  auto t =
+      TopicTagger::load_sources(kTaxonomy, {{"c.lex", lex}}, {.threshold = 0.0, .max_topics = 5});
   ASSERT_TRUE(t.is_ok()) << t.status().message();
   for (size_t pad = 0; pad < 9; ++pad) {
     for (const char* tail : {"", ".", " and more", "s"}) {
       std::string body = std::string(pad, 'x') + " COUNTERINSURGENCY" + tail;
       auto out = tag(*t.value(), make_story("", body));
       ASSERT_EQ(out.size(), 1u) << "'" << body << "'";
-      auto phrase = tag(*t.value(), make_story("", std::string(pad, ' ') + "a Peacekeeping\tforce" + tail));
+      auto phrase =
+          tag(*t.value(), make_story("", std::string(pad, ' ') + "a Peacekeeping\tforce" + tail));
       ASSERT_EQ(phrase.size(), 1u) << pad << tail;
     }
   }
@@ -447,7 +467,8 @@ namespace {
 TEST(TopicsBuiltin, TextEndingInACutMultibyteCharacterReturns) {
   const TopicTagger& t = builtin_tagger();
   for (const char* tail : {"\xE2\x80", "\xE2\x81", "\xE2"}) {
-    auto out = tag(t, make_story(std::string("Election results ") + tail, std::string("Voters went to the polls in the election ") + tail));
+    auto out = tag(t, make_story(std::string("Election results ") + tail,
+                                 std::string("Voters went to the polls in the election ") + tail));
     EXPECT_FALSE(out.empty());
   }
 }
