@@ -306,7 +306,7 @@ Status Daemon::make_producer() {
       {"acks", "all", ""},
       {"linger.ms", "5", ""},
       {"batch.size", "1000000", ""},
-      {"queue.buffering.max.kbytes", "262144", ""},
+      {"queue.buffering.max.kbytes", "65536", ""},
       {"queue.buffering.max.messages", "200000", ""},
       // Room for an enriched record of a story at the limit, and for a dead letter up to twice it.
       {"message.max.bytes", std::to_string(dead_letter_limit() + (1 << 20)), ""},
@@ -336,7 +336,7 @@ Status Daemon::make_consumer() {
       {"auto.offset.reset", "earliest", ""},
       // librdkafka 2.0.2 stalls ~1 s whenever the prefetch queue is full: keep it larger than about
       // a second of processing (docs/PERFORMANCE.md).
-      {"queued.max.messages.kbytes", "262144", ""},
+      {"queued.max.messages.kbytes", "131072", ""},
       {"fetch.max.bytes", "52428800", ""},
       {"max.partition.fetch.bytes",
        std::to_string(std::max<int64_t>(1 << 20, config_.pipeline.max_message_bytes + 1024)), ""},
