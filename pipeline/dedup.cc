@@ -7,6 +7,7 @@
 #include <fstream>
 #include <limits>
 
+#include "core/hash.h"
 #include "pipeline/normalize.h"
 
 namespace wirefeed {
@@ -25,15 +26,6 @@ constexpr size_t kMaxPostings =
 constexpr uint32_t kEmpty = 0xFFFFFFFFu;
 constexpr uint8_t kFlagVersionCreated = 1;
 constexpr uint8_t kRecordFormat = 1;
-
-inline uint64_t fmix64(uint64_t k) {
-  k ^= k >> 33;
-  k *= 0xff51afd7ed558ccdULL;
-  k ^= k >> 33;
-  k *= 0xc4ceb9fe1a85ec53ULL;
-  k ^= k >> 33;
-  return k;
-}
 
 uint64_t hash_bytes(std::string_view s) {
   uint64_t h = 1469598103934665603ULL;

@@ -6,18 +6,10 @@
 #include <cstring>
 
 #include "core/embedded.h"
+#include "core/hash.h"
 
 namespace wirefeed {
 namespace {
-
-inline uint64_t fmix64(uint64_t k) {
-  k ^= k >> 33;
-  k *= 0xff51afd7ed558ccdULL;
-  k ^= k >> 33;
-  k *= 0xc4ceb9fe1a85ec53ULL;
-  k ^= k >> 33;
-  return k;
-}
 
 inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 inline bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
