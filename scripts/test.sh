@@ -9,5 +9,13 @@ scripts/kafka-broker.sh fetch
 scripts/lint.sh
 scripts/build.sh
 jobs=$(nproc 2>/dev/null || echo 2)
-ctest --test-dir build --output-on-failure -j "$jobs" "$@"
-scripts/test-sanitizers.sh "$@" && FUZZ_JOBS=2 scripts/fuzz.sh 20  # ASan/UBSan suite, short fuzz pass
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+ctest --test-dir build --output-on-failure -j "$jobs" "$@" | tee -a "$log"
+FUZZ_JOBS=2 scripts/fuzz.sh 20                 # a short pass of every fuzzer
+scripts/test-sanitizers.sh "$@" | tee -a "$log"  # the whole suite again under ASan/UBSan
+
+# One closing line over both suites: "N passed, N failed".
+total=$(grep -Eo 'tests failed out of [0-9]+' "$log" | awk '{s += $5} END {print s + 0}')
+failed=$(grep -Eo '[0-9]+ tests failed out of' "$log" | awk '{s += $1} END {print s + 0}')
+echo "wirefeed: $((total - failed)) passed, $failed failed"
