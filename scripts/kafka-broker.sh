@@ -185,10 +185,12 @@ cmd_start() {
 
   local t0 cluster_id
   t0=$(date +%s%N)
-  # 16 random bytes in URL-safe base64 without padding: the 22-character id KRaft expects.
+  # 16 random bytes in URL-safe base64 without padding: the 22-character id KRaft expects. It can
+  # start with '-', so it is passed as --cluster-id=ID (as a separate word argparse took it for an
+  # option and the format failed about once in 64 starts).
   cluster_id="$(python3 -c 'import base64,os;print(base64.urlsafe_b64encode(os.urandom(16)).decode().rstrip("="))')"
   if ! java -cp "$LIBS/*" -Dlog4j2.configurationFile="$ROOT/scripts/kafka/log4j2.properties" \
-         kafka.tools.StorageTool format --cluster-id "$cluster_id" \
+         kafka.tools.StorageTool format --cluster-id="$cluster_id" \
          --config "$dir/server.properties" >"$dir/format.log" 2>&1; then
     cat "$dir/format.log" >&2
     die "formatting the storage of instance $name failed"
