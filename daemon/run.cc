@@ -1111,6 +1111,10 @@ int run_demo(Config config, RunControl& control) {
   run_config.kafka.brokers = bootstraps;
   const int rc = run_daemon(run_config, control);
   if (rc != 0) return rc;
+  spdlog::info(
+      "Demo done: rates above are bounded by librdkafka's in-process mock broker, not by the "
+      "pipeline; "
+      "docs/PERFORMANCE.md has figures on a real broker");
 
   // Print a few enriched records, read back from the output topic.
   RdConfPtr cconf(rd_kafka_conf_new());
