@@ -22,8 +22,7 @@ struct Story {
   std::string body;  // plain text; paragraphs separated by "\n\n"
   bool body_was_html = false;
   NinjsGeneration generation = NinjsGeneration::kUnknown;
-  bool has_subjects = false;  // ninjs 3 `subjects` present
-  bool has_subject = false;   // ninjs 1.x/2.x `subject` present
+  bool has_subject = false;  // ninjs 1.x/2.x `subject` present
 
   void clear() {
     uri.clear();
@@ -35,7 +34,6 @@ struct Story {
     body.clear();
     body_was_html = false;
     generation = NinjsGeneration::kUnknown;
-    has_subjects = false;
     has_subject = false;
   }
 };

@@ -2,9 +2,15 @@
 
 namespace wirefeed {
 
-OffsetTracker::Entry* OffsetTracker::begin(const std::string& topic, int32_t partition,
+OffsetTracker::Entry* OffsetTracker::begin(std::string_view topic, int32_t partition,
                                            int64_t offset, int records, int64_t consumed_ns) {
-  Partition& p = partitions_[{topic, partition}];
+  auto it = partitions_.find(std::pair<std::string_view, int32_t>(topic, partition));
+  if (it == partitions_.end()) {
+    it = partitions_
+             .emplace(std::pair<std::string, int32_t>(std::string(topic), partition), Partition{})
+             .first;
+  }
+  Partition& p = it->second;
   Entry& e = p.entries.emplace_back();
   e.offset = offset;
   e.consumed_ns = consumed_ns;
@@ -42,8 +48,11 @@ std::vector<OffsetTracker::Commit> OffsetTracker::collect() {
   return out;
 }
 
-void OffsetTracker::drop(const std::string& topic, int32_t partition) {
-  partitions_.erase({topic, partition});
+void OffsetTracker::drop(std::string_view topic, int32_t partition) {
+  if (auto it = partitions_.find(std::pair<std::string_view, int32_t>(topic, partition));
+      it != partitions_.end()) {
+    partitions_.erase(it);
+  }
 }
 
 void OffsetTracker::clear() { partitions_.clear(); }

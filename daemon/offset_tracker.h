@@ -13,10 +13,22 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 namespace wirefeed {
+
+// Orders (topic, partition) keys; transparent, so a map keyed by (std::string, partition) can be
+// searched with a (std::string_view, partition) without allocating.
+struct TopicPartitionLess {
+  using is_transparent = void;
+  template <typename A, typename B>
+  bool operator()(const A& a, const B& b) const {
+    return std::pair<std::string_view, int32_t>(a.first, a.second) <
+           std::pair<std::string_view, int32_t>(b.first, b.second);
+  }
+};
 
 class OffsetTracker {
  public:
@@ -35,7 +47,8 @@ class OffsetTracker {
   };
 
   // Opens an entry with `records` records to acknowledge; `records` may be 0 (nothing produced).
-  Entry* begin(const std::string& topic, int32_t partition, int64_t offset, int records,
+  // Allocates only for a partition's first entry: the per-story path stays allocation-free.
+  Entry* begin(std::string_view topic, int32_t partition, int64_t offset, int records,
                int64_t consumed_ns);
   // Adds one more record to an open entry (before its records can all have completed).
   static void add_record(Entry* e) { e->pending.fetch_add(1, std::memory_order_relaxed); }
@@ -46,7 +59,7 @@ class OffsetTracker {
   // A failed entry stops its partition: nothing at or after it is committed.
   std::vector<Commit> collect();
   // Forgets a partition (revoked): its in-flight entries must have completed first.
-  void drop(const std::string& topic, int32_t partition);
+  void drop(std::string_view topic, int32_t partition);
   void clear();
 
   [[nodiscard]] int64_t in_flight() const { return in_flight_.load(std::memory_order_relaxed); }
@@ -56,7 +69,7 @@ class OffsetTracker {
   struct Partition {
     std::deque<Entry> entries;
   };
-  std::map<std::pair<std::string, int32_t>, Partition> partitions_;
+  std::map<std::pair<std::string, int32_t>, Partition, TopicPartitionLess> partitions_;
   std::atomic<int64_t> in_flight_{0};  // entries with records pending
   std::atomic<int64_t> failures_{0};
 };

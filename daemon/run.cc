@@ -95,7 +95,7 @@ struct RecordTag {
 // suppressed.
 class RateLimitedWarn {
  public:
-  void warn(const std::string& topic, int32_t partition, int64_t offset, const Status& s) {
+  void warn(std::string_view topic, int32_t partition, int64_t offset, const Status& s) {
     const int64_t t = now_ns();
     if (t - last_ns_ < 1'000'000'000LL) {
       ++suppressed_;
@@ -191,7 +191,8 @@ class Daemon {
   bool txn_open_ = false;
   int64_t txn_started_ns_ = 0;
   int64_t txn_stories_ = 0;
-  std::map<std::pair<std::string, int32_t>, int64_t> txn_offsets_;  // next offset to consume
+  std::map<std::pair<std::string, int32_t>, int64_t, TopicPartitionLess>
+      txn_offsets_;  // next offset to consume
   uint64_t transactions_ = 0, aborts_ = 0;
 
   OffsetTracker tracker_;
@@ -202,7 +203,7 @@ class Daemon {
   LatencyHistogram latency_;
   RateLimitedWarn warn_;
   std::set<std::pair<std::string, int32_t>> assigned_;
-  std::set<std::pair<std::string, int32_t>> at_eof_;
+  std::set<std::pair<std::string, int32_t>, TopicPartitionLess> at_eof_;
   std::mutex wait_mu_;
   std::condition_variable wait_cv_;  // signalled by delivery reports: in-flight space freed
   int64_t last_stats_ns_ = 0;
@@ -618,9 +619,15 @@ void Daemon::finish_batch(InBatch& b) {
   for (size_t i = 0; i < n; ++i) {
     rd_kafka_message_t* m = msgs[i];
     if (m->err != RD_KAFKA_RESP_ERR_NO_ERROR) continue;
-    const std::string topic = rd_kafka_topic_name(m->rkt);
+    const std::string_view topic = rd_kafka_topic_name(m->rkt);
     if (exactly_once()) {
-      txn_offsets_[{topic, m->partition}] = m->offset + 1;
+      const std::pair<std::string_view, int32_t> tp(topic, m->partition);
+      if (auto it = txn_offsets_.find(tp); it != txn_offsets_.end()) {
+        it->second = m->offset + 1;
+      } else {
+        txn_offsets_.emplace(std::pair<std::string, int32_t>(std::string(topic), m->partition),
+                             m->offset + 1);
+      }
       ++txn_stories_;
     }
     counters_.consumed.fetch_add(1, std::memory_order_relaxed);
@@ -954,7 +961,12 @@ int Daemon::run() {
       } else if (m->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
         spdlog::warn("Consumer error=\"{}\"", rd_kafka_message_errstr(m));
       } else {
-        at_eof_.erase({rd_kafka_topic_name(m->rkt), m->partition});
+        // Looked up by view: no string is built per message.
+        if (!at_eof_.empty()) {
+          const auto it = at_eof_.find(
+              std::pair<std::string_view, int32_t>(rd_kafka_topic_name(m->rkt), m->partition));
+          if (it != at_eof_.end()) at_eof_.erase(it);
+        }
       }
     }
     if (next.n > 0 && first_consume_ns_ == 0) first_consume_ns_ = now_ns();

@@ -366,13 +366,11 @@ Status StoryParser::Impl::read_entry_array(od::value v, std::string_view key,
 
 Status StoryParser::Impl::read_info_sources(od::value v, std::string_view key,
                                             StoryLayout& layout) {
-  layout.info_sources_key = key;
   return read_entry_array(v, key, "name", layout.info_source_names, layout.spare_strings,
                           layout.info_sources_end, layout.info_sources_empty);
 }
 
 Status StoryParser::Impl::read_subjects(od::value v, std::string_view key, StoryLayout& layout) {
-  layout.subjects_key = key;
   return read_entry_array(v, key, "uri", layout.subject_uris, layout.spare_strings,
                           layout.subjects_end, layout.subjects_empty);
 }
@@ -493,7 +491,6 @@ Status StoryParser::parse(std::string_view json, Story& story, StoryLayout& layo
       lower = true;
       s = m.read_info_sources(v, kInfoSources2, layout);
     } else if (key == kSubjects) {
-      story.has_subjects = true;
       s = m.read_subjects(v, kSubjects, layout);
     } else if (key == kSubject1) {
       lower = true;

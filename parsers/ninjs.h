@@ -37,10 +37,8 @@ struct StoryLayout {
   // Offsets of the closing ']' of the info-sources and subjects arrays; npos when absent.
   size_t info_sources_end = std::string_view::npos;
   bool info_sources_empty = true;
-  std::string_view info_sources_key;  // "infoSources" or "infosources" as found
   size_t subjects_end = std::string_view::npos;
   bool subjects_empty = true;
-  std::string_view subjects_key;  // "subjects" or "subject" as found
   // Names / uris already present, so enrichment does not add them twice.
   std::vector<std::string> info_source_names;
   std::vector<std::string> subject_uris;
@@ -52,10 +50,8 @@ struct StoryLayout {
     object_empty = true;
     info_sources_end = std::string_view::npos;
     info_sources_empty = true;
-    info_sources_key = {};
     subjects_end = std::string_view::npos;
     subjects_empty = true;
-    subjects_key = {};
     retire_tail(info_source_names, 0, spare_strings);
     retire_tail(subject_uris, 0, spare_strings);
   }
