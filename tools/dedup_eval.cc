@@ -2,7 +2,7 @@
 // precision/recall/F1 of duplicate+near_duplicate, update accuracy, per-kind accuracy and the
 // hard-negative flag rate.
 //
-//   dedup_eval STREAM.jsonl [--verbose]
+//   dedup_eval STREAM.jsonl [--verbose] [--max-candidates N]
 //
 // Credits are not extracted here (an empty CreditResult): normalisation must cope on its own.
 
@@ -41,16 +41,27 @@ std::string_view field(simdjson::ondemand::object& o, std::string_view key) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: dedup_eval STREAM.jsonl [--verbose]\n");
+    std::fprintf(stderr, "usage: dedup_eval STREAM.jsonl [--verbose] [--max-candidates N]\n");
     return 2;
   }
-  const bool verbose = argc > 2 && std::string_view(argv[2]) == "--verbose";
+  bool verbose = false;
+  DedupConfig cfg;
+  for (int i = 2; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--verbose") {
+      verbose = true;
+    } else if (a == "--max-candidates" && i + 1 < argc) {
+      cfg.max_candidates = static_cast<size_t>(std::stoul(argv[++i]));
+    } else {
+      std::fprintf(stderr, "unknown argument %s\n", argv[i]);
+      return 2;
+    }
+  }
   std::ifstream in(argv[1]);
   if (!in) {
     std::fprintf(stderr, "cannot read %s\n", argv[1]);
     return 2;
   }
-  DedupConfig cfg;
   Fingerprinter fpr(cfg);
   DedupIndex index(cfg);
   simdjson::ondemand::parser parser;
