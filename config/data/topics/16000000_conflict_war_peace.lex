@@ -152,3 +152,12 @@ topic medtop:16000000
 -2 marine biologist
 -2 marine life
 -2 marine reserve
+# Issue #6 (lex): rocket fire (space exploration cancels its "rocket" for these).
+3 rocket attack
+3 rocket fire
+3 rockets fired
+3 fired rockets
+3 rocket launcher
+3 rocket propelled grenade
+4 qassam
+4 katyusha

@@ -17,3 +17,9 @@ topic medtop:20000337
 -4 telecom carrier
 -4 carrier pigeon
 -4 aircraft carrier
+# Issue #6 (lex): a product that starts "shipping" is on sale, not at sea.
+-3 begin shipping
+-3 began shipping
+-3 start shipping
+-3 started shipping
+-3 now shipping

@@ -60,3 +60,12 @@ topic medtop:20000385
 3 soybean futures
 3 treasury futures
 -3 james bond
+# Issue #6 (lex): the stock market's sectors; a story about tech shares is a market story.
+3 tech stocks
+3 technology stocks
+3 tech shares
+3 technology shares
+3 chip stocks
+3 semiconductor stocks
+3 internet stocks
+3 tech heavy

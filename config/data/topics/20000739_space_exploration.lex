@@ -29,3 +29,20 @@ topic medtop:20000739
 4 red planet
 4 mars orbiter
 4 mars express
+# Issue #6 (lex): private spaceflight; and rockets fired in a war are conflict, not spaceflight.
+4 space tourism
+4 space tourist
+4 private spaceflight
+3 spaceship
+3 lander
+3 space mission
+3 mission to mars
+3 landing on mars
+-4 rocket attack
+-4 rocket fire
+-4 rockets fired
+-4 fired rockets
+-4 rocket launcher
+-4 rocket propelled grenade
+-4 qassam
+-4 katyusha

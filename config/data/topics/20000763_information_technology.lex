@@ -135,3 +135,55 @@ topic medtop:20000763
 3 wi fi hotspot
 3 hotspot
 # (No "IT services" etc.: "it" would become a phrase prefix, an extra lookup after every "it".)
+
+# Issue #6 (lex): networking, telecoms and the makers of computers and phones, as tech news
+# names them; the markets and sales of tech products (against the bare "market"/"sales" of
+# economy); and chips that are food or a figure of speech.
+3 networking
+3 network equipment maker
+3 load balancing
+3 ssl
+3 secure sockets layer
+3 vpn
+3 virtual private network
+3 storage area network
+3 ethernet
+3 web conferencing
+3 business software
+3 security software
+3 software vendor
+3 hosted software
+3 software as a service
+3 push to talk
+3 mobile carrier
+3 mobile operator
+3 mobile network
+3 mobile phone operator
+3 phone maker
+3 dvr
+3 digital video recorder
+3 tivo
+3 satellite radio
+3 icann
+3 verisign
+3 domain name system
+2 browser market
+2 server market
+2 chip market
+2 flash market
+2 handset market
+2 pc market
+2 software market
+2 search market
+2 semiconductor market
+2 memory market
+3 chip sales
+3 pc sales
+3 server sales
+3 handset sales
+3 semiconductor sales
+3 software sales
+-4 fish and chip
+-4 potato chip
+-4 chocolate chip
+-4 bargaining chip
