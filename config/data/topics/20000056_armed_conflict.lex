@@ -19,3 +19,10 @@ topic medtop:20000056
 4 soldiers
 -3 price war
 -3 trade war
+# Issue #6 (lex): battles in boardrooms and courts.
+-2 bid battle
+-2 takeover battle
+-2 legal battle
+-2 court battle
+-2 proxy battle
+-2 boardroom battle

@@ -25,3 +25,13 @@ topic medtop:20000170
 -3 communist takeover
 -3 taliban takeover
 -3 rebel takeover
+# Issue #6 (lex): company accounts.
+3 accounting
+3 accounting practices
+3 accounting scandal
+3 accounting irregularities
+3 auditor
+3 bookkeeping
+3 financial results
+3 restated
+3 restatement

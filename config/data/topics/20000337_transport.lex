@@ -23,3 +23,5 @@ topic medtop:20000337
 -3 start shipping
 -3 started shipping
 -3 now shipping
+# "Delta Air Lines", "Japan Air Lines": an airline ("airline" is above).
+3 air lines

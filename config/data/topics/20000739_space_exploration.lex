@@ -46,3 +46,11 @@ topic medtop:20000739
 -4 rocket propelled grenade
 -4 qassam
 -4 katyusha
+3 land on mars
+3 life on mars
+3 trip to mars
+3 shuttle launch
+3 shuttle fleet
+3 shuttle program
+3 shuttle flights
+3 return to flight

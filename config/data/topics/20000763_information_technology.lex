@@ -187,3 +187,16 @@ topic medtop:20000763
 -4 potato chip
 -4 chocolate chip
 -4 bargaining chip
+4 computer viruses
+3 viruses and worms
+3 worms and viruses
+3 virus writer
+3 cybersecurity
+3 cyberspace
+3 gartner
+3 idc
+3 new version
+3 latest version
+3 multimedia
+2 graphics
+3 os x
