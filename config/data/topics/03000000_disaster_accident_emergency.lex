@@ -148,3 +148,5 @@ topic medtop:03000000
 -3 price collapse
 -3 spill over
 -3 news leak
+# Issue #6 (lex): a cricket side's collapse.
+-3 batting collapse

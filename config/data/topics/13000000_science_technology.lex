@@ -253,3 +253,8 @@ topic medtop:13000000
 3 powerpc
 3 dual core
 3 multicore
+# Issue #6 (lex): universities whose teams the sports pages call "Tech".
+-3 georgia tech
+-3 virginia tech
+-3 texas tech
+-3 louisiana tech

@@ -590,3 +590,7 @@ topic medtop:15000000
 -3 sprint corp
 -3 clinched a deal
 -3 clinch a deal
+# Issue #6 (lex).
+3 racehorse
+3 goaltender
+2 skipper

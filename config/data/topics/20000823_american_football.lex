@@ -14,3 +14,5 @@ topic medtop:20000823
 -2 back yard
 4 yard line
 4 yard touchdown
+# Issue #6 (lex).
+4 lineman

@@ -11,3 +11,6 @@ topic medtop:20000888
 4 the ashes
 -3 volcanic ash
 -3 ash cloud
+# Issue #6 (lex).
+4 innings
+3 batting collapse
