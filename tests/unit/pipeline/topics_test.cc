@@ -475,3 +475,56 @@ TEST(TopicsBuiltin, TextEndingInACutMultibyteCharacterReturns) {
 
 }  // namespace
 }  // namespace wirefeed
+
+namespace wirefeed {
+namespace {
+
+std::string_view first_top_level(const TopicTagger& t, const Story& s) {
+  auto out = tag(t, s);
+  return out.empty() ? std::string_view() : t.top_level(out.front().qcode);
+}
+
+// Issue #6 lexicon cases, each a story whose other beat's words used to win.
+TEST(TopicsBuiltin, RocketFireIsConflictNotSpaceflight) {
+  const TopicTagger& t = builtin_tagger();
+  EXPECT_EQ(first_top_level(t, make_story("Rockets hit border town overnight",
+                                          "Militants fired rockets from the hills overnight. "
+                                          "Two Qassam rockets landed near a school and the army "
+                                          "said it returned fire. The rocket attack wounded "
+                                          "three residents, hospital officials said.")),
+            "medtop:16000000");
+}
+
+TEST(TopicsBuiltin, LunarEclipseIsScience) {
+  const TopicTagger& t = builtin_tagger();
+  EXPECT_EQ(first_top_level(t, make_story("Stargazers turn out for total lunar eclipse",
+                                          "Thousands of people gathered in parks on Wednesday "
+                                          "night to watch the moon turn a coppery red. "
+                                          "Astronomers at the city observatory said the next "
+                                          "total lunar eclipse visible from Europe is three "
+                                          "years away.")),
+            "medtop:13000000");
+}
+
+TEST(TopicsBuiltin, NetworkingProductLaunchIsTechnology) {
+  const TopicTagger& t = builtin_tagger();
+  EXPECT_EQ(first_top_level(t, make_story("Equipment maker to enter switch market",
+                                          "The company plans to unveil its first load "
+                                          "balancing switch this month, with SSL acceleration "
+                                          "for corporate networks. The device links storage "
+                                          "area network equipment and supports VPN tunnels, a "
+                                          "spokesman for the company said.")),
+            "medtop:13000000");
+}
+
+TEST(TopicsBuiltin, CricketBattingCollapseIsSport) {
+  const TopicTagger& t = builtin_tagger();
+  EXPECT_EQ(first_top_level(t, make_story("Hosts slump to batting collapse on day two",
+                                          "The hosts lost six wickets for 40 runs after lunch. "
+                                          "Their first innings closed on 199 and the visitors "
+                                          "lead by 275 runs with eight wickets standing.")),
+            "medtop:15000000");
+}
+
+}  // namespace
+}  // namespace wirefeed
