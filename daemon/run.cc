@@ -82,6 +82,9 @@ struct Counters {
   std::atomic<uint64_t> updates{0};
   std::atomic<uint64_t> dead_lettered{0};
   std::atomic<uint64_t> delivery_failures{0};
+  // When the last story had every record acknowledged: the summary's rate is over
+  // first consumed -> last acknowledged, the span bench/tools/passthrough.cc measures too.
+  std::atomic<int64_t> last_done_ns{0};
 };
 
 // The per-record opaque handed to librdkafka: which input entry it belongs to, and whether it
@@ -207,8 +210,7 @@ class Daemon {
   std::mutex wait_mu_;
   std::condition_variable wait_cv_;  // signalled by delivery reports: in-flight space freed
   int64_t last_stats_ns_ = 0;
-  int64_t first_consume_ns_ =
-      0;  // when the first story arrived: the summary's rate is over active time
+  int64_t first_consume_ns_ = 0;  // when the first story arrived
   int64_t last_commit_ns_ = 0;
   uint64_t stats_consumed_ = 0, stats_produced_ = 0, stats_bytes_ = 0, stats_dup_ = 0,
            stats_near_ = 0, stats_dlq_ = 0;
@@ -248,7 +250,9 @@ void Daemon::on_delivery(void* opaque, rd_kafka_resp_err_t err) {
     self->free_tags_.push_back(tag);
   }
   if (OffsetTracker::complete(e, ok)) {
-    self->latency_.record(now_ns() - consumed_ns);
+    const int64_t t = now_ns();
+    self->latency_.record(t - consumed_ns);
+    self->counters_.last_done_ns.store(t, std::memory_order_relaxed);
     self->wait_cv_.notify_one();
   }
 }
@@ -861,8 +865,12 @@ void Daemon::log_stats(bool final_line) {
   const auto [p50, p99] = latency_.take();
   const double pct = d_consumed > 0 ? 100.0 / static_cast<double>(d_consumed) : 0.0;
   if (final_line) {
-    const double active =
-        first_consume_ns_ > 0 ? std::max(1e-9, (t - first_consume_ns_) / 1e9) : 0.0;
+    // Active: first story consumed -> last story acknowledged (idle time before and after is not
+    // throughput).
+    const int64_t last_done = counters_.last_done_ns.load(std::memory_order_relaxed);
+    const double active = first_consume_ns_ > 0 && last_done > first_consume_ns_
+                              ? (last_done - first_consume_ns_) / 1e9
+                              : 0.0;
     spdlog::info(
         "Summary consumed={} produced={} enriched={} duplicates={} near_duplicates={} updates={} "
         "dead_lettered={} delivery_failures={} dedup_index={} transactions={} aborts={} "
