@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -378,6 +379,25 @@ TEST(Iso8601Test, ParsesOffsetsAndFractions) {
   EXPECT_EQ(parse_iso8601_ms("2024-03-01"), 1709251200000);
   EXPECT_EQ(parse_iso8601_ms("yesterday"), -1);
   EXPECT_EQ(parse_iso8601_ms("2024-13-01T00:00:00Z"), -1);
+}
+
+// The sample and keys are sorted and distinct (the re-score merges them), for short stories
+// (sorted directly) and long ones (bucketed), with repeated paragraphs giving repeated shingles.
+TEST_F(DedupTest, FingerprintSampleAndKeysAreSortedAndDistinct) {
+  for (int copies : {1, 3, 40}) {
+    std::vector<std::string> paras;
+    for (int c = 0; c < copies; ++c) {
+      for (const auto& p : kFloodParas) paras.push_back(p + " Item " + std::to_string(c) + ".");
+    }
+    submit("urn:sorted:" + std::to_string(copies), "Floods", join(paras));
+    ASSERT_FALSE(fp_.sample.empty());
+    EXPECT_TRUE(std::is_sorted(fp_.sample.begin(), fp_.sample.end()));
+    EXPECT_EQ(std::adjacent_find(fp_.sample.begin(), fp_.sample.end()), fp_.sample.end());
+    for (uint32_t v : fp_.sample) EXPECT_LE(v, fp_.cutoff);
+    ASSERT_FALSE(fp_.keys.empty());
+    EXPECT_TRUE(std::is_sorted(fp_.keys.begin(), fp_.keys.end()));
+    EXPECT_EQ(std::adjacent_find(fp_.keys.begin(), fp_.keys.end()), fp_.keys.end());
+  }
 }
 
 }  // namespace
