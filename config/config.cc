@@ -132,7 +132,7 @@ constexpr std::string_view kPipelineKeys[] = {
 constexpr std::string_view kDedupKeys[] = {
     "enabled",   "window_hours", "max_stories", "near_duplicate_threshold", "containment_threshold",
     "state_file"};
-constexpr std::string_view kTopicsKeys[] = {"threshold", "max_topics", "keep_best"};
+constexpr std::string_view kTopicsKeys[] = {"threshold", "max_topics", "keep_best", "model"};
 constexpr std::string_view kTransactionsKeys[] = {"commit_interval_ms", "commit_every"};
 constexpr std::string_view kShutdownKeys[] = {"timeout_ms"};
 constexpr std::string_view kStatsKeys[] = {"interval_s"};
@@ -674,6 +674,7 @@ void load_document(const toml::table& root, Loader& l, Config& c) {
     l.get_fraction(t, "topics", "threshold", true, c.topics.threshold);
     l.get_int(t, "topics", "max_topics", 0, 100, c.topics.max_topics);
     l.get_bool(t, "topics", "keep_best", c.topics.keep_best);
+    l.get_string(t, "topics", "model", c.topics.model);
   }
 
   if (const toml::table* t = l.section(root, "", "transactions")) {
@@ -982,6 +983,7 @@ std::string render_effective_config(const Config& c) {
   out += fmt::format("threshold = {}\n", toml_double(c.topics.threshold));
   out += fmt::format("max_topics = {}\n", c.topics.max_topics);
   out += fmt::format("keep_best = {}\n", c.topics.keep_best ? "true" : "false");
+  out += fmt::format("model = {}\n", toml_string(c.topics.model));
 
   out += "\n[transactions]\n";
   out += fmt::format("commit_interval_ms = {}\n", c.transactions.commit_interval_ms);

@@ -76,7 +76,8 @@ struct TopicsConfig {
   double threshold = 0.2;
   int max_topics = 5;
   bool keep_best =
-      true;  // a story with any topical evidence keeps its best topic below the threshold
+      true;           // a story with any topical evidence keeps its best topic below the threshold
+  std::string model;  // "" = rules only; else a `wirefeed train-topics` model blended with them
 };
 
 struct TransactionsConfig {  // exactly-once only

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 
 #include "config/config.h"
@@ -14,6 +15,7 @@
 #include "daemon/logging.h"
 #include "daemon/produce.h"
 #include "daemon/run.h"
+#include "pipeline/topic_model.h"
 
 namespace wirefeed {
 
@@ -26,12 +28,16 @@ Usage:
   wirefeed run [--config FILE]            Kafka in -> pipeline -> Kafka out (the daemon)
   wirefeed demo                           the daemon on an embedded Kafka with the sample stories
   wirefeed enrich [--input FILE|-] [--output FILE|-] [--config FILE] [--dead-letter FILE]
-                  [--dedup-state FILE] [--threads N]
+                  [--dedup-state FILE] [--threads N] [--topic-model FILE]
                                           JSON Lines in, enriched JSON Lines out
   wirefeed produce --brokers LIST --topic T [--input FILE|-] [--rate N] [--key uri|none]
                    [--partition N] [--limit N] [--config FILE]
                                           load a JSON Lines file into a topic
   wirefeed check-config FILE              validate a config file and print the effective config
+  wirefeed train-topics --input FILE --output MODEL [--epochs N] [--bits 18..20]
+                        [--blend-weight X] [--learning-rate X] [--headline-weight X] [--l2 X]
+                                          train a topic model on labelled JSON Lines
+                                          ({"headline","body","topics":["medtop:..."]})
   wirefeed version
 )";
 
@@ -111,7 +117,8 @@ std::optional<Config> config_from(const Args& args) {
 int cmd_enrich(const std::vector<std::string>& argv) {
   Args args(argv, 1);
   std::string err;
-  if (!args.parse({"input", "output", "config", "dead-letter", "dedup-state", "threads", "batch"},
+  if (!args.parse({"input", "output", "config", "dead-letter", "dedup-state", "threads", "batch",
+                   "topic-model"},
                   err)) {
     usage_error(err);
     return 2;
@@ -127,6 +134,7 @@ int cmd_enrich(const std::vector<std::string>& argv) {
   o.output = args.get("output").value_or("-");
   o.dead_letter = args.get("dead-letter").value_or("");
   o.dedup_state = args.get("dedup-state").value_or(config->dedup.state_file);
+  if (auto m = args.get("topic-model")) config->topics.model = *m;
   if (auto t = args.get("threads")) {
     if (!parse_int(*t, o.threads) || o.threads < 1 || o.threads > 64) {
       usage_error("--threads takes a number from 1 to 64");
@@ -170,6 +178,72 @@ int cmd_check_config(const std::vector<std::string>& argv) {
   }
   std::fprintf(stdout, "# %s is valid; effective configuration (secrets masked):\n%s",
                path->c_str(), render_effective_config(c.value()).c_str());
+  return 0;
+}
+
+int cmd_train_topics(const std::vector<std::string>& argv) {
+  Args args(argv, 1);
+  std::string err;
+  if (!args.parse({"input", "output", "epochs", "bits", "blend-weight", "learning-rate",
+                   "headline-weight", "l2"},
+                  err)) {
+    usage_error(err);
+    return 2;
+  }
+  const auto input = args.get("input");
+  const auto output = args.get("output");
+  if (!input || !output || !args.positional().empty()) {
+    usage_error("train-topics needs --input FILE and --output MODEL");
+    return 2;
+  }
+  TopicModelTrainOptions o;
+  if (auto e = args.get("epochs")) {
+    if (!parse_int(*e, o.epochs) || o.epochs < 1 || o.epochs > 1000) {
+      usage_error("--epochs takes a number from 1 to 1000");
+      return 2;
+    }
+  }
+  if (auto b = args.get("bits")) {
+    int v = 0;
+    if (!parse_int(*b, v) || v < 18 || v > 20) {
+      usage_error("--bits takes 18, 19 or 20");
+      return 2;
+    }
+    o.bucket_bits = static_cast<unsigned>(v);
+  }
+  // The number options; TopicModel::train() checks their ranges.
+  for (auto [name, dst] :
+       {std::pair{"blend-weight", &o.blend_weight}, std::pair{"learning-rate", &o.learning_rate},
+        std::pair{"headline-weight", &o.headline_weight}, std::pair{"l2", &o.l2}}) {
+    if (auto w = args.get(name)) {
+      char* end = nullptr;
+      *dst = std::strtof(w->c_str(), &end);
+      if (w->empty() || end != w->c_str() + w->size()) {
+        usage_error(std::string("--") + name + " takes a number");
+        return 2;
+      }
+    }
+  }
+  auto examples = TopicModel::read_training_file(*input);
+  if (!examples) {
+    std::fprintf(stderr, "wirefeed train-topics: %s\n", examples.status().message().c_str());
+    return 1;
+  }
+  std::string progress;
+  auto model = TopicModel::train(examples.value(), o, &progress);
+  if (!model) {
+    std::fprintf(stderr, "wirefeed train-topics: %s\n", model.status().message().c_str());
+    return 1;
+  }
+  std::fputs(progress.c_str(), stderr);
+  if (Status s = model.value()->save(*output); !s) {
+    std::fprintf(stderr, "wirefeed train-topics: %s\n", s.message().c_str());
+    return 1;
+  }
+  const TopicModel& m = *model.value();
+  std::fprintf(stderr, "Trained stories=%zu topics=%zu other_class=%s buckets=2^%u model=%s\n",
+               examples.value().size(), m.labels().size(), m.has_other() ? "yes" : "no",
+               m.bucket_bits(), output->c_str());
   return 0;
 }
 
@@ -299,6 +373,7 @@ int run_cli(const std::vector<std::string>& args) {
   const std::string& cmd = args[0];
   if (cmd == "enrich") return cmd_enrich(args);
   if (cmd == "check-config") return cmd_check_config(args);
+  if (cmd == "train-topics") return cmd_train_topics(args);
   if (cmd == "run") return cmd_run(args, false);
   if (cmd == "demo") return cmd_run(args, true);
   if (cmd == "produce") return cmd_produce(args);

@@ -23,7 +23,8 @@ TopicConfig topic_config(const Config& config) {
 
 Result<std::shared_ptr<const PipelineResources>> load_pipeline_resources(const Config& config) {
   return load_resources(config.pipeline.agencies_file, config.pipeline.topics_dir,
-                        topic_config(config), config.pipeline.boilerplate_file);
+                        topic_config(config), config.pipeline.boilerplate_file,
+                        config.topics.model);
 }
 
 }  // namespace wirefeed

@@ -33,7 +33,11 @@ bool Analyzer::analyze(std::string_view raw, int64_t arrival_ms, Analysis& a) {
   a.status = parser_.parse(raw, a.story, a.layout);
   if (!a.status.is_ok()) return false;
   credits_.extract(a.story, a.credits);
-  resources_->topics->tag(a.story, a.topics);
+  if (resources_->topic_blend) {
+    resources_->topic_blend->tag(a.story, a.topics);
+  } else {
+    resources_->topics->tag(a.story, a.topics);
+  }
   if (options_.dedup_enabled) {
     fingerprinter_.fingerprint(a.story, a.credits, arrival_ms, a.fingerprint);
   }
@@ -240,7 +244,8 @@ void write_enriched(std::string_view raw, const Analysis& a, std::string& out) {
 
 Result<std::shared_ptr<const PipelineResources>> load_resources(
     const std::string& agencies_file, const std::string& topics_dir,
-    const TopicConfig& topic_config, const std::string& boilerplate_file) {
+    const TopicConfig& topic_config, const std::string& boilerplate_file,
+    const std::string& topic_model_file) {
   auto res = std::make_shared<PipelineResources>();
   if (!boilerplate_file.empty()) {
     FILE* f = std::fopen(boilerplate_file.c_str(), "rb");
@@ -267,6 +272,18 @@ Result<std::shared_ptr<const PipelineResources>> load_resources(
     auto t = TopicTagger::load_dir(topics_dir, topic_config);
     if (!t) return t.status();
     res->topics = t.value();
+  }
+  if (!topic_model_file.empty()) {
+    auto model = TopicModel::load(topic_model_file);
+    if (!model) return model.status();
+    // The blend needs every rule score, so it gets its own tagger without cut-offs.
+    auto rules = topics_dir.empty() ? TopicTagger::load_builtin(TopicBlend::rules_config())
+                                    : TopicTagger::load_dir(topics_dir, TopicBlend::rules_config());
+    if (!rules) return rules.status();
+    auto blend = TopicBlend::create(rules.value(), model.value(), topic_config);
+    if (!blend)
+      return Status(blend.status().code(), topic_model_file + ": " + blend.status().message());
+    res->topic_blend = blend.value();
   }
   return std::shared_ptr<const PipelineResources>(std::move(res));
 }

@@ -21,6 +21,7 @@
 #include "parsers/ninjs.h"
 #include "pipeline/dedup.h"
 #include "pipeline/normalize.h"
+#include "pipeline/topic_model.h"
 #include "pipeline/topics.h"
 
 namespace wirefeed {
@@ -29,6 +30,8 @@ namespace wirefeed {
 struct PipelineResources {
   std::shared_ptr<const AgencyTable> agencies;
   std::shared_ptr<const TopicTagger> topics;
+  // Set when a supervised model is configured: it tags instead of `topics` (rules + model).
+  std::shared_ptr<const TopicBlend> topic_blend;
   std::shared_ptr<const BoilerplatePatterns> boilerplate;  // null = the embedded patterns
 };
 
@@ -73,9 +76,11 @@ class Analyzer {
 // Appends the enriched record for `raw` (the exact bytes analysed) to `out`.
 void write_enriched(std::string_view raw, const Analysis& a, std::string& out);
 
-// Builds the resources from files (empty path: the embedded defaults).
+// Builds the resources from files (empty path: the embedded defaults; no topic model: the rules
+// alone).
 Result<std::shared_ptr<const PipelineResources>> load_resources(
     const std::string& agencies_file, const std::string& topics_dir,
-    const TopicConfig& topic_config, const std::string& boilerplate_file = "");
+    const TopicConfig& topic_config, const std::string& boilerplate_file = "",
+    const std::string& topic_model_file = "");
 
 }  // namespace wirefeed

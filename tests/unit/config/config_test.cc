@@ -88,6 +88,7 @@ TEST(ConfigDefaults, MatchTheDocumentedValues) {
   EXPECT_DOUBLE_EQ(c.dedup.containment_threshold, 0.8);
   EXPECT_DOUBLE_EQ(c.topics.threshold, 0.2);
   EXPECT_EQ(c.topics.max_topics, 5);
+  EXPECT_EQ(c.topics.model, "");
   EXPECT_EQ(c.transactions.commit_interval_ms, 100);
   EXPECT_EQ(c.transactions.commit_every, 1000);
   EXPECT_EQ(c.shutdown.timeout_ms, 30000);
@@ -168,7 +169,7 @@ TEST(ConfigFiles, ExampleAndReferenceDocumentEveryKey) {
     EXPECT_THAT(reference, HasSubstr("`" + section + "." + key + "`")) << section << "." << key;
     ++keys;
   }
-  EXPECT_EQ(keys, 37);  // proves the loop saw the whole rendering; update when adding a key
+  EXPECT_EQ(keys, 38);  // proves the loop saw the whole rendering; update when adding a key
 }
 
 TEST(ConfigFiles, MissingFileIsAnErrorNamingThePath) {
@@ -263,6 +264,12 @@ TEST(ConfigErrors, ThresholdOutsideZeroToOneIsRejected) {
 
 TEST(ConfigErrors, IntegerIsAcceptedWhereAFractionIsExpected) {
   EXPECT_DOUBLE_EQ(load_ok("[topics]\nthreshold = 1\n").topics.threshold, 1.0);
+}
+
+TEST(ConfigErrors, TopicModelIsAPath) {
+  EXPECT_EQ(load_ok("[topics]\nmodel = \"/var/lib/wirefeed/topics.bin\"\n").topics.model,
+            "/var/lib/wirefeed/topics.bin");
+  EXPECT_THAT(load_error("[topics]\nmodel = 3\n"), HasSubstr("'topics.model' must be a string"));
 }
 
 TEST(ConfigErrors, UnknownEnumValueListsTheChoices) {
