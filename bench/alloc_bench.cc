@@ -124,7 +124,7 @@ int main(int argc, char** argv) {
       bool ok = false;
       counted(count ? whole : scratch, [&] { ok = analyzer.analyze(raw, 0, a); });
       if (ok) {
-        counted(count ? dedup : scratch, [&] { a.dedup = index->check_and_insert(a.fingerprint); });
+        counted(count ? dedup : scratch, [&] { index->check_and_insert(a.fingerprint, a.dedup); });
         counted(count ? write : scratch, [&] {
           out.clear();
           write_enriched(raw, a, out);

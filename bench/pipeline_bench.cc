@@ -265,7 +265,7 @@ void BM_Analyzer(benchmark::State& state) {
   for (auto _ : state) {
     const std::string_view raw = p.raw[i];
     if (analyzer.analyze(raw, 0, a)) {
-      a.dedup = index->check_and_insert(a.fingerprint);
+      index->check_and_insert(a.fingerprint, a.dedup);
       out.clear();
       write_enriched(raw, a, out);
       benchmark::DoNotOptimize(out.data());

@@ -200,7 +200,7 @@ Result<EnrichSummary> run_enrich(const EnrichOptions& options, const Config& con
   auto finish_batch = [&](Batch& b) -> Status {
     for (size_t i = 0; i < b.n; ++i) {
       Analysis& a = b.analyses[i];
-      if (a.status.is_ok() && popts.dedup_enabled) a.dedup = index.check_and_insert(a.fingerprint);
+      if (a.status.is_ok() && popts.dedup_enabled) index.check_and_insert(a.fingerprint, a.dedup);
     }
     rendered.clear();
     for (size_t i = 0; i < b.n; ++i) {

@@ -605,7 +605,7 @@ void Daemon::finish_batch(InBatch& b) {
   for (size_t i = 0; i < n; ++i) {
     if (msgs[i]->err != RD_KAFKA_RESP_ERR_NO_ERROR || !b.analyses[i].status.is_ok()) continue;
     if (popts_.dedup_enabled)
-      b.analyses[i].dedup = index_->check_and_insert(b.analyses[i].fingerprint);
+      index_->check_and_insert(b.analyses[i].fingerprint, b.analyses[i].dedup);
   }
   const int64_t t = b.consumed_ns;
   const bool any_story = std::any_of(msgs, msgs + n, [](const rd_kafka_message_t* m) {

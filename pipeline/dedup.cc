@@ -663,8 +663,11 @@ struct DedupIndex::Impl {
     return r;
   }
 
-  DedupResult check_and_insert(const Fingerprint& fp) {
-    DedupResult r;
+  // `r` is overwritten; r.of keeps its capacity, so a flagged story costs no allocation.
+  void check_and_insert(const Fingerprint& fp, DedupResult& r) {
+    r.status = DedupStatus::kUnique;
+    r.of.clear();
+    r.similarity = 0.0;
     evict(fp.time_ms);
     const auto exact32 = static_cast<uint32_t>(fp.exact_hash);
 
@@ -675,17 +678,16 @@ struct DedupIndex::Impl {
       const int cmp =
           compare_versions(fp.version_num, fp.time_from_version_created, fp.time_ms,
                            prev.version_num, (prev.flags & kFlagVersionCreated) != 0, prev.time_ms);
-      r.of = std::string(root_of(prev));
+      r.of.assign(root_of(prev));
       r.similarity = prev.exact32 == exact32 ? 1.0 : score(fp, prev).similarity;
       if (cmp > 0) {
         r.status = DedupStatus::kUpdate;
-        const std::string root = r.of;  // copy: the arena may move chunks while inserting
-        insert(make_entry(fp), fp.uri, root, fp.uri_hash, up);
+        insert(make_entry(fp), fp.uri, r.of, fp.uri_hash, up);
       } else {
         r.status = DedupStatus::kDuplicate;  // a resend, or an older version arriving late
         if (r.similarity == 0.0) r.similarity = 1.0;
       }
-      return r;
+      return;
     }
 
     hits.clear();
@@ -718,8 +720,11 @@ struct DedupIndex::Impl {
     }
     order.resize(scratch.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](uint32_t a, uint32_t b) { return counts[a] > counts[b]; });
+    // Ties by position: the order a stable sort would give, without its temporary buffer (an
+    // allocation per story).
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      return counts[a] > counts[b] || (counts[a] == counts[b] && a < b);
+    });
     if (order.size() > cfg.max_candidates) order.resize(cfg.max_candidates);
     std::sort(order.begin(), order.end());  // back to oldest first
     const int64_t horizon = fp.time_ms - cfg.window_ms;
@@ -741,16 +746,13 @@ struct DedupIndex::Impl {
         best_sim = s.similarity;
       }
     }
-    std::string root;
     if (best != kEmpty) {
       const Entry& e = at(best);
       r.status = best_exact ? DedupStatus::kDuplicate : DedupStatus::kNearDuplicate;
       r.similarity = best_exact ? 1.0 : std::min(1.0, best_sim);
-      r.of = std::string(root_of(e));
-      root = r.of;
+      r.of.assign(root_of(e));
     }
-    insert(make_entry(fp), fp.uri, root, fp.uri_hash, kEmpty);
-    return r;
+    insert(make_entry(fp), fp.uri, r.of, fp.uri_hash, kEmpty);
   }
 
   // --- encoding shared by save/load and the changelog ---
@@ -841,7 +843,13 @@ DedupIndex::DedupIndex(DedupConfig cfg) : impl_(std::make_unique<Impl>(std::move
 DedupIndex::~DedupIndex() = default;
 
 DedupResult DedupIndex::check_and_insert(const Fingerprint& fp) {
-  return impl_->check_and_insert(fp);
+  DedupResult r;
+  impl_->check_and_insert(fp, r);
+  return r;
+}
+
+void DedupIndex::check_and_insert(const Fingerprint& fp, DedupResult& out) {
+  impl_->check_and_insert(fp, out);
 }
 
 size_t DedupIndex::size() const { return impl_->entries.size(); }

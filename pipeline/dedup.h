@@ -86,6 +86,8 @@ class DedupIndex {
   DedupIndex& operator=(const DedupIndex&) = delete;
 
   DedupResult check_and_insert(const Fingerprint& fp);
+  // The same into `out`, reusing out.of's capacity (no allocation per flagged story).
+  void check_and_insert(const Fingerprint& fp, DedupResult& out);
 
   [[nodiscard]] size_t size() const;
   // Bytes held by the index (entries, URIs, hash tables), for the memory-per-story budget.

@@ -29,7 +29,9 @@ bool Analyzer::analyze(std::string_view raw, int64_t arrival_ms, Analysis& a) {
   a.resources = resources_;
   a.credits.clear();
   a.topics.clear();
-  a.dedup = DedupResult{};
+  a.dedup.status = DedupStatus::kUnique;  // field by field: a.dedup.of keeps its capacity
+  a.dedup.of.clear();
+  a.dedup.similarity = 0.0;
   a.status = parser_.parse(raw, a.story, a.layout);
   if (!a.status.is_ok()) return false;
   credits_.extract(a.story, a.credits);
