@@ -402,6 +402,17 @@ std::string TopicModel::serialize() const {
 Status TopicModel::save(const std::string& path) const {
   const std::string bytes = serialize();
   // Written next to the target and renamed: a daemon reloading on SIGHUP never sees half a file.
+  // Only for regular files: renaming over a device or pipe (/dev/stdout, /dev/null) would
+  // replace it with a file.
+  std::error_code ec;
+  const auto st = std::filesystem::status(path, ec);
+  if (std::filesystem::exists(st) && !std::filesystem::is_regular_file(st)) {
+    FILE* f = std::fopen(path.c_str(), "wb");
+    if (f == nullptr) return model_error(path, "cannot open for writing");
+    const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+    if (std::fclose(f) != 0 || !ok) return model_error(path, "write failed");
+    return Status::ok();
+  }
   const std::string tmp = path + ".tmp";
   FILE* f = std::fopen(tmp.c_str(), "wb");
   if (f == nullptr) return model_error(tmp, "cannot create");
@@ -410,7 +421,6 @@ Status TopicModel::save(const std::string& path) const {
     std::remove(tmp.c_str());
     return model_error(tmp, "write failed");
   }
-  std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
   if (ec) return model_error(path, "cannot rename from " + tmp + ": " + ec.message());
   return Status::ok();

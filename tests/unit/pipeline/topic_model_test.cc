@@ -178,6 +178,19 @@ TEST(TopicModel, SaveAndLoadRoundTrip) {
   std::filesystem::remove(path);
 }
 
+// Regression: `--output /dev/null` renamed the temporary file over the device node. A target that
+// exists and is not a regular file is written in place (here: a directory, which cannot be).
+TEST(TopicModel, SaveNeverRenamesOverANonRegularFile) {
+  const std::string dir = temp_path("dir");
+  std::filesystem::create_directory(dir);
+  Status s = trained()->save(dir);
+  EXPECT_FALSE(s.is_ok());
+  EXPECT_EQ(s.message(), dir + ": cannot open for writing");
+  EXPECT_TRUE(std::filesystem::is_directory(dir));
+  EXPECT_FALSE(std::filesystem::exists(dir + ".tmp"));
+  std::filesystem::remove(dir);
+}
+
 // ---- strict loading: every error names the file and what is wrong ----
 
 std::string load_error(const std::string& bytes) {
