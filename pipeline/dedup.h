@@ -39,6 +39,12 @@ struct DedupConfig {
   // vetoed when missing >= key_veto_min and missing >= key_veto_fraction * keys of the shorter.
   uint32_t key_veto_min = 2;
   double key_veto_fraction = 0.12;
+  // Numbers of the shorter story missing from the longer one that veto a match by themselves: a
+  // template story (a monthly inflation figure, a results table) keeps the wording and changes the
+  // figures, and in German every noun is capitalised, which dilutes the fraction above. 0 = off.
+  uint32_t number_veto_min = 2;
+  // ...or when at least this share of the shorter story's numbers is missing (one of two).
+  double number_veto_fraction = 0.5;
   size_t max_candidates = 48;  // candidates re-scored per story
 };
 
@@ -56,6 +62,7 @@ struct Fingerprint {
   std::vector<uint32_t> sample;  // sorted, distinct
   std::vector<uint32_t> keys;    // sorted distinct hashes of numbers and names
   uint64_t key_bloom = 0;        // 64-bit Bloom filter of `keys`
+  uint64_t number_bloom = 0;     // the same of the numbers among them
   uint32_t lead_key = 0;         // hash of the opening words of the stripped body; 0 if short
   void clear();
 };

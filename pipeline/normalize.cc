@@ -291,7 +291,9 @@ void tokenize(std::string_view text, std::vector<uint64_t>& tokens, std::vector<
     if (len == 0) return;
     const uint64_t t = hash_word(buf, len);
     tokens.push_back(t);
-    if (keys != nullptr && (first_digit || (first_upper && !sentence_start))) keys->push_back(t);
+    if (keys != nullptr && (first_digit || (first_upper && !sentence_start))) {
+      keys->push_back(first_digit ? (t | 1) : (t & ~uint64_t{1}));  // low bit: number or name
+    }
     sentence_start = false;
     len = 0;
   };

@@ -49,8 +49,10 @@ class BoilerplatePatterns {
 };
 
 struct NormalizedText {
-  std::vector<uint64_t> tokens;      // content tokens, in order (what shingles are built from)
-  std::vector<uint64_t> key_tokens;  // hashes of numbers and mid-sentence capitalised words
+  std::vector<uint64_t> tokens;  // content tokens, in order (what shingles are built from)
+  // Hashes of numbers and mid-sentence capitalised words; the low bit is 1 for a number, 0 for a
+  // name (the hash is otherwise the token's).
+  std::vector<uint64_t> key_tokens;
   uint64_t full_hash = 0;  // hash of every token of headline + whole body, nothing stripped
   void clear() {
     tokens.clear();
@@ -64,7 +66,7 @@ struct NormalizedText {
 size_t detect_dateline(std::string_view para);
 
 // Appends the token hashes of `text` to `tokens`; when `keys` is given also appends the hashes of
-// key tokens (numbers, and capitalised words that do not start a sentence).
+// key tokens (numbers, and capitalised words that do not start a sentence; low bit 1 for numbers).
 void tokenize(std::string_view text, std::vector<uint64_t>& tokens, std::vector<uint64_t>* keys);
 
 // The whole normalisation: headline+body for full_hash, and the stripped body for

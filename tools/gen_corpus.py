@@ -31,7 +31,7 @@ LOG_MU, LOG_SIGMA = 7.85, 0.72
 RECENT = 400  # variants pick their original among the last RECENT originals
 
 
-def generate(n, seed, out, stats=None):
+def generate(n, seed, out, stats=None, labels=None):
     rng = random.Random(seed)
     when = dt.datetime(2024, 3, 4, 0, 0, 0)
     recent = []          # (Story, its line) of recent originals
@@ -74,6 +74,8 @@ def generate(n, seed, out, stats=None):
         write("\n")
         if stats is not None:
             stats.append(len(line.encode()) + 1)
+        if labels is not None:
+            labels.write(kind + "\n")
     return counts
 
 
@@ -83,13 +85,18 @@ def main(argv=None):
     ap.add_argument("-o", "--output", help="output file (default stdout)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--stats", action="store_true", help="print the size distribution to stderr")
+    ap.add_argument("--labels", help="also write each line's kind (original, resend, copy, rewrite, "
+                    "update, abridged), one per line, to this file: what dedup should say of it")
     args = ap.parse_args(argv)
     sizes = [] if args.stats else None
+    labels = open(args.labels, "w", encoding="utf-8") if args.labels else None
     if args.output:
         with open(args.output, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as f:
-            counts = generate(args.n, args.seed, f, sizes)
+            counts = generate(args.n, args.seed, f, sizes, labels)
     else:
-        counts = generate(args.n, args.seed, sys.stdout, sizes)
+        counts = generate(args.n, args.seed, sys.stdout, sizes, labels)
+    if labels is not None:
+        labels.close()
     summary = ", ".join(f"{k}={v}" for k, v in sorted(counts.items()))
     print(f"wrote {args.n} stories ({summary})", file=sys.stderr)
     if sizes:

@@ -400,5 +400,76 @@ TEST_F(DedupTest, FingerprintSampleAndKeysAreSortedAndDistinct) {
   }
 }
 
+// German capitalises every noun, so a monthly figure story shares nearly all its "names" with last
+// month's: the numbers alone must veto the match (one of two changed is enough).
+std::string inflation(const std::string& city, const std::string& rate, const std::string& core) {
+  return city + " - Die Inflation in Deutschland ist im vergangenen Monat auf " + rate +
+         " Prozent gestiegen, wie das Statistische Bundesamt am Freitag mitteilte.\n\nDie "
+         "Europäische Zentralbank strebt mittelfristig eine Teuerungsrate von zwei Prozent an. "
+         "Vor allem Lebensmittel und Energie verteuerten sich deutlich.\n\nVerbraucherschützer "
+         "forderten eine Entlastung für Haushalte mit geringem Einkommen. Die Kerninflation ohne "
+         "Energie und Lebensmittel lag bei " +
+         core + " Prozent.";
+}
+
+TEST_F(DedupTest, TemplateStoryWithOtherFiguresIsUniqueEvenWithCapitalisedNouns) {
+  submit("urn:de:a", "Inflation steigt", inflation("Berlin", "2,7", "3,1"));
+  EXPECT_EQ(submit("urn:de:b", "Inflation steigt", inflation("Berlin", "2,9", "3,1")).status,
+            DedupStatus::kUnique);
+  // The same figures under another uri with a new headline are the same story.
+  EXPECT_EQ(submit("urn:de:c", "Inflation steigt weiter", inflation("Berlin", "2,7", "3,1")).status,
+            DedupStatus::kNearDuplicate);
+}
+
+// The same text under another uri is found by its exact hash, not by the sketch candidates: a
+// story made of stock phrases may have no indexed shingle left to be found by.
+TEST_F(DedupTest, ExactCopyUnderOtherUriIsFoundWithoutSketchCandidates) {
+  cfg_.max_candidates = 0;
+  DedupIndex index(cfg_);
+  Story s;
+  s.headline = "Floods force thousands from homes";
+  s.body = join(kFloodParas);
+  s.version = "1";
+  s.version_created = "2024-03-01T10:00:00Z";
+  s.uri = "urn:first";
+  fpr_.fingerprint(s, CreditResult{}, 0, fp_);
+  EXPECT_EQ(index.check_and_insert(fp_).status, DedupStatus::kUnique);
+  s.uri = "urn:copy";
+  s.body = "  " + join(kFloodParas) + "\n";  // other whitespace: the same normalised text
+  fpr_.fingerprint(s, CreditResult{}, 0, fp_);
+  const DedupResult r = index.check_and_insert(fp_);
+  EXPECT_EQ(r.status, DedupStatus::kDuplicate);
+  EXPECT_EQ(r.of, "urn:first");
+}
+
+// Changelog records written before the format gained the numbers' filter and the exact hash's
+// high half (format 1) are still replayed: such a story is still found as an exact copy (through
+// its sketch) and is never vetoed by numbers it did not record.
+TEST_F(DedupTest, ChangelogReadsFormatOneRecords) {
+  std::string key;
+  std::string value;
+  submit("urn:a", "Floods", join(kFloodParas));
+  index_.changelog_record(fp_, key, value);
+  ASSERT_EQ(value[0], 2);
+  // Format 2 = format 1 + number_bloom (8 bytes after key_bloom) + exact_hi (4 after exact32).
+  std::string v1 = value;
+  v1[0] = 1;
+  v1.erase(1 + 8 + 8 + 8 + 4, 4);  // exact_hi
+  v1.erase(1 + 8 + 8, 8);          // number_bloom
+  DedupIndex replica(cfg_);
+  ASSERT_TRUE(replica.apply_changelog(key, v1).is_ok());
+  Story s;
+  s.uri = "urn:a-copy";
+  s.headline = "Floods";
+  s.body = join(kFloodParas);
+  s.version = "1";
+  s.version_created = "2024-03-01T10:00:00Z";
+  fpr_.fingerprint(s, CreditResult{}, 0, fp_);
+  const DedupResult r = replica.check_and_insert(fp_);
+  EXPECT_EQ(r.status, DedupStatus::kDuplicate);
+  EXPECT_EQ(r.of, "urn:a");
+  EXPECT_FALSE(replica.apply_changelog(key, std::string(1, '\x03') + v1.substr(1)).is_ok());
+}
+
 }  // namespace
 }  // namespace wirefeed
