@@ -85,7 +85,13 @@ struct Counters {
   // When the last story had every record acknowledged: the summary's rate is over
   // first consumed -> last acknowledged, the span bench/tools/passthrough.cc measures too.
   std::atomic<int64_t> last_done_ns{0};
+  // Stories with every record acknowledged, and when the kWarmupStories-th was: the steady rate
+  // leaves out the first delivery round trips and topic creation, as bench/tools/passthrough.cc
+  // does.
+  std::atomic<uint64_t> done{0};
+  std::atomic<int64_t> warm_ns{0};
 };
+constexpr uint64_t kWarmupStories = 10'000;
 
 // The per-record opaque handed to librdkafka: which input entry it belongs to, and whether it
 // counts as an output record for the stats.
@@ -253,6 +259,8 @@ void Daemon::on_delivery(void* opaque, rd_kafka_resp_err_t err) {
     const int64_t t = now_ns();
     self->latency_.record(t - consumed_ns);
     self->counters_.last_done_ns.store(t, std::memory_order_relaxed);
+    if (self->counters_.done.fetch_add(1, std::memory_order_relaxed) + 1 == kWarmupStories)
+      self->counters_.warm_ns.store(t, std::memory_order_relaxed);
     self->wait_cv_.notify_one();
   }
 }
@@ -871,13 +879,20 @@ void Daemon::log_stats(bool final_line) {
     const double active = first_consume_ns_ > 0 && last_done > first_consume_ns_
                               ? (last_done - first_consume_ns_) / 1e9
                               : 0.0;
+    const uint64_t done = counters_.done.load(std::memory_order_relaxed);
+    const int64_t warm = counters_.warm_ns.load(std::memory_order_relaxed);
+    const double steady =
+        warm > 0 && last_done > warm && done > kWarmupStories
+            ? static_cast<double>(done - kWarmupStories) / ((last_done - warm) / 1e9)
+            : 0.0;
     spdlog::info(
         "Summary consumed={} produced={} enriched={} duplicates={} near_duplicates={} updates={} "
         "dead_lettered={} delivery_failures={} dedup_index={} transactions={} aborts={} "
-        "active_seconds={:.2f} stories_per_s={:.0f} mb_per_s={:.2f}",
+        "active_seconds={:.2f} stories_per_s={:.0f} mb_per_s={:.2f} steady_stories_per_s={:.0f}",
         consumed, produced, counters_.enriched.load(), dup, near, counters_.updates.load(), dlq,
         counters_.delivery_failures.load(), index_ ? index_->size() : 0, transactions_, aborts_,
-        active, active > 0 ? consumed / active : 0.0, active > 0 ? bytes / active / 1e6 : 0.0);
+        active, active > 0 ? consumed / active : 0.0, active > 0 ? bytes / active / 1e6 : 0.0,
+        steady);
   } else {
     spdlog::info(
         "Throughput consumed_per_s={:.0f} produced_per_s={:.0f} mb_per_s={:.2f} "
