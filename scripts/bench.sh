@@ -223,37 +223,55 @@ EOF
     echo $((t1 - t0)) >"$OUT/$2.ns"
   }
 
-  log "daemon"
-  run_daemon bench-daemon daemon
+  # Kafka rates moved by up to 1.5x between consecutive runs of the same daemon on one broker
+  # (measured 28.5k, 33.2k, 42.1k stories/s overall): each contender runs twice, alternating, after
+  # one discarded copy that warms the broker, and its better run (by steady rate) is reported.
+  log "warm-up (discarded passthrough copy)"
+  "$BUILD/bench/passthrough" --brokers "$BS" --input bench.in --output bench.out.warmup \
+    --count "$LINES" --group bench-warmup --timeout-s 600 >/dev/null
+
   # Rates over first consumed -> last acknowledged for the daemon (its Summary line) and the
   # passthrough (overall_stories_per_s): the same span. Start-up (changelog replay, group join)
   # and the wait for the next offset commit are not throughput; the wall time from process start to
   # the last commit is kept beside it.
-  d_ns=$(cat "$OUT/daemon.ns")
-  d_wall_rate=$(rate "$LINES" "$d_ns")
-  d_rate=$(sed -n 's/.*Summary consumed=.* stories_per_s=\([0-9]*\).*/\1/p' "$OUT/daemon.log" | tail -1)
-  d_steady=$(sed -n 's/.*Summary consumed=.* steady_stories_per_s=\([0-9]*\).*/\1/p' "$OUT/daemon.log" | tail -1)
-  [[ -n "$d_rate" && "$d_rate" -gt 0 && -n "$d_steady" ]] || { log "no Summary line in the daemon's log"; exit 1; }
-  d_rss=$(awk '{printf "%.0f", $1/1024}' "$OUT/daemon.hwm")
+  d_steady=0; pt_steady=0; k_rate=0
+  for rep in 1 2; do
+    log "daemon, run $rep"
+    run_daemon "bench-daemon-$rep" "daemon$rep"
+    r_rate=$(sed -n 's/.*Summary consumed=.* stories_per_s=\([0-9]*\).*/\1/p' "$OUT/daemon$rep.log" | tail -1)
+    r_steady=$(sed -n 's/.*Summary consumed=.* steady_stories_per_s=\([0-9]*\).*/\1/p' "$OUT/daemon$rep.log" | tail -1)
+    [[ -n "$r_rate" && "$r_rate" -gt 0 && -n "$r_steady" ]] || { log "no Summary line in the daemon's log"; exit 1; }
+    log "daemon run $rep: steady $r_steady, overall $r_rate stories/s"
+    if (( r_steady > d_steady )); then
+      d_steady=$r_steady; d_rate=$r_rate
+      d_wall_rate=$(rate "$LINES" "$(cat "$OUT/daemon$rep.ns")")
+      d_rss=$(awk '{printf "%.0f", $1/1024}' "$OUT/daemon$rep.hwm")
+      cp "$OUT/daemon$rep.toml" "$OUT/daemon.toml"
+    fi
 
-  log "passthrough"
-  pt_out="$("$BUILD/bench/passthrough" --brokers "$BS" --input bench.in --output bench.out.passthrough \
-              --count "$LINES" --group bench-passthrough --timeout-s 600)"
-  pt_rate=$(sed -n 's/.* overall_stories_per_s=\([0-9]*\).*/\1/p' <<<"$pt_out")
-  pt_steady=$(sed -n 's/.* stories_per_s=\([0-9]*\) overall.*/\1/p' <<<"$pt_out")
+    log "passthrough, run $rep"
+    pt_out="$("$BUILD/bench/passthrough" --brokers "$BS" --input bench.in --output "bench.out.passthrough$rep" \
+                --count "$LINES" --group "bench-passthrough-$rep" --timeout-s 600)"
+    r_rate=$(sed -n 's/.* overall_stories_per_s=\([0-9]*\).*/\1/p' <<<"$pt_out")
+    r_steady=$(sed -n 's/.* stories_per_s=\([0-9]*\) overall.*/\1/p' <<<"$pt_out")
+    log "passthrough run $rep: steady $r_steady, overall $r_rate stories/s"
+    if (( r_steady > pt_steady )); then pt_steady=$r_steady; pt_rate=$r_rate; fi
 
-  log "kcat | kcat"
-  t0=$(now_ns)
-  kcat -C -b "$BS" -t bench.in -o beginning -e -q "${KCAT_CONSUMER[@]}" |
-    kcat -P -b "$BS" -t bench.out.kcat "${KCAT_PRODUCER[@]}"
-  k_rate=$(rate "$LINES" "$(( $(now_ns) - t0 ))")
+    log "kcat | kcat, run $rep"
+    t0=$(now_ns)
+    kcat -C -b "$BS" -t bench.in -o beginning -e -q "${KCAT_CONSUMER[@]}" |
+      kcat -P -b "$BS" -t "bench.out.kcat$rep" "${KCAT_PRODUCER[@]}"
+    r_rate=$(rate "$LINES" "$(( $(now_ns) - t0 ))")
+    log "kcat run $rep: $r_rate stories/s"
+    if (( r_rate > k_rate )); then k_rate=$r_rate; fi
+  done
 
   # Latency at half the daemon's max rate: a producer paced at d_rate/2 into a fresh topic, the daemon
   # tailing it; p50/p99 from its per-second Throughput lines (the busiest half of them).
   half=$(( d_steady / 2 ))
   log "latency at $half stories/s"
   sed -e 's/bench.in/bench.live/' -e 's/bench-daemon/bench-live/' "$OUT/daemon.toml" \
-    | sed 's/\.daemon"/.live"/' >"$OUT/live.toml"
+    | sed 's/\.daemon[0-9]*"/.live"/' >"$OUT/live.toml"
   head -1 "$CORPUS" | kcat -P -b "$BS" -t bench.live  # the topic exists before the daemon subscribes
   "$BUILD/wirefeed" run --config "$OUT/live.toml" >"$OUT/live.log" 2>&1 &
   DAEMON_PID=$!
@@ -297,6 +315,7 @@ else:
     echo "| kcat \\| kcat | | $k_rate | | $(py "print(f'{$k_rate/$pt_rate:.2f}')") | 1.00 | |"
     echo "| daemon latency at ~$lat_rate stories/s (target: half the steady max, $half) | p50 $lat_p50 ms | p99 $lat_p99 ms | | | | |"
     echo
+    echo "Each contender ran twice, alternating, after a discarded warm-up copy; the better run is shown."
     echo "Overall: stories over first consumed -> last acknowledged (daemon: its Summary line;"
     echo "passthrough: overall_stories_per_s); kcat: wall time of the pipe (no group join). Steady: after"
     echo "the first 10,000 stories are acknowledged (first delivery round trips, output topic creation),"
