@@ -22,7 +22,7 @@ constexpr uint64_t kSampleTarget = 128;  // expected size of a Fingerprint's sam
 constexpr size_t kMinContainSamples = 3;
 constexpr size_t kLeadTokens = 10;
 constexpr size_t kMaxPostings =
-    24;  // live stories per indexed hash before it counts as a stock phrase
+    12;  // live stories per indexed hash before it counts as a stock phrase
 constexpr uint32_t kEmpty = 0xFFFFFFFFu;
 constexpr uint8_t kFlagVersionCreated = 1;
 constexpr uint8_t kFlagNoExactHi = 2;  // a format 1 record: the exact hash's high half is unknown
@@ -601,6 +601,31 @@ struct DedupIndex::Impl {
       found = uri_find(uri, uri_hash);
     }
     root = root == uri ? std::string_view{} : root.substr(0, UriArena::kMaxUri);
+    // Family-aware posting: a hash the family already has posted (its root, or for a new version
+    // the previous one) is not posted again. A syndicated story's edited copies would otherwise
+    // post the same hashes once per copy, and at kMaxPostings the hash counts as a stock phrase and
+    // finds nothing: the 24th edited copy of one story was called unique. A family member more
+    // than half a window older than the story does not count, so that a long-lived family is
+    // re-posted before its first members leave the window.
+    uint32_t fam_head[kIndexedHead] = {};
+    size_t fam_n = 0;
+    uint32_t fam_lead = 0;
+    {
+      size_t fp = kEmpty;
+      if (!root.empty()) {
+        fp = uri_find(root, hash_bytes(root));
+      } else if (found != kEmpty) {
+        fp = found;
+      }
+      if (fp != kEmpty) {
+        const Entry& f = at(uri_slots[fp].seq);
+        if (f.time_ms >= e.time_ms - cfg.window_ms / 2) {
+          fam_n = std::min<size_t>(kIndexedHead, f.n_sample);
+          std::copy(f.head, f.head + fam_n, fam_head);
+          fam_lead = f.lead_key;
+        }
+      }
+    }
     e.uri_len = static_cast<uint16_t>(uri.size());
     e.root_len = static_cast<uint16_t>(root.size());
     e.arena_pos = arena.append(uri, root);
@@ -610,9 +635,11 @@ struct DedupIndex::Impl {
     if (seq == kEmpty) return;  // the sentinel value: once in 2^32 stories, left unindexed
     uri_set(uri, uri_hash, seq, found);
     exact_set(e, seq);
-    for (size_t i = 0; i < std::min<size_t>(kIndexedHead, e.n_sample); ++i)
-      cand_insert(e.head[i], seq);
-    if (e.lead_key != 0) cand_insert(e.lead_key, seq);
+    for (size_t i = 0; i < std::min<size_t>(kIndexedHead, e.n_sample); ++i) {
+      if (std::find(fam_head, fam_head + fam_n, e.head[i]) == fam_head + fam_n)
+        cand_insert(e.head[i], seq);
+    }
+    if (e.lead_key != 0 && e.lead_key != fam_lead) cand_insert(e.lead_key, seq);
   }
 
   // need_similarity = false: only a near verdict matters, similarity is unspecified otherwise.

@@ -471,5 +471,41 @@ TEST_F(DedupTest, ChangelogReadsFormatOneRecords) {
   EXPECT_FALSE(replica.apply_changelog(key, std::string(1, '\x03') + v1.substr(1)).is_ok());
 }
 
+// A widely syndicated story: every outlet's edited copy (its own headline, dateline and sign-off
+// line) must still find the family, however many copies came before it.
+TEST_F(DedupTest, LargeFamilyOfEditedCopiesIsFound) {
+  const auto copy = [](int k) {
+    return "RIVERTON (Outlet " + std::to_string(k) + ") - " + join(kFloodParas) +
+           "\n\nCopyright Outlet " + std::to_string(k) + " news service";
+  };
+  std::vector<std::pair<std::string, std::string>> log;
+  std::string key;
+  std::string value;
+  submit("urn:wide:0", "Floods force thousands from homes", join(kFloodParas));
+  index_.changelog_record(fp_, key, value);
+  log.emplace_back(key, value);
+  for (int k = 1; k <= 60; ++k) {
+    const DedupResult r =
+        submit("urn:wide:" + std::to_string(k), "Floods: " + std::to_string(k), copy(k));
+    ASSERT_NE(r.status, DedupStatus::kUnique) << "copy " << k;
+    EXPECT_EQ(r.of, "urn:wide:0") << "copy " << k;
+    index_.changelog_record(fp_, key, value);
+    log.emplace_back(key, value);
+  }
+  // The same family rebuilt from the changelog (a restarted daemon) still finds the next copy.
+  DedupIndex replica(cfg_);
+  for (const auto& [k, v] : log) ASSERT_TRUE(replica.apply_changelog(k, v).is_ok());
+  Story s;
+  s.uri = "urn:wide:61";
+  s.headline = "Floods: 61";
+  s.body = copy(61);
+  s.version = "1";
+  s.version_created = "2024-03-01T10:00:00Z";
+  fpr_.fingerprint(s, CreditResult{}, 0, fp_);
+  const DedupResult r = replica.check_and_insert(fp_);
+  EXPECT_NE(r.status, DedupStatus::kUnique);
+  EXPECT_EQ(r.of, "urn:wide:0");
+}
+
 }  // namespace
 }  // namespace wirefeed
