@@ -14,32 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "bench/counting_new.h"
 #include "pipeline/topic_model.h"
-
-namespace {
-std::atomic<uint64_t> g_allocs{0};
-
-void* counted_alloc(std::size_t n) noexcept {
-  g_allocs.fetch_add(1, std::memory_order_relaxed);
-  return std::malloc(n == 0 ? 1 : n);
-}
-[[gnu::noinline]] void release(void* p) noexcept { std::free(p); }
-}  // namespace
-
-void* operator new(std::size_t n) {
-  if (void* p = counted_alloc(n)) return p;
-  throw std::bad_alloc();
-}
-void* operator new[](std::size_t n) {
-  if (void* p = counted_alloc(n)) return p;
-  throw std::bad_alloc();
-}
-void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return counted_alloc(n); }
-void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return counted_alloc(n); }
-void operator delete(void* p) noexcept { release(p); }
-void operator delete[](void* p) noexcept { release(p); }
-void operator delete(void* p, std::size_t) noexcept { release(p); }
-void operator delete[](void* p, std::size_t) noexcept { release(p); }
 
 namespace {
 
@@ -120,11 +96,10 @@ void run(benchmark::State& state, const std::vector<Story>& stories, Call&& call
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * stories.size()));
-  const uint64_t before = g_allocs.load(std::memory_order_relaxed);
+  const uint64_t before = bench::allocations();
   for (const Story& s : stories) call(s);
   state.counters["allocs/story"] =
-      static_cast<double>(g_allocs.load(std::memory_order_relaxed) - before) /
-      static_cast<double>(stories.size());
+      static_cast<double>(bench::allocations() - before) / static_cast<double>(stories.size());
 }
 
 // range(0): body words (60 ~ a 400-byte brief, 800 ~ a 5 KB article); range(1): bucket bits.

@@ -12,34 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "bench/counting_new.h"
 #include "pipeline/topics.h"
-
-// Counts every global operator new (a relaxed increment; the timed loop does not allocate).
-namespace {
-std::atomic<uint64_t> g_allocs{0};
-
-void* counted_alloc(std::size_t n) noexcept {
-  g_allocs.fetch_add(1, std::memory_order_relaxed);
-  return std::malloc(n == 0 ? 1 : n);
-}
-// Out of line: inlined into a static initializer, GCC 12 warns -Wmismatched-new-delete on free().
-[[gnu::noinline]] void release(void* p) noexcept { std::free(p); }
-}  // namespace
-
-void* operator new(std::size_t n) {
-  if (void* p = counted_alloc(n)) return p;
-  throw std::bad_alloc();
-}
-void* operator new[](std::size_t n) {
-  if (void* p = counted_alloc(n)) return p;
-  throw std::bad_alloc();
-}
-void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return counted_alloc(n); }
-void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return counted_alloc(n); }
-void operator delete(void* p) noexcept { release(p); }
-void operator delete[](void* p) noexcept { release(p); }
-void operator delete(void* p, std::size_t) noexcept { release(p); }
-void operator delete[](void* p, std::size_t) noexcept { release(p); }
 
 namespace {
 
@@ -151,11 +125,10 @@ void run(benchmark::State& state, size_t body_words) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * corpus.size()));
   // One more pass, untimed, counting allocations in steady state (same `out`, warm scratch).
-  const uint64_t before = g_allocs.load(std::memory_order_relaxed);
+  const uint64_t before = bench::allocations();
   for (const Story& s : corpus) tagger->tag(s, out);
   state.counters["allocs/story"] =
-      static_cast<double>(g_allocs.load(std::memory_order_relaxed) - before) /
-      static_cast<double>(corpus.size());
+      static_cast<double>(bench::allocations() - before) / static_cast<double>(corpus.size());
 }
 
 void BM_TagShortStory(benchmark::State& state) { run(state, 60); }  // brief, ~400 bytes

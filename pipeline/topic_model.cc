@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "core/hash.h"
+#include "pipeline/word_tokens.h"
 
 namespace wirefeed {
 namespace {
@@ -21,101 +22,9 @@ namespace {
 static_assert(std::endian::native == std::endian::little,
               "the model file is little-endian and read with memcpy");
 
-// ---------------------------------------------------------------------------------------------
-// Tokens, normalised as the rules normalise them (pipeline/topics.cc): runs of ASCII letters and
-// digits and of non-ASCII letters, UTF-8 punctuation (U+0080..U+00BF, U+2000..U+207F) separating
-// words, ASCII and Latin-1 capitals folded by OR 0x20, and the same light plural stemming
-// ("companies" -> "company", "banks" -> "bank", not after s/u/i). Written as a plain byte loop:
-// the model's cost is in the weight lookups, not here.
-
-enum ByteClass : uint8_t { kSep, kWord, kCont, kLead, kPunct };
-
-constexpr std::array<uint8_t, 256> make_classes() {
-  std::array<uint8_t, 256> c{};
-  for (int b = '0'; b <= '9'; ++b) c[b] = kWord;
-  for (int b = 'a'; b <= 'z'; ++b) c[b] = kWord;
-  for (int b = 'A'; b <= 'Z'; ++b) c[b] = kWord;
-  for (int b = 0x80; b <= 0xBF; ++b) c[b] = kCont;  // continues a token, never starts one
-  c[0xC0] = c[0xC1] = kCont;                        // invalid leads: as continuation bytes
-  c[0xC2] = kPunct;                                 // U+0080..U+00BF: nbsp, guillemets...
-  for (int b = 0xC3; b <= 0xFF; ++b) c[b] = kLead;
-  return c;
-}
-constexpr std::array<uint8_t, 256> kClass = make_classes();
-
-constexpr size_t kMaxToken = 48;
-constexpr uint64_t kLongToken = 0x5bd1e9955bd1e995ULL;
-
-// E2 80 xx / E2 81 xx: curly quotes, dashes, ellipsis.
-inline bool general_punct(const uint8_t* s, size_t i, size_t n) {
-  return s[i] == 0xE2 && i + 1 < n && (s[i + 1] == 0x80 || s[i + 1] == 0x81);
-}
-
-// Hashes the folded bytes eight at a time (one multiply per word, not per byte); `end` bounds the
-// 8-byte loads of the last word.
-inline uint64_t token_hash(const uint8_t* w, size_t len, const uint8_t* end) {
-  if (len > kMaxToken) return kLongToken;
-  bool y_last = false;
-  if (len > 3 && (w[len - 1] | 0x20) == 's') {
-    const uint8_t prev = w[len - 2] | 0x20;
-    if (prev == 'e' && (w[len - 3] | 0x20) == 'i' && len > 4) {
-      y_last = true;
-      len -= 2;
-    } else if (prev != 's' && prev != 'u' && prev != 'i') {
-      len -= 1;
-    }
-  }
-  constexpr uint64_t kFold = 0x2020202020202020ULL;
-  uint64_t h = 0xcbf29ce484222325ULL ^ len;
-  size_t i = 0;
-  for (; len - i > 8; i += 8) {
-    uint64_t x;
-    std::memcpy(&x, w + i, 8);
-    h = (h ^ (x | kFold)) * 0x100000001b3ULL;
-    h ^= h >> 31;
-  }
-  const size_t rem = len - i;  // 1..8: the last word holds the last byte
-  uint64_t x = 0;
-  if (w + i + 8 <= end) {
-    std::memcpy(&x, w + i, 8);
-  } else {
-    for (size_t k = 0; k < rem; ++k) x |= uint64_t{w[i + k]} << (8 * k);
-  }
-  x = (x | kFold) & (rem == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * rem)) - 1);
-  if (y_last) {
-    const unsigned at = static_cast<unsigned>(8 * (rem - 1));
-    x = (x & ~(uint64_t{0xFF} << at)) | (uint64_t{'y'} << at);
-  }
-  return fmix64((h ^ x) * 0x100000001b3ULL);
-}
-
-template <typename Emit>
-void for_each_token(std::string_view text, Emit&& emit) {
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const size_t n = text.size();
-  size_t i = 0;
-  while (i < n) {
-    const uint8_t k = kClass[s[i]];
-    if (k == kWord || (k == kLead && !general_punct(s, i, n))) {
-      const size_t b = i++;
-      while (i < n) {
-        const uint8_t c = kClass[s[i]];
-        if (c == kWord || c == kCont || (c == kLead && !general_punct(s, i, n))) {
-          ++i;
-          continue;
-        }
-        break;
-      }
-      emit(token_hash(s + b, i - b, s + n));
-    } else if (k == kPunct) {
-      i += 2;
-    } else if (k == kLead) {
-      i += 3;  // E2 80 xx / E2 81 xx (a cut sequence at the end ends the text)
-    } else {
-      ++i;
-    }
-  }
-}
+// Tokens: the rules' tokenizer (pipeline/word_tokens.h), so that model and rules read a story the
+// same way.
+using word_tokens::for_each_token;
 
 // Calls emit(bucket, value) for every unigram and bigram occurrence of a field; returns the sum
 // of the squared values (the story's feature vector is divided by the root of the total).

@@ -47,7 +47,9 @@ struct TopicModelExample {
 
 class TopicModel {
  public:
-  static constexpr uint32_t kVersion = 1;
+  // 2: tokens hashed by pipeline/word_tokens.h (the rules' tokenizer); version 1 files hash
+  // features differently and are refused.
+  static constexpr uint32_t kVersion = 2;
   static constexpr unsigned kMinBucketBits = 18;
   static constexpr unsigned kMaxBucketBits = 20;
   static constexpr size_t kMaxLabels = 1024;

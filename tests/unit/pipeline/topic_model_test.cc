@@ -229,7 +229,7 @@ TEST(TopicModelFile, CorruptWeightFailsTheChecksum) {
 TEST(TopicModelFile, OtherVersionIsRejected) {
   std::string b = trained()->serialize();
   b[8] = 9;  // version, little-endian u32 after the 8-byte magic
-  EXPECT_EQ(load_error(b), "m.bin: unsupported version 9 (this build reads 1)");
+  EXPECT_EQ(load_error(b), "m.bin: unsupported version 9 (this build reads 2)");
 }
 
 TEST(TopicModelFile, BadBucketBitsAreRejected) {
