@@ -275,6 +275,101 @@ inline uint64_t hash_word(const unsigned char* buf, uint32_t len) {
   return fmix64(h);
 }
 
+// hash_word() of the len bytes at s, all ASCII letters or digits (so `| 0x20` is their
+// lowering), read straight from the text instead of through the copy buffer. The caller
+// guarantees 8 readable bytes from every chunk start below min(len, kMaxWord).
+inline uint64_t hash_word_ascii(const unsigned char* s, uint32_t len) {
+  const uint32_t n = std::min<uint32_t>(len, kMaxWord);
+  uint64_t h = 0x9ae16a3b2f90404fULL ^ len;
+  for (uint32_t i = 0; i < n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s + i, 8);
+    w |= 0x2020202020202020ULL;
+    const uint32_t rem = n - i;
+    if (rem < 8) w &= ~0ULL >> (8 * (8 - rem));
+    h = (h ^ w) * 0x9fb21c651e98df25ULL;
+    h ^= h >> 29;
+  }
+  return fmix64(h);
+}
+
+// Length of the run of ASCII letters and digits at s[i..n), or 0 when the run reaches the last 8
+// bytes (the caller then takes the byte-at-a-time path, which knows the end of the text).
+inline size_t ascii_word_len(const unsigned char* s, size_t i, size_t n) {
+  size_t j = i;
+  while (j + 8 <= n) {
+    uint64_t x;
+    std::memcpy(&x, s + j, 8);
+    const uint64_t stop = ~word_bytes8(x) & kHigh8;
+    if (stop != 0) return j - i + static_cast<size_t>(std::countr_zero(stop)) / 8;
+    j += 8;
+  }
+  return 0;
+}
+
+// The fast path of tokenize(), for the commonest text: ASCII words each ended by an ASCII byte
+// that cannot continue it. From s[p], an ASCII letter or digit with no word pending, hashes words
+// straight from the text (no copy into a word buffer; one 8-byte step for a word under 8 bytes)
+// while each is followed by a space; stops after a word ended by any other such byte, before a
+// word that may continue past its ASCII run (an apostrophe, "1,000", "2.5", a UTF-8 byte), and
+// near the end of the text. Returns where tokenize() resumes: with no word pending, the byte
+// there is handled exactly as it would have been after the word.
+size_t fast_words(const unsigned char* s, size_t p, size_t n, bool& sentence_start,
+                  std::vector<uint64_t>& tokens, std::vector<uint64_t>* keys) {
+  // Tokens are batched on the stack and appended in bulk: push_back's capacity check per word
+  // kept the vectors' pointers in memory through the loop.
+  constexpr size_t kBatch = 64;
+  uint64_t tbuf[kBatch];
+  uint64_t kbuf[kBatch];
+  size_t nt = 0;
+  size_t nk = 0;
+  const auto spill = [&] {
+    tokens.insert(tokens.end(), tbuf, tbuf + nt);
+    if (keys != nullptr) keys->insert(keys->end(), kbuf, kbuf + nk);
+    nt = 0;
+    nk = 0;
+  };
+  while (p + 8 <= n) {
+    uint64_t x;
+    std::memcpy(&x, s + p, 8);
+    const uint64_t stop = ~word_bytes8(x) & kHigh8;
+    size_t wl;
+    uint64_t t;
+    if (stop != 0) {  // hash_word() of a word under 8 bytes
+      wl = static_cast<size_t>(std::countr_zero(stop)) / 8;
+      const uint64_t w = (x | 0x2020202020202020ULL) & (~0ULL >> (8 * (8 - wl)));
+      uint64_t h = (0x9ae16a3b2f90404fULL ^ wl ^ w) * 0x9fb21c651e98df25ULL;
+      h ^= h >> 29;
+      t = fmix64(h);
+    } else {
+      wl = ascii_word_len(s, p, n);
+      if (wl == 0) break;
+      t = hash_word_ascii(s + p, static_cast<uint32_t>(wl));
+    }
+    const size_t e = p + wl;
+    const unsigned char term = s[e];
+    if (term != ' ') {
+      if (term >= 0x80 || term == '\'') break;
+      if ((term == ',' || term == '.') && is_digit(s[e - 1]) && e + 1 < n && is_digit(s[e + 1])) {
+        break;
+      }
+    }
+    const auto first = static_cast<unsigned char>(x);
+    tbuf[nt++] = t;
+    if (keys != nullptr && (is_digit(first) || (is_upper(first) && !sentence_start))) {
+      kbuf[nk++] = is_digit(first) ? (t | 1) : (t & ~uint64_t{1});  // low bit: number or name
+    }
+    sentence_start = false;
+    if (nt == kBatch) spill();
+    p = e;
+    if (term != ' ') break;
+    ++p;
+    if (p >= n || s[p] >= 0x80 || kClasses[s[p]] == 0) break;
+  }
+  spill();
+  return p;
+}
+
 }  // namespace
 
 void tokenize(std::string_view text, std::vector<uint64_t>& tokens, std::vector<uint64_t>* keys) {
@@ -308,6 +403,12 @@ void tokenize(std::string_view text, std::vector<uint64_t>& tokens, std::vector<
       const uint8_t cls = kClasses[c];
       if (cls != 0) {
         if (len == 0) {
+          // Most words go the fast way (fast_words()); a word it leaves goes byte at a time.
+          const size_t p = fast_words(s, i, n, sentence_start, tokens, keys);
+          if (p != i) {
+            i = p - 1;
+            continue;
+          }
           first_upper = cls == kUpper;
           first_digit = cls == kDigit;
         }

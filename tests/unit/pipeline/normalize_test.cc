@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
 #include <vector>
 
 #include "core/embedded.h"
@@ -40,6 +41,54 @@ TEST(TokenizeTest, KeyTokensAreNumbersAndMidSentenceNames) {
   tokenize("The mayor Piotr Lenz said 40 homes. Rain fell.", t, &keys);
   // Piotr, Lenz, 40 - not "The" or "Rain", which start sentences.
   EXPECT_EQ(keys.size(), 3u);
+}
+
+// Words with 8 bytes of text after them take tokenize()'s fast path; a word alone is too short
+// for it and goes byte at a time. Both must give the same hashes and key tokens.
+TEST(TokenizeTest, FastPathAgreesWithByteAtATimePath) {
+  const std::vector<std::string_view> words = {"The",
+                                               "Mayor",
+                                               "of",
+                                               "Lima",
+                                               "said",
+                                               "40",
+                                               "homes",
+                                               "abcdefg",
+                                               "abcdefgh",
+                                               "abcdefghi",
+                                               "Seventeen16",
+                                               "1234567890123456",
+                                               "x",
+                                               "Q",
+                                               "mid9word",
+                                               "Z80",
+                                               std::string_view("0123456789abcdef0123456789ab"
+                                                                "cdef0123456789abcdef0123456"
+                                                                "789abcdefXYZ")};
+  std::string text;
+  std::vector<uint64_t> expect_t;
+  std::vector<uint64_t> expect_k;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) text += ' ';
+    text += words[i];
+    std::vector<uint64_t> t;
+    std::vector<uint64_t> k;
+    tokenize(words[i], t, &k);
+    ASSERT_EQ(t.size(), 1u);
+    expect_t.push_back(t[0]);
+    // A capitalised word alone starts a sentence; mid-text it is a name.
+    const unsigned char c = static_cast<unsigned char>(words[i][0]);
+    if (c >= '0' && c <= '9') {
+      expect_k.push_back(t[0] | 1);
+    } else if (i > 0 && c >= 'A' && c <= 'Z') {
+      expect_k.push_back(t[0] & ~uint64_t{1});
+    }
+  }
+  std::vector<uint64_t> t;
+  std::vector<uint64_t> k;
+  tokenize(text, t, &k);
+  EXPECT_EQ(t, expect_t);
+  EXPECT_EQ(k, expect_k);
 }
 
 TEST(DatelineTest, DetectsWireDatelines) {
