@@ -97,6 +97,7 @@ constexpr uint64_t kWarmupStories = 10'000;
 // counts as an output record for the stats.
 struct RecordTag {
   OffsetTracker::Entry* entry;
+  int64_t produced_ns;  // handed to the producer: the delivery part of the latency starts here
   bool counts;
 };
 
@@ -211,6 +212,9 @@ class Daemon {
   std::vector<RecordTag*> free_tags_;
   Counters counters_;
   LatencyHistogram latency_;
+  // Produce -> acknowledged of every record (producer linger, broker, acks): splits the latency
+  // above into what the daemon spends and what delivery spends, for operators and tuning.
+  LatencyHistogram ack_latency_;
   RateLimitedWarn warn_;
   std::set<std::pair<std::string, int32_t>> assigned_;
   std::set<std::pair<std::string, int32_t>, TopicPartitionLess> at_eof_;
@@ -252,12 +256,13 @@ void Daemon::on_delivery(void* opaque, rd_kafka_resp_err_t err) {
   }
   OffsetTracker::Entry* e = tag->entry;
   const int64_t consumed_ns = e->consumed_ns;
+  const int64_t t = now_ns();
+  if (ok) self->ack_latency_.record(t - tag->produced_ns);
   {
     std::lock_guard lock(self->tag_mu_);
     self->free_tags_.push_back(tag);
   }
   if (OffsetTracker::complete(e, ok)) {
-    const int64_t t = now_ns();
     self->latency_.record(t - consumed_ns);
     self->counters_.last_done_ns.store(t, std::memory_order_relaxed);
     if (self->counters_.done.fetch_add(1, std::memory_order_relaxed) + 1 == kWarmupStories)
@@ -598,6 +603,7 @@ void Daemon::produce(const std::string& topic, std::string_view key, std::string
   RecordTag* tag = acquire_tag(tag_mu_, free_tags_, tag_pool_);
   tag->entry = entry;
   tag->counts = counts;
+  tag->produced_ns = now_ns();
   if (Status s = sink_.produce(topic, key, value, headers, tag); !s) {
     spdlog::error("Produce failed topic={} bytes={} error=\"{}\"", topic, value.size(),
                   s.message());
@@ -905,6 +911,7 @@ void Daemon::log_stats(bool final_line) {
                  near = counters_.near_duplicates.load(), dlq = counters_.dead_lettered.load();
   const uint64_t d_consumed = consumed - stats_consumed_;
   const auto [p50, p99] = latency_.take();
+  const auto [ack_p50, ack_p99] = ack_latency_.take();
   const double pct = d_consumed > 0 ? 100.0 / static_cast<double>(d_consumed) : 0.0;
   if (final_line) {
     // Active: first story consumed -> last story acknowledged (idle time before and after is not
@@ -932,10 +939,10 @@ void Daemon::log_stats(bool final_line) {
         "Throughput consumed_per_s={:.0f} produced_per_s={:.0f} mb_per_s={:.2f} "
         "duplicate_pct={:.1f} "
         "near_duplicate_pct={:.1f} dead_lettered={} lag={} p50_ms={:.2f} p99_ms={:.2f} "
-        "in_flight={}",
+        "ack_p50_ms={:.2f} ack_p99_ms={:.2f} in_flight={}",
         d_consumed / secs, (produced - stats_produced_) / secs, (bytes - stats_bytes_) / secs / 1e6,
         (dup - stats_dup_) * pct, (near - stats_near_) * pct, dlq - stats_dlq_,
-        consumer_lag(consumer_.get(), assigned_), p50, p99, tracker_.in_flight());
+        consumer_lag(consumer_.get(), assigned_), p50, p99, ack_p50, ack_p99, tracker_.in_flight());
   }
   stats_consumed_ = consumed;
   stats_produced_ = produced;

@@ -145,6 +145,8 @@ TEST_F(DaemonTest, EveryStoryLandsInExactlyOneOutputTopic) {
   }
   EXPECT_TRUE(resend_flagged);
   EXPECT_NE(d.log().find("Throughput consumed_per_s="), std::string::npos);
+  // The latency is split for operators: consume -> acknowledged, and produce -> acknowledged.
+  EXPECT_NE(d.log().find(" ack_p99_ms="), std::string::npos);
   EXPECT_NE(d.log().find("Summary consumed="), std::string::npos);
 }
 
