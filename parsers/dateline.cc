@@ -98,7 +98,11 @@ bool all_caps_start(std::string_view place) {
 }
 
 // Splits "PLACE[, REGION][, DATE]" and validates it. Empty prefix is fine ("(Bloomberg) --").
-bool split_prefix(std::string_view prefix, bool need_caps, Dateline& out) {
+// Yields views into `prefix`: the caller assigns them into its reused strings only on success.
+bool split_prefix(std::string_view prefix, bool need_caps, std::string_view& out_place,
+                  std::string_view& out_date) {
+  out_place = {};
+  out_date = {};
   prefix = ct::trim(prefix);
   while (!prefix.empty() && (prefix.back() == ',' || (prefix.back() == '.' && prefix.size() >= 2 &&
                                                       ct::is_digit(prefix[prefix.size() - 2])))) {
@@ -119,8 +123,8 @@ bool split_prefix(std::string_view prefix, bool need_caps, Dateline& out) {
   }
   if (!looks_like_place(place)) return false;
   if (need_caps && date.empty() && !all_caps_start(place)) return false;
-  out.place.assign(place);
-  out.date.assign(date);
+  out_place = place;
+  out_date = date;
   return true;
 }
 
@@ -166,6 +170,17 @@ void set_agency(std::string_view printed, const AgencyTable& agencies, Dateline&
     out.agency.assign(printed);
     out.agency_is_wire = false;
   }
+}
+
+// Writes a found dateline over `out` in place: a local Dateline moved into `out` dropped the
+// capacity of out's strings, one allocation per story whose agency name outgrows SSO.
+void fill(std::string_view place, std::string_view date, size_t length, Dateline& out) {
+  out.present = true;
+  out.place.assign(place);
+  out.date.assign(date);
+  out.agency.clear();
+  out.agency_is_wire = false;
+  out.length = length;
 }
 
 bool slot_looks_like_agency(std::string_view slot, const AgencyTable& agencies) {
@@ -216,7 +231,8 @@ bool looks_like_date(std::string_view segment) {
 bool parse_dateline(std::string_view text, const AgencyTable& agencies, Dateline& out) {
   std::string_view win = text.substr(0, kWindow);
   if (const size_t nl = win.find('\n'); nl != std::string_view::npos) win = win.substr(0, nl);
-  Dateline d;
+  std::string_view place;
+  std::string_view date;
 
   // 1. An agency slot in parentheses followed by a separator: the most common form.
   size_t search = 0;
@@ -238,11 +254,9 @@ bool parse_dateline(std::string_view text, const AgencyTable& agencies, Dateline
       }
       sep = 1;
     }
-    if (!split_prefix(win.substr(0, open), false, d)) continue;
-    set_agency(slot, agencies, d);
-    d.present = true;
-    d.length = close + 1 + sep;
-    out = std::move(d);
+    if (!split_prefix(win.substr(0, open), false, place, date)) continue;
+    fill(place, date, close + 1 + sep, out);
+    set_agency(slot, agencies, out);
     return true;
   }
 
@@ -251,14 +265,13 @@ bool parse_dateline(std::string_view text, const AgencyTable& agencies, Dateline
     const size_t end = win.find('/', slash + 2);
     if (end != std::string_view::npos && end - slash - 2 <= kMaxSlot) {
       std::string_view slot = win.substr(slash + 2, end - slash - 2);
-      if (agencies.find(slot) != nullptr && split_prefix(win.substr(0, slash), false, d)) {
+      if (agencies.find(slot) != nullptr &&
+          split_prefix(win.substr(0, slash), false, place, date)) {
         size_t i = end + 1;
         if (i < win.size() && win[i] == '.') ++i;
         while (i < win.size() && win[i] == ' ') ++i;
-        set_agency(slot, agencies, d);
-        d.present = true;
-        d.length = i;
-        out = std::move(d);
+        fill(place, date, i, out);
+        set_agency(slot, agencies, out);
         return true;
       }
     }
@@ -281,22 +294,20 @@ bool parse_dateline(std::string_view text, const AgencyTable& agencies, Dateline
     if (sep == 0 || i + sep >= win.size() || !ct::is_space(win[i + sep - 1])) {
       if (sep == 0) continue;
     }
-    if (!split_prefix(win.substr(0, i), true, d)) break;  // first dash decides
-    d.present = true;
-    d.length = i + sep;
+    if (!split_prefix(win.substr(0, i), true, place, date)) break;  // first dash decides
+    fill(place, date, i + sep, out);
     // Agency after the dash, closed by a full stop.
     std::string_view rest = win.substr(i + sep);
     const size_t dot = rest.find('.');
     if (dot != std::string_view::npos && dot > 0 && dot <= kMaxSlot) {
       std::string_view slot = ct::trim(rest.substr(0, dot));
       if (agencies.find(slot) != nullptr) {
-        set_agency(slot, agencies, d);
+        set_agency(slot, agencies, out);
         size_t k = dot + 1;
         while (k < rest.size() && rest[k] == ' ') ++k;
-        d.length += k;
+        out.length += k;
       }
     }
-    out = std::move(d);
     return true;
   }
   return false;
