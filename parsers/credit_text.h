@@ -5,6 +5,10 @@
 #include <cstring>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace wirefeed::credit_text {
 
 inline char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -77,6 +81,36 @@ inline size_t find_ci(std::string_view hay, std::string_view needle, size_t from
 // True when s[pos] begins a word (start of text or after a non-letter byte).
 inline bool word_start(std::string_view s, size_t pos) {
   return pos == 0 || !(is_alpha(s[pos - 1]) || is_high(s[pos - 1]) || is_digit(s[pos - 1]));
+}
+
+// Calls hit(pos) for each byte of s that equals `a` or `b` (lower-case ASCII letters) up to ASCII
+// case, in order, and stops at the first hit that returns true. Trigger words are rare in copy, so
+// the whole-body passes look for one of their rarer letters 16 bytes at a time and do the exact
+// comparisons only around the few hits.
+template <typename Hit>
+bool any_letter_ci(std::string_view s, char a, char b, Hit&& hit) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  // OR 0x20 maps only 'A'-'Z' (and the letters themselves) onto 'a'-'z', so the test is exact.
+  const __m128i fold = _mm_set1_epi8(0x20);
+  const __m128i va = _mm_set1_epi8(a);
+  const __m128i vb = _mm_set1_epi8(b);
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i v =
+        _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i)), fold);
+    auto mask = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb))));
+    while (mask != 0) {
+      if (hit(i + static_cast<size_t>(__builtin_ctz(mask)))) return true;
+      mask &= mask - 1;
+    }
+  }
+#endif
+  for (; i < s.size(); ++i) {
+    const char c = lower(s[i]);
+    if ((c == a || c == b) && hit(i)) return true;
+  }
+  return false;
 }
 
 }  // namespace wirefeed::credit_text

@@ -201,6 +201,20 @@ const Trigger* match_trigger(std::string_view s) {
   return nullptr;
 }
 
+// False when `line` cannot hold "contributed" or any of kInnerTriggers: each of those contains
+// "contributed", "reporting by" or "compiled from" / "files from" / "inputs from", so a 'b' or an
+// 'f' sits at a known offset. Most tail lines hold neither phrase, and this vector pass over
+// them replaces the per-byte word-start test that dominated the credit scan.
+bool may_hold_inner_credit(std::string_view line) {
+  auto at = [line](size_t q, size_t offset, std::string_view phrase) {
+    return q >= offset && ct::starts_with_ci(line.substr(q - offset), phrase);
+  };
+  return ct::any_letter_ci(line, 'b', 'f', [&](size_t q) {
+    if (ct::lower(line[q]) == 'b') return at(q, 6, "contributed") || at(q, 10, "reporting by");
+    return at(q, 9, "compiled from") || at(q, 6, "files from") || at(q, 7, "inputs from");
+  });
+}
+
 // Strip list punctuation, italics markers and brackets around an item or a line.
 std::string_view strip_decor(std::string_view s) {
   while (true) {
@@ -537,7 +551,7 @@ class Scanner {
     if (const Trigger* t = match_trigger(line)) {
       if (list(line.substr(t->phrase.size()), t->role, t->agencies_only, line)) return;
     }
-    if (!in_tail) return;
+    if (!in_tail || !may_hold_inner_credit(line)) return;
     // One pass over the line's word starts finds both the "contributed" sentence and triggers
     // inside the line ("This story was compiled from Reuters reports.").
     for (size_t p = 1; p < line.size(); ++p) {
