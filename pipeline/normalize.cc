@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 #include <cstring>
+#include <limits>
 
 #include "core/embedded.h"
 #include "core/hash.h"
@@ -119,19 +120,36 @@ void BoilerplatePatterns::build_index() {
   prefix_begin_[256] = static_cast<uint16_t>(prefix_order_.size());
 
   contains_filter_.assign(kContainsFilterBits / 64, 0);
-  contains_keys_.clear();
+  contains_grams_.clear();
+  gram_begin_.assign(kContainsFilterBits + 1, 0);
   contains_short_ = false;
-  for (const auto& c : contains_) {
-    if (c.size() < 4) {
-      contains_short_ = true;
-      contains_keys_.push_back(0);
-      continue;
-    }
-    const uint32_t k = folded4(c.data());
-    contains_keys_.push_back(k);
-    const size_t bit = filter_bit(k);
-    contains_filter_[bit / 64] |= 1ULL << (bit % 64);
+  size_t min_len = std::numeric_limits<size_t>::max();
+  for (const auto& c : contains_) min_len = std::min(min_len, c.size());
+  if (contains_.empty() || min_len < 4) {
+    contains_short_ = !contains_.empty();
+    contains_stride_ = 1;
+    return;
   }
+  // Any stride up to m - 3 finds every occurrence; the cap bounds the grams for long patterns.
+  contains_stride_ = std::min<size_t>(min_len - 3, 32);
+  std::vector<ContainsGram> grams;
+  for (size_t j = 0; j < contains_.size(); ++j) {
+    for (size_t q = 0; q < contains_stride_; ++q) {
+      grams.push_back(ContainsGram{folded4(contains_[j].data() + q), static_cast<uint16_t>(j),
+                                   static_cast<uint16_t>(q)});
+    }
+  }
+  // Bucket by filter bit, patterns in file order within a bucket.
+  std::stable_sort(grams.begin(), grams.end(), [](const ContainsGram& a, const ContainsGram& b) {
+    return filter_bit(a.key) < filter_bit(b.key);
+  });
+  for (const ContainsGram& g : grams) {
+    const size_t bit = filter_bit(g.key);
+    contains_filter_[bit / 64] |= 1ULL << (bit % 64);
+    ++gram_begin_[bit + 1];
+  }
+  for (size_t b = 0; b < kContainsFilterBits; ++b) gram_begin_[b + 1] += gram_begin_[b];
+  contains_grams_ = std::move(grams);
 }
 
 bool BoilerplatePatterns::contains_any(std::string_view line) const {
@@ -145,14 +163,17 @@ bool BoilerplatePatterns::contains_any(std::string_view line) const {
   }
   if (line.size() < 4) return false;
   const char* s = line.data();
-  const size_t last = line.size() - 4;
-  for (size_t i = 0; i <= last; ++i) {
+  const size_t n = line.size();
+  for (size_t i = 0; i + 4 <= n; i += contains_stride_) {
     const uint32_t k = folded4(s + i);
     const size_t bit = filter_bit(k);
     if ((contains_filter_[bit / 64] >> (bit % 64) & 1) == 0) continue;
-    for (size_t j = 0; j < contains_.size(); ++j) {
-      const std::string& p = contains_[j];
-      if (contains_keys_[j] == k && p.size() <= line.size() - i && equal_ci(s + i, p)) return true;
+    for (size_t g = gram_begin_[bit]; g < gram_begin_[bit + 1]; ++g) {
+      const ContainsGram& cg = contains_grams_[g];
+      if (cg.key != k || cg.offset > i) continue;
+      const std::string& p = contains_[cg.pattern];
+      const size_t start = i - cg.offset;
+      if (p.size() <= n - start && equal_ci(s + start, p)) return true;
     }
   }
   return false;

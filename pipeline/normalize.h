@@ -39,13 +39,23 @@ class BoilerplatePatterns {
 
   // Every line is tested against every pattern, so the tests must not cost per pattern:
   // prefixes are grouped by their first byte (prefix_begin_[b]..prefix_begin_[b+1] in
-  // prefix_order_), and the "contains" patterns are found in one pass over the line with a filter
-  // on the case-folded 4 bytes each pattern starts with (a bit per hashed 4-byte key).
+  // prefix_order_), and the "contains" patterns are found by sampling the line: with the shortest
+  // pattern m bytes long, any occurrence covers a position that is a multiple of the stride m - 3
+  // with a whole 4-byte gram of its first m bytes, so only those positions are looked up, in a
+  // filter of the case-folded 4-byte grams at offsets 0..m-4 of every pattern (a bit per hashed
+  // gram), whose hits are verified through grams bucketed by the same hash.
+  struct ContainsGram {
+    uint32_t key;      // folded 4 bytes of the pattern at `offset`
+    uint16_t pattern;  // index into contains_
+    uint16_t offset;
+  };
   std::vector<uint16_t> prefix_order_;
   std::vector<uint16_t> prefix_begin_ = std::vector<uint16_t>(257, 0);
-  std::vector<uint64_t> contains_filter_;  // kContainsFilterBits bits
-  std::vector<uint32_t> contains_keys_;    // folded first 4 bytes of each contains_ pattern
-  bool contains_short_ = false;            // a pattern under 4 bytes: the filter cannot be used
+  std::vector<uint64_t> contains_filter_;     // kContainsFilterBits bits
+  std::vector<ContainsGram> contains_grams_;  // by filter bit: gram_begin_[b]..gram_begin_[b+1]
+  std::vector<uint32_t> gram_begin_;
+  size_t contains_stride_ = 1;
+  bool contains_short_ = false;  // a pattern under 4 bytes: the filter cannot be used
 };
 
 struct NormalizedText {

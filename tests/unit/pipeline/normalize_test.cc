@@ -143,6 +143,23 @@ TEST(BoilerplateTest, EmbeddedPatternsParse) {
   EXPECT_FALSE(BoilerplatePatterns::builtin().matches("Prices rose sharply."));
 }
 
+// "contains" patterns are looked up only at sampled positions of the line: an occurrence must be
+// found wherever it starts, and a near miss nowhere.
+TEST(BoilerplateTest, ContainsPatternFoundAtEveryOffset) {
+  auto p = BoilerplatePatterns::parse("contains: newsletter\ncontains: all rights reserved\n");
+  ASSERT_TRUE(p);
+  for (size_t before = 0; before < 24; ++before) {
+    for (size_t after = 0; after < 3; ++after) {
+      const std::string pad(before, 'x');
+      const std::string tail(after, 'y');
+      EXPECT_TRUE(p->matches(pad + "Our NewsLetter" + tail)) << before << " " << after;
+      EXPECT_TRUE(p->matches(pad + "ALL RIGHTS RESERVED" + tail)) << before << " " << after;
+      EXPECT_FALSE(p->matches(pad + "Our newslette" + tail)) << before << " " << after;
+      EXPECT_FALSE(p->matches(pad + "all rights reserve" + tail)) << before << " " << after;
+    }
+  }
+}
+
 TEST(BoilerplateTest, RejectsBadSyntax) {
   EXPECT_FALSE(BoilerplatePatterns::parse("prefix without colon").is_ok());
   EXPECT_FALSE(BoilerplatePatterns::parse("suffix: x").is_ok());
