@@ -78,6 +78,28 @@ inline size_t find_ci(std::string_view hay, std::string_view needle, size_t from
   return std::string_view::npos;
 }
 
+// s.rfind(c, pos) through memrchr: string_view::rfind walks byte by byte.
+inline size_t rfind_byte(std::string_view s, char c, size_t pos = std::string_view::npos) {
+  if (s.empty()) return std::string_view::npos;
+  const size_t n = pos < s.size() ? pos + 1 : s.size();
+  const void* p = memrchr(s.data(), c, n);
+  return p ? static_cast<size_t>(static_cast<const char*>(p) - s.data()) : std::string_view::npos;
+}
+
+// s.rfind("\n\n", pos) without string_view::rfind's byte-by-byte compare: the paragraph breaks
+// before the tail of a 4 KB story were found that way.
+inline size_t rfind_blank_line(std::string_view s, size_t pos = std::string_view::npos) {
+  if (s.size() < 2) return std::string_view::npos;
+  size_t i = pos < s.size() - 2 ? pos : s.size() - 2;
+  while (true) {
+    i = rfind_byte(s, '\n', i);
+    if (i == std::string_view::npos) return i;
+    if (s[i + 1] == '\n') return i;
+    if (i == 0) return std::string_view::npos;
+    --i;
+  }
+}
+
 // True when s[pos] begins a word (start of text or after a non-letter byte).
 inline bool word_start(std::string_view s, size_t pos) {
   return pos == 0 || !(is_alpha(s[pos - 1]) || is_high(s[pos - 1]) || is_digit(s[pos - 1]));

@@ -1,6 +1,7 @@
 #include "parsers/credits.h"
 
 #include <array>
+#include <cstdint>
 #include <cstring>
 
 #include "parsers/credit_text.h"
@@ -183,20 +184,40 @@ constexpr std::array<std::string_view, 8> kInnerTriggers = {"with additional rep
                                                             "with inputs from",
                                                             "(reporting by"};
 
-// First bytes of any trigger (lower case, plus the lead bytes of Cyrillic ones): most lines are
-// rejected by this one lookup.
-constexpr std::array<bool, 256> kTriggerFirst = [] {
-  std::array<bool, 256> t{};
-  for (const Trigger& tr : kTriggers) t[static_cast<unsigned char>(tr.phrase[0])] = true;
-  return t;
+// kTriggers grouped by first byte (lower case, or the lead byte of a Cyrillic phrase), each group
+// in table order: a line is compared only with the few triggers that share its first byte, where
+// the whole table used to be walked for every line opening with a common letter.
+struct TriggerIndex {
+  std::array<uint8_t, 257> begin{};  // group of byte b: order[begin[b] .. begin[b + 1])
+  std::array<uint8_t, kTriggers.size()> order{};
+};
+
+constexpr TriggerIndex kTriggerIndex = [] {
+  TriggerIndex ix;
+  std::array<size_t, 256> count{};
+  for (const Trigger& tr : kTriggers) ++count[static_cast<unsigned char>(tr.phrase[0])];
+  size_t at = 0;
+  for (size_t b = 0; b < 256; ++b) {
+    ix.begin[b] = static_cast<uint8_t>(at);
+    at += count[b];
+  }
+  ix.begin[256] = static_cast<uint8_t>(at);
+  std::array<size_t, 256> fill{};
+  for (size_t i = 0; i < kTriggers.size(); ++i) {
+    const auto b = static_cast<unsigned char>(kTriggers[i].phrase[0]);
+    ix.order[ix.begin[b] + fill[b]++] = static_cast<uint8_t>(i);
+  }
+  return ix;
 }();
 
+// The first trigger of kTriggers (in table order) that `s` starts with. Only triggers whose first
+// byte equals s's folded first byte can match, so searching that group alone gives the same answer.
 const Trigger* match_trigger(std::string_view s) {
   if (s.empty()) return nullptr;
-  const char c = ct::lower(s[0]);
-  if (!kTriggerFirst[static_cast<unsigned char>(c)]) return nullptr;
-  for (const Trigger& t : kTriggers) {
-    if ((t.phrase[0] == c || ct::is_high(c)) && ct::starts_with_ci(s, t.phrase)) return &t;
+  const auto c = static_cast<unsigned char>(ct::lower(s[0]));
+  for (size_t k = kTriggerIndex.begin[c]; k < kTriggerIndex.begin[c + 1]; ++k) {
+    const Trigger& t = kTriggers[kTriggerIndex.order[k]];
+    if (ct::starts_with_ci(s, t.phrase)) return &t;
   }
   return nullptr;
 }
@@ -850,7 +871,7 @@ bool looks_like_caption(std::string_view para) {
     if (ct::find_ci(para, cue) != std::string_view::npos) return true;
   }
   // "..., June 21, 2023. (Reuters)": a caption's trailing full date with a year.
-  const size_t open = para.rfind('(');
+  const size_t open = ct::rfind_byte(para, '(');
   if (open != std::string_view::npos && open >= 8) {
     std::string_view before = ct::trim(para.substr(0, open));
     if (before.size() >= 6 && before.back() == '.') {
@@ -921,7 +942,7 @@ void CreditExtractor::extract(const Story& story, CreditResult& out) const {
   {
     size_t tail_start = body.size();
     for (size_t k = 0; k < kTailParagraphs && tail_start > 0; ++k) {
-      const size_t p = body.rfind("\n\n", tail_start - 1);
+      const size_t p = ct::rfind_blank_line(body, tail_start - 1);
       if (p == std::string_view::npos) {
         tail_start = 0;
         break;
@@ -937,8 +958,12 @@ void CreditExtractor::extract(const Story& story, CreditResult& out) const {
         std::string_view line = body.substr(pos, end - pos);
         // A credit list may wrap ("Reporting by\nJANE PORTER and TIM KELLY;\nEditing by ..."):
         // a trigger line takes the rest of its paragraph when that stays short.
-        size_t para_end = body.find("\n\n", pos);
-        if (para_end == std::string_view::npos) para_end = body.size();
+        // Most lines end their paragraph ("\n\n" or the body's end at `end`): no search then.
+        size_t para_end = end;
+        if (end < body.size() && (end + 1 >= body.size() || body[end + 1] != '\n')) {
+          para_end = body.find("\n\n", end);
+          if (para_end == std::string_view::npos) para_end = body.size();
+        }
         if (para_end > end && para_end - pos <= kMaxCreditLine &&
             match_trigger(strip_decor(line)) != nullptr) {
           scan.credit_line(body.substr(pos, para_end - pos), pos >= tail_start);
@@ -956,10 +981,10 @@ void CreditExtractor::extract(const Story& story, CreditResult& out) const {
   while (!tail.empty() && (tail.back() == '\x03' || ct::is_space(tail.back())))
     tail.remove_suffix(1);
   if (!tail.empty()) {
-    size_t para_start = tail.rfind("\n\n");
+    size_t para_start = ct::rfind_blank_line(tail);
     para_start = para_start == std::string_view::npos ? 0 : para_start + 2;
     std::string_view last_para = tail.substr(para_start);
-    size_t line_start = tail.rfind('\n');
+    size_t line_start = ct::rfind_byte(tail, '\n');
     line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
     std::string_view last_line = ct::trim(tail.substr(line_start));
     if (last_line == "Reuter" || last_line == "REUTER" || ct::ends_with_ci(tail, " reuter") ||
@@ -976,7 +1001,7 @@ void CreditExtractor::extract(const Story& story, CreditResult& out) const {
         }
       }
     } else if (tail.back() == ')') {
-      const size_t open = tail.rfind('(');
+      const size_t open = ct::rfind_byte(tail, '(');
       if (open != std::string_view::npos && open >= para_start &&
           tail.size() - open <= kMaxEndTag + 2) {
         std::string_view tag = tail.substr(open);
