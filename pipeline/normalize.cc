@@ -328,6 +328,28 @@ inline size_t ascii_word_len(const unsigned char* s, size_t i, size_t n) {
   return 0;
 }
 
+// Tokens and key tokens on their way into the caller's vectors, appended in bulk: push_back's
+// capacity check per word kept the vectors' pointers in memory through the loops.
+struct TokenBatch {
+  static constexpr size_t kSize = 128;
+  // Leaves t and k uninitialised: zeroing 2 KB per call cost more than the batching saved.
+  TokenBatch(std::vector<uint64_t>& tokens_out, std::vector<uint64_t>* keys_out)
+      : tokens(tokens_out), keys(keys_out) {}
+  std::vector<uint64_t>& tokens;
+  std::vector<uint64_t>* keys;
+  size_t nt = 0;
+  size_t nk = 0;
+  uint64_t t[kSize];
+  uint64_t k[kSize];
+
+  void spill() {
+    tokens.insert(tokens.end(), t, t + nt);
+    if (keys != nullptr) keys->insert(keys->end(), k, k + nk);
+    nt = 0;
+    nk = 0;
+  }
+};
+
 // The fast path of tokenize(), for the commonest text: ASCII words each ended by an ASCII byte
 // that cannot continue it. From s[p], an ASCII letter or digit with no word pending, hashes words
 // straight from the text (no copy into a word buffer; one 8-byte step for a word under 8 bytes)
@@ -336,30 +358,26 @@ inline size_t ascii_word_len(const unsigned char* s, size_t i, size_t n) {
 // near the end of the text. Returns where tokenize() resumes: with no word pending, the byte
 // there is handled exactly as it would have been after the word.
 size_t fast_words(const unsigned char* s, size_t p, size_t n, bool& sentence_start,
-                  std::vector<uint64_t>& tokens, std::vector<uint64_t>* keys) {
-  // Tokens are batched on the stack and appended in bulk: push_back's capacity check per word
-  // kept the vectors' pointers in memory through the loop.
-  constexpr size_t kBatch = 64;
-  uint64_t tbuf[kBatch];
-  uint64_t kbuf[kBatch];
-  size_t nt = 0;
-  size_t nk = 0;
-  const auto spill = [&] {
-    tokens.insert(tokens.end(), tbuf, tbuf + nt);
-    if (keys != nullptr) keys->insert(keys->end(), kbuf, kbuf + nk);
-    nt = 0;
-    nk = 0;
-  };
+                  TokenBatch& out) {
+  // The batch's counts live in registers through the loop.
+  uint64_t* const tb = out.t;
+  uint64_t* const kb = out.k;
+  size_t nt = out.nt;
+  size_t nk = out.nk;
+  const bool want_keys = out.keys != nullptr;
+  bool start = sentence_start;
   while (p + 8 <= n) {
     uint64_t x;
     std::memcpy(&x, s + p, 8);
     const uint64_t stop = ~word_bytes8(x) & kHigh8;
+    if ((stop & 0x80) != 0) break;  // after a space: not a word
     size_t wl;
     uint64_t t;
     if (stop != 0) {  // hash_word() of a word under 8 bytes
       wl = static_cast<size_t>(std::countr_zero(stop)) / 8;
-      const uint64_t w = (x | 0x2020202020202020ULL) & (~0ULL >> (8 * (8 - wl)));
-      uint64_t h = (0x9ae16a3b2f90404fULL ^ wl ^ w) * 0x9fb21c651e98df25ULL;
+      const uint64_t mask = ((stop & (0 - stop)) >> 7) - 1;  // the bytes below the first stop
+      uint64_t h = (0x9ae16a3b2f90404fULL ^ wl ^ ((x | 0x2020202020202020ULL) & mask)) *
+                   0x9fb21c651e98df25ULL;
       h ^= h >> 29;
       t = fmix64(h);
     } else {
@@ -376,18 +394,25 @@ size_t fast_words(const unsigned char* s, size_t p, size_t n, bool& sentence_sta
       }
     }
     const auto first = static_cast<unsigned char>(x);
-    tbuf[nt++] = t;
-    if (keys != nullptr && (is_digit(first) || (is_upper(first) && !sentence_start))) {
-      kbuf[nk++] = is_digit(first) ? (t | 1) : (t & ~uint64_t{1});  // low bit: number or name
+    tb[nt++] = t;
+    if (want_keys && (is_digit(first) || (is_upper(first) && !start))) {
+      kb[nk++] = is_digit(first) ? (t | 1) : (t & ~uint64_t{1});  // low bit: number or name
     }
-    sentence_start = false;
-    if (nt == kBatch) spill();
+    start = false;
+    if (nt == TokenBatch::kSize) {
+      out.nt = nt;
+      out.nk = nk;
+      out.spill();
+      nt = 0;
+      nk = 0;
+    }
     p = e;
     if (term != ' ') break;
     ++p;
-    if (p >= n || s[p] >= 0x80 || kClasses[s[p]] == 0) break;
   }
-  spill();
+  out.nt = nt;
+  out.nk = nk;
+  sentence_start = start;
   return p;
 }
 
@@ -403,13 +428,15 @@ void tokenize(std::string_view text, std::vector<uint64_t>& tokens, std::vector<
   bool sentence_start = true;
 
   // Called once per word: forced inline, as an out-of-line call it showed up in profiles.
+  TokenBatch out(tokens, keys);
   auto flush = [&]() __attribute__((always_inline)) {
     if (len == 0) return;
     const uint64_t t = hash_word(buf, len);
-    tokens.push_back(t);
+    out.t[out.nt++] = t;
     if (keys != nullptr && (first_digit || (first_upper && !sentence_start))) {
-      keys->push_back(first_digit ? (t | 1) : (t & ~uint64_t{1}));  // low bit: number or name
+      out.k[out.nk++] = first_digit ? (t | 1) : (t & ~uint64_t{1});  // low bit: number or name
     }
+    if (out.nt == TokenBatch::kSize) out.spill();
     sentence_start = false;
     len = 0;
   };
@@ -425,7 +452,7 @@ void tokenize(std::string_view text, std::vector<uint64_t>& tokens, std::vector<
       if (cls != 0) {
         if (len == 0) {
           // Most words go the fast way (fast_words()); a word it leaves goes byte at a time.
-          const size_t p = fast_words(s, i, n, sentence_start, tokens, keys);
+          const size_t p = fast_words(s, i, n, sentence_start, out);
           if (p != i) {
             i = p - 1;
             continue;
@@ -515,6 +542,7 @@ void tokenize(std::string_view text, std::vector<uint64_t>& tokens, std::vector<
     add(c);
   }
   flush();
+  out.spill();
 }
 
 void normalize_story(std::string_view headline, std::string_view body, const CreditResult& credits,
