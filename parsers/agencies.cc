@@ -2,6 +2,7 @@
 
 #include <toml++/toml.h>
 
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -37,10 +38,36 @@ std::string position(const std::string& source, const toml::source_region& r) {
 
 }  // namespace
 
+// (length, first byte, last byte) of every key of a map, hashed into a bitmap. The credit scan asks
+// about far more strings that are not aliases (names, words of prose) than ones that are; this
+// rejects nearly all of them before a string hash and a bucket walk, and never rejects a key.
+class KeyFilter {
+ public:
+  void add(std::string_view key) {
+    const size_t s = slot(key.size(), key.front(), key.back());
+    bits_[s / 64] |= uint64_t{1} << (s % 64);
+  }
+  [[nodiscard]] bool may_hold(size_t size, char first, char last) const {
+    const size_t s = slot(size, first, last);
+    return ((bits_[s / 64] >> (s % 64)) & 1) != 0;
+  }
+
+ private:
+  static constexpr size_t kBits = size_t{1} << 16;
+  static size_t slot(size_t size, char first, char last) {
+    const size_t f = static_cast<unsigned char>(first);
+    const size_t l = static_cast<unsigned char>(last);
+    return ((size * 0x9E37) ^ (f * 0x2C1B) ^ (l * 0x1F3) ^ (l << 8)) % kBits;
+  }
+  std::vector<uint64_t> bits_ = std::vector<uint64_t>(kBits / 64);
+};
+
 struct AgencyTable::Impl {
   std::vector<AgencyInfo> infos;
   std::unordered_map<std::string, size_t, TransparentHash, std::equal_to<>> exact;
   std::unordered_map<std::string, size_t, TransparentHash, std::equal_to<>> folded;
+  KeyFilter exact_filter;
+  KeyFilter folded_filter;  // of the folded keys, asked with the folded alias
 };
 
 AgencyTable::AgencyTable(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -50,9 +77,15 @@ size_t AgencyTable::size() const { return impl_->infos.size(); }
 
 const AgencyInfo* AgencyTable::find(std::string_view alias) const {
   if (alias.empty() || alias.size() > kMaxAliasBytes) return nullptr;
-  if (auto it = impl_->exact.find(alias); it != impl_->exact.end())
-    return &impl_->infos[it->second];
+  if (impl_->exact_filter.may_hold(alias.size(), alias.front(), alias.back())) {
+    if (auto it = impl_->exact.find(alias); it != impl_->exact.end())
+      return &impl_->infos[it->second];
+  }
   if (alias.size() < kMinFoldedAlias) return nullptr;
+  if (!impl_->folded_filter.may_hold(alias.size(), ascii_lower(alias.front()),
+                                     ascii_lower(alias.back()))) {
+    return nullptr;
+  }
   // Fold into a stack buffer: lookups run per candidate token on the hot path.
   char buf[kMaxAliasBytes];
   for (size_t i = 0; i < alias.size(); ++i) buf[i] = ascii_lower(alias[i]);
@@ -124,12 +157,17 @@ Result<std::shared_ptr<const AgencyTable>> AgencyTable::parse(std::string_view t
     }
     const size_t idx = impl->infos.size();
     for (const std::string& a : aliases) {
+      impl->exact_filter.add(a);
       auto [it, inserted] = impl->exact.emplace(a, idx);
       if (!inserted && it->second != idx) {
         return err(entry, "alias '" + a + "' of '" + *name + "' already names '" +
                               impl->infos[it->second].canonical + "'");
       }
-      if (a.size() >= kMinFoldedAlias) impl->folded.emplace(fold(a), idx);
+      if (a.size() >= kMinFoldedAlias) {
+        const std::string folded = fold(a);
+        impl->folded_filter.add(folded);
+        impl->folded.emplace(folded, idx);
+      }
     }
     impl->infos.push_back(std::move(info));
   }

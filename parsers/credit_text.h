@@ -2,6 +2,8 @@
 // Small byte-level text helpers shared by the credit and dateline scanners. ASCII-only case
 // folding on purpose: triggers are ASCII words, and non-ASCII aliases are matched exactly.
 
+#include <array>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
 
@@ -11,7 +13,9 @@
 
 namespace wirefeed::credit_text {
 
-inline char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+constexpr char lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 inline bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -77,6 +81,29 @@ inline size_t find_ci(std::string_view hay, std::string_view needle, size_t from
   }
   return std::string_view::npos;
 }
+
+// Which (folded first byte, length) pairs a word list holds. A word outside the list is nearly
+// always rejected by one load, before the per-entry comparisons that used to run for every word
+// of every credit candidate.
+struct WordShape {
+  std::array<uint64_t, 256> lengths{};
+
+  template <size_t N>
+  static constexpr WordShape of(const std::array<std::string_view, N>& words) {
+    WordShape shape;
+    for (std::string_view w : words) {
+      if (!w.empty() && w.size() < 64)
+        shape.lengths[static_cast<unsigned char>(lower(w[0]))] |= uint64_t{1} << w.size();
+    }
+    return shape;
+  }
+
+  // False only when no entry can equal `w`, exactly or up to ASCII case.
+  [[nodiscard]] constexpr bool may_hold(std::string_view w) const {
+    return !w.empty() && w.size() < 64 &&
+           ((lengths[static_cast<unsigned char>(lower(w[0]))] >> w.size()) & 1) != 0;
+  }
+};
 
 // s.rfind(c, pos) through memrchr: string_view::rfind walks byte by byte.
 inline size_t rfind_byte(std::string_view s, char c, size_t pos = std::string_view::npos) {

@@ -23,19 +23,22 @@ constexpr size_t kTailParagraphs = 4;   // credit sentences sit in the last para
 
 // Lower-case words that may sit inside a person's name.
 bool is_name_particle(std::string_view w) {
-  constexpr std::array<std::string_view, 28> kParticles = {
+  static constexpr std::array<std::string_view, 28> kParticles = {
       "de",  "da",  "do",  "dos", "das", "di",  "du",    "del",  "della", "van",
       "von", "der", "den", "ter", "ten", "bin", "binti", "bint", "ibn",   "al",
       "el",  "la",  "le",  "y",   "zu",  "st.", "dela",  "des"};
-  for (std::string_view p : kParticles) {
-    if (w == p) return true;
+  static constexpr ct::WordShape kShape = ct::WordShape::of(kParticles);
+  if (kShape.may_hold(w)) {
+    for (std::string_view p : kParticles) {
+      if (w == p) return true;
+    }
   }
   return ct::starts_with_ci(w, "al-") || ct::starts_with_ci(w, "el-") || w.substr(0, 2) == "d'";
 }
 
 // Job titles that follow an agency ("AP Business Writer") or stand alone ("Staff Writer").
 bool is_title_word(std::string_view w) {
-  constexpr std::array<std::string_view, 44> kTitles = {
+  static constexpr std::array<std::string_view, 44> kTitles = {
       "staff",       "writer",        "writers",   "correspondent", "correspondents",
       "reporter",    "reporters",     "editor",    "editors",       "senior",
       "chief",       "special",       "business",  "economics",     "economic",
@@ -45,6 +48,8 @@ bool is_title_word(std::string_view w) {
       "journalists", "contributor",   "columnist", "photographer",  "videojournalist",
       "producer",    "international", "news",      "and",           "the",
       "of",          "for",           "legal",     "investigative"};
+  static constexpr ct::WordShape kShape = ct::WordShape::of(kTitles);
+  if (!kShape.may_hold(w)) return false;
   for (std::string_view t : kTitles) {
     if (ct::equals_ci(w, t)) return true;
   }
@@ -53,58 +58,64 @@ bool is_title_word(std::string_view w) {
 
 // Words that describe an agency ("der Nachrichtenagentur dpa", "das agências EFE").
 bool is_agency_descriptor(std::string_view w) {
-  constexpr std::array<std::string_view, 36> kWords = {"the",
-                                                       "der",
-                                                       "die",
-                                                       "den",
-                                                       "des",
-                                                       "la",
-                                                       "las",
-                                                       "los",
-                                                       "el",
-                                                       "le",
-                                                       "les",
-                                                       "da",
-                                                       "das",
-                                                       "de",
-                                                       "do",
-                                                       "dos",
-                                                       "del",
-                                                       "l'agence",
-                                                       "agence",
-                                                       "agences",
-                                                       "agency",
-                                                       "agencies",
-                                                       "agencia",
-                                                       "agencias",
-                                                       "agência",
-                                                       "agências",
-                                                       "nachrichtenagentur",
-                                                       "nachrichtenagenturen",
-                                                       "agentur",
-                                                       "agenturen",
-                                                       "news",
-                                                       "wire",
-                                                       "service",
-                                                       "agenzia",
-                                                       "агентства",
-                                                       "агентство"};
-  for (std::string_view t : kWords) {
-    if (ct::equals_ci(w, t)) return true;
+  static constexpr std::array<std::string_view, 36> kWords = {"the",
+                                                              "der",
+                                                              "die",
+                                                              "den",
+                                                              "des",
+                                                              "la",
+                                                              "las",
+                                                              "los",
+                                                              "el",
+                                                              "le",
+                                                              "les",
+                                                              "da",
+                                                              "das",
+                                                              "de",
+                                                              "do",
+                                                              "dos",
+                                                              "del",
+                                                              "l'agence",
+                                                              "agence",
+                                                              "agences",
+                                                              "agency",
+                                                              "agencies",
+                                                              "agencia",
+                                                              "agencias",
+                                                              "agência",
+                                                              "agências",
+                                                              "nachrichtenagentur",
+                                                              "nachrichtenagenturen",
+                                                              "agentur",
+                                                              "agenturen",
+                                                              "news",
+                                                              "wire",
+                                                              "service",
+                                                              "agenzia",
+                                                              "агентства",
+                                                              "агентство"};
+  static constexpr ct::WordShape kShape = ct::WordShape::of(kWords);
+  if (kShape.may_hold(w)) {
+    for (std::string_view t : kWords) {
+      if (ct::equals_ci(w, t)) return true;
+    }
   }
   return w == "Агентства" || w == "Агентство";
 }
 
 // Credited without a name: "Guardian staff and agencies", "with files from wire services".
 bool is_generic_credit(std::string_view item) {
-  constexpr std::array<std::string_view, 16> kGeneric = {"agencies",      "agency",
-                                                         "wire services", "wire reports",
-                                                         "news agencies", "wires",
-                                                         "staff",         "agenturen",
-                                                         "agences",       "agencias",
-                                                         "agências",      "agencies reports",
-                                                         "staff reports", "wire service reports",
-                                                         "news services", "агентства"};
+  static constexpr std::array<std::string_view, 16> kGeneric = {
+      "agencies",      "agency",
+      "wire services", "wire reports",
+      "news agencies", "wires",
+      "staff",         "agenturen",
+      "agences",       "agencias",
+      "agências",      "agencies reports",
+      "staff reports", "wire service reports",
+      "news services", "агентства"};
+  static constexpr ct::WordShape kShape = ct::WordShape::of(kGeneric);
+  if (!kShape.may_hold(item)) return false;
   for (std::string_view g : kGeneric) {
     if (ct::equals_ci(item, g)) return true;
   }
@@ -785,7 +796,7 @@ class Scanner {
     size_t b = pos;
     while (b > 0 && (ct::is_alpha(body[b - 1]) || ct::is_high(body[b - 1]))) --b;
     std::string_view word = body.substr(b, pos - b);
-    constexpr std::array<std::string_view, 14> kWords = {
+    static constexpr std::array<std::string_view, 14> kWords = {
         "photo", "photos", "foto",  "fotos",  "photograph",   "picture",     "pictures",
         "image", "bild",   "video", "credit", "illustration", "photographs", "vídeo"};
     bool hit = false;
@@ -861,7 +872,7 @@ class Scanner {
 
 // Words that mark a paragraph as a picture caption rather than story copy.
 bool looks_like_caption(std::string_view para) {
-  constexpr std::array<std::string_view, 14> kCues = {
+  static constexpr std::array<std::string_view, 14> kCues = {
       "file photo",    "picture taken",   "photo taken",   " is seen ",
       " are seen ",    "pictured",        " poses ",       "in this handout",
       "in this photo", "in this picture", "in this image", "photo illustration",

@@ -34,9 +34,9 @@ bool is_month_token(std::string_view tok) {
 
 // Lower-case words allowed inside place names ("Rio de Janeiro", "Frankfurt am Main").
 bool is_place_particle(std::string_view w) {
-  constexpr std::array<std::string_view, 16> kParticles = {"de", "da", "do",  "del", "la",   "le",
-                                                           "am", "an", "der", "of",  "upon", "sur",
-                                                           "el", "en", "im",  "on"};
+  static constexpr std::array<std::string_view, 16> kParticles = {
+      "de",  "da", "do",   "del", "la", "le", "am", "an",
+      "der", "of", "upon", "sur", "el", "en", "im", "on"};
   for (std::string_view p : kParticles) {
     if (w == p) return true;
   }
