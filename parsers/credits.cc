@@ -226,9 +226,11 @@ constexpr TriggerIndex kTriggerIndex = [] {
 const Trigger* match_trigger(std::string_view s) {
   if (s.empty()) return nullptr;
   const auto c = static_cast<unsigned char>(ct::lower(s[0]));
+  const char c1 = s.size() >= 2 ? ct::lower(s[1]) : '\0';
   for (size_t k = kTriggerIndex.begin[c]; k < kTriggerIndex.begin[c + 1]; ++k) {
     const Trigger& t = kTriggers[kTriggerIndex.order[k]];
-    if (ct::starts_with_ci(s, t.phrase)) return &t;
+    // Every phrase is longer than two bytes: a second-byte mismatch settles most candidates.
+    if (t.phrase[1] == c1 && ct::starts_with_ci(s, t.phrase)) return &t;
   }
   return nullptr;
 }
@@ -268,6 +270,23 @@ std::string_view strip_decor(std::string_view s) {
       continue;
     }
     return s;
+  }
+}
+
+// The first bytes of the list conjunctions below ("and", "und", "et", "y", "e", "и", "i", "en",
+// "og", "och"; '\xD0' leads "и"): a space before any other byte needs no comparison.
+bool may_open_conjunction(char c) {
+  switch (c) {
+    case 'a':
+    case 'u':
+    case 'e':
+    case 'y':
+    case 'i':
+    case 'o':
+    case '\xD0':
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -423,11 +442,15 @@ class Scanner {
     }
     if (agencies_only) return false;
     bool ok = true;
+    const std::string_view before_place = it;
     it = drop_place(it, ok);
     if (!ok) return false;
-    if (const AgencyInfo* info = agency_of(it)) {
-      add_info(*info, role, line);
-      return true;
+    // agency_of is pure: when no place was cut off, the answer is the null one above.
+    if (it.data() != before_place.data() || it.size() != before_place.size()) {
+      if (const AgencyInfo* info = agency_of(it)) {
+        add_info(*info, role, line);
+        return true;
+      }
     }
     // "CNN's Jane Doe", "Reuters' John Roe"
     for (std::string_view poss :
@@ -542,7 +565,7 @@ class Scanner {
         ++i;
         continue;
       }
-      if (c == ' ') {
+      if (c == ' ' && i + 1 < text.size() && may_open_conjunction(text[i + 1])) {
         // conjunctions in the supported languages
         std::string_view rest = text.substr(i + 1);
         size_t skip = 0;
