@@ -847,6 +847,13 @@ struct DedupIndex::Impl {
     });
     if (order.size() > cfg.max_candidates) order.resize(cfg.max_candidates);
     std::sort(order.begin(), order.end());  // back to oldest first
+    // Each candidate's entry (two cache lines) is a miss in an index larger than the caches:
+    // request them all before scoring the first.
+    for (uint32_t oi : order) {
+      const char* ep = reinterpret_cast<const char*>(&at(scratch[oi]));
+      __builtin_prefetch(ep);
+      __builtin_prefetch(ep + 64);
+    }
     uint32_t best = kEmpty;
     double best_sim = -1.0;
     bool best_exact = false;
