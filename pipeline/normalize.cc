@@ -380,6 +380,20 @@ size_t fast_words(const unsigned char* s, size_t p, size_t n, bool& sentence_sta
                    0x9fb21c651e98df25ULL;
       h ^= h >> 29;
       t = fmix64(h);
+    } else if (uint64_t y;
+               p + 16 <= n && (std::memcpy(&y, s + p + 8, 8), (~word_bytes8(y) & kHigh8) != 0)) {
+      // hash_word() of a word of 8 to 15 bytes, the next commonest.
+      const uint64_t stop2 = ~word_bytes8(y) & kHigh8;
+      wl = 8 + static_cast<size_t>(std::countr_zero(stop2)) / 8;
+      const uint64_t mask = ((stop2 & (0 - stop2)) >> 7) - 1;
+      uint64_t h =
+          (0x9ae16a3b2f90404fULL ^ wl ^ (x | 0x2020202020202020ULL)) * 0x9fb21c651e98df25ULL;
+      h ^= h >> 29;
+      if (wl > 8) {  // an 8-byte word is one chunk
+        h = (h ^ ((y | 0x2020202020202020ULL) & mask)) * 0x9fb21c651e98df25ULL;
+        h ^= h >> 29;
+      }
+      t = fmix64(h);
     } else {
       wl = ascii_word_len(s, p, n);
       if (wl == 0) break;
