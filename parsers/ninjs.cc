@@ -4,6 +4,10 @@
 
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "parsers/html.h"
 
 namespace wirefeed {
@@ -51,27 +55,57 @@ Status string_error(simdjson::error_code e, std::string_view where,
 }
 
 // Offset of the bracket closing the array/object whose opening bracket is at `open`. The value has
-// already been validated, so a small string-aware scan suffices.
+// already been validated, so a small string-aware scan suffices. Only quotes, backslashes and
+// brackets matter, so blocks of 16 bytes are searched for those at once: the subjects and
+// infoSources arrays were walked byte by byte.
 size_t matching_close(std::string_view doc, size_t open) {
   int depth = 0;
   bool in_string = false;
-  for (size_t i = open; i < doc.size(); ++i) {
+  size_t skip_to = 0;  // the byte after a backslash inside a string is not looked at
+  // Returns true when the byte at i closes the value.
+  auto step = [&](size_t i) {
+    if (i < skip_to) return false;
     const char c = doc[i];
     if (in_string) {
       if (c == '\\') {
-        ++i;
+        skip_to = i + 2;
       } else if (c == '"') {
         in_string = false;
       }
-      continue;
+      return false;
     }
     if (c == '"') {
       in_string = true;
     } else if (c == '[' || c == '{') {
       ++depth;
     } else if (c == ']' || c == '}') {
-      if (--depth == 0) return i;
+      if (--depth == 0) return true;
     }
+    return false;
+  };
+  size_t i = open;
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  // '[' ']' are '{' '}' less 0x20, and no other byte ORed with 0x20 gives '{' or '}'.
+  const __m128i fold = _mm_set1_epi8(0x20);
+  const __m128i open_brace = _mm_set1_epi8('{');
+  const __m128i close_brace = _mm_set1_epi8('}');
+  for (; i + 16 <= doc.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(doc.data() + i));
+    const __m128i f = _mm_or_si128(v, fold);
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                     _mm_or_si128(_mm_cmpeq_epi8(f, open_brace), _mm_cmpeq_epi8(f, close_brace)))));
+    while (mask != 0) {
+      const size_t j = i + static_cast<size_t>(__builtin_ctz(mask));
+      if (step(j)) return j;
+      mask &= mask - 1;
+    }
+  }
+#endif
+  for (; i < doc.size(); ++i) {
+    if (step(i)) return i;
   }
   return std::string_view::npos;
 }
@@ -95,6 +129,11 @@ std::string_view trim(std::string_view s) {
 // Normalises a plain-text body: CRLF to LF, paragraphs ("\n\n"-separated or single newlines between
 // indented lines) kept, runs of blank lines folded to one, each line's ends trimmed.
 void plain_to_text(std::string_view in, std::string& out) {
+  // Most bodies are already in this shape, so the output is copied from the input in runs: a run
+  // grows while the separator written before a line is exactly the input between it and the run,
+  // and is appended in one go instead of line by line.
+  size_t run_begin = 0;
+  size_t run_end = 0;  // run_begin == run_end: no run yet
   size_t pending_newlines = 0;
   bool started = false;
   size_t i = 0;
@@ -105,19 +144,24 @@ void plain_to_text(std::string_view in, std::string& out) {
     if (line.empty()) {
       if (started) pending_newlines = 2;
     } else {
-      if (started) {
-        if (pending_newlines >= 2) {
-          out += "\n\n";
-        } else {
-          out += '\n';
-        }
+      const size_t begin = static_cast<size_t>(line.data() - in.data());
+      std::string_view sep;
+      if (started) sep = pending_newlines >= 2 ? std::string_view("\n\n") : std::string_view("\n");
+      if (run_end != run_begin && begin - run_end == sep.size() &&
+          in.substr(run_end, sep.size()) == sep) {
+        run_end = begin + line.size();
+      } else {
+        out.append(in.substr(run_begin, run_end - run_begin));
+        out.append(sep);
+        run_begin = begin;
+        run_end = begin + line.size();
       }
-      out.append(line);
       started = true;
       pending_newlines = 1;
     }
     i = eol + 1;
   }
+  out.append(in.substr(run_begin, run_end - run_begin));
 }
 
 }  // namespace
