@@ -127,6 +127,13 @@ constexpr std::array<std::string_view, 9> kAgencySuffixes = {
     " reports", " report", " staff",       " dispatches", " correspondents",
     " wire",    " wires",  " journalists", " reporting"};
 
+// False when `item` cannot end with any of kAgencySuffixes, judged by its last byte.
+bool may_end_with_agency_suffix(std::string_view item) {
+  if (item.empty()) return false;
+  const char c = ct::lower(item.back());
+  return c == 's' || c == 't' || c == 'f' || c == 'e' || c == 'g';
+}
+
 struct Trigger {
   std::string_view phrase;  // lower-case ASCII (other bytes exact)
   CreditRole role;
@@ -235,6 +242,17 @@ const Trigger* match_trigger(std::string_view s) {
   return nullptr;
 }
 
+// True when no trigger can open `raw` once strip_decor has run: strip_decor never removes a leading
+// letter or digit, and no trigger starts with this one. Most lines of copy open with such a byte
+// ("The", "He", "On", "2023"), so they are settled without stripping or matching.
+bool opens_without_trigger(std::string_view raw) {
+  if (raw.empty()) return false;
+  const char c = raw[0];
+  if (!(ct::is_alpha(c) || ct::is_digit(c))) return false;
+  const auto f = static_cast<unsigned char>(ct::lower(c));
+  return kTriggerIndex.begin[f] == kTriggerIndex.begin[f + 1];
+}
+
 // False when `line` cannot hold "contributed" or any of kInnerTriggers: each of those contains
 // "contributed", "reporting by" or "compiled from" / "files from" / "inputs from", so a 'b' or an
 // 'f' sits at a known offset. Most tail lines hold neither phrase, and this vector pass over
@@ -341,10 +359,12 @@ class Scanner {
     item = strip_decor(item);
     if (item.empty() || item.size() > 64) return nullptr;
     if (const AgencyInfo* info = table_.find(item)) return info;
-    for (std::string_view suf : kAgencySuffixes) {
-      if (ct::ends_with_ci(item, suf)) {
-        if (const AgencyInfo* info = table_.find(item.substr(0, item.size() - suf.size())))
-          return info;
+    if (may_end_with_agency_suffix(item)) {
+      for (std::string_view suf : kAgencySuffixes) {
+        if (ct::ends_with_ci(item, suf)) {
+          if (const AgencyInfo* info = table_.find(item.substr(0, item.size() - suf.size())))
+            return info;
+        }
       }
     }
     // Descriptor words before the alias.
@@ -360,10 +380,12 @@ class Scanner {
       pos = sp + 1;
       std::string_view rest = item.substr(pos);
       if (const AgencyInfo* info = table_.find(rest)) return info;
-      for (std::string_view suf : kAgencySuffixes) {
-        if (ct::ends_with_ci(rest, suf)) {
-          if (const AgencyInfo* info = table_.find(rest.substr(0, rest.size() - suf.size())))
-            return info;
+      if (may_end_with_agency_suffix(rest)) {
+        for (std::string_view suf : kAgencySuffixes) {
+          if (ct::ends_with_ci(rest, suf)) {
+            if (const AgencyInfo* info = table_.find(rest.substr(0, rest.size() - suf.size())))
+              return info;
+          }
         }
       }
     }
@@ -601,6 +623,7 @@ class Scanner {
   // paragraphs, where credit sentences ("X contributed to this report") are searched for inside the
   // line too; elsewhere only the line start is read, which keeps the scan O(lines).
   void credit_line(std::string_view raw_line, bool in_tail) {
+    if (!in_tail && opens_without_trigger(raw_line)) return;
     std::string_view line = strip_decor(raw_line);
     if (line.empty() || line.size() > kMaxCreditLine) return;
     if (const Trigger* t = match_trigger(line)) {
@@ -998,7 +1021,7 @@ void CreditExtractor::extract(const Story& story, CreditResult& out) const {
           para_end = body.find("\n\n", end);
           if (para_end == std::string_view::npos) para_end = body.size();
         }
-        if (para_end > end && para_end - pos <= kMaxCreditLine &&
+        if (para_end > end && para_end - pos <= kMaxCreditLine && !opens_without_trigger(line) &&
             match_trigger(strip_decor(line)) != nullptr) {
           scan.credit_line(body.substr(pos, para_end - pos), pos >= tail_start);
           pos = para_end + 1;

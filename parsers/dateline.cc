@@ -21,8 +21,20 @@ constexpr std::array<std::string_view, 36> kMonthStems = {
     "abr", "ago", "dic", "set", "out", "янв", "фев", "мар", "апр", "ма",  "июн", "июл"};
 constexpr std::array<std::string_view, 4> kMonthStemsRu2 = {"авг", "сен", "окт", "ноя"};
 
+// First bytes of every stem above and of "дек": a token opening with any other (folded) byte is no
+// month, which settles most words of a dateline without the 41 comparisons.
+constexpr std::array<bool, 256> kMonthFirst = [] {
+  std::array<bool, 256> t{};
+  for (std::string_view stem : kMonthStems)
+    t[static_cast<unsigned char>(ct::lower(stem[0]))] = true;
+  for (std::string_view stem : kMonthStemsRu2) t[static_cast<unsigned char>(stem[0])] = true;
+  t[static_cast<unsigned char>(std::string_view("дек")[0])] = true;
+  return t;
+}();
+
 bool is_month_token(std::string_view tok) {
   if (tok.size() < 2) return false;
+  if (!kMonthFirst[static_cast<unsigned char>(ct::lower(tok[0]))]) return false;
   for (std::string_view stem : kMonthStems) {
     if (ct::starts_with_ci(tok, stem)) return true;
   }
