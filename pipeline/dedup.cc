@@ -353,7 +353,7 @@ void Fingerprinter::fingerprint(const Story& story, const CreditResult& credits,
 // ---------------------------------------------------------------------------------------------
 
 struct DedupIndex::Impl {
-  explicit Impl(DedupConfig c) : cfg(std::move(c)) {}
+  explicit Impl(DedupConfig c) : cfg(std::move(c)) { build_need_tables(); }
 
   struct Slot {
     uint32_t v;
@@ -642,6 +642,46 @@ struct DedupIndex::Impl {
     if (e.lead_key != 0 && e.lead_key != fam_lead) cand_insert(e.lead_key, seq);
   }
 
+  // --- the fewest matches that make a pair similar ---
+  // score() needs, per candidate, the smallest m with similar_at(m); a binary search cost ~10
+  // floating-point divisions per candidate. similar_at(m) is jaccard_ok(m) || contain_ok(m), both
+  // monotonic in m, so that m is the smaller of the two predicates' own first m, which depend only
+  // on na + nb and on n_small: tabled once, with the same expressions.
+  static constexpr size_t kNeedTable = 1024;
+  static constexpr uint16_t kNever = 0xFFFF;
+  std::vector<uint16_t> need_jaccard;  // by na + nb: first m in [0, (na + nb) / 2], else kNever
+  std::vector<uint16_t> need_contain;  // by n_small: first m in [0, n_small], else kNever
+  // The first m in [lo, hi] where the monotonic `ok` holds (hi + 1 if none), walking from a
+  // guess: a few evaluations each, so that building the tables costs microseconds per index.
+  template <typename Ok>
+  static size_t first_true(Ok ok, size_t lo, size_t hi, double guess) {
+    size_t m = lo;
+    if (guess > static_cast<double>(lo) && guess <= static_cast<double>(hi)) {
+      m = static_cast<size_t>(guess);
+    }
+    while (m > lo && ok(m - 1)) --m;
+    while (m <= hi && !ok(m)) ++m;
+    return m;
+  }
+  void build_need_tables() {
+    need_jaccard.assign(kNeedTable, kNever);
+    need_contain.assign(kNeedTable, kNever);
+    const double tj = cfg.near_duplicate_threshold;
+    const double tc = cfg.containment_threshold;
+    for (size_t u = 1; u < kNeedTable; ++u) {
+      const size_t m = first_true(
+          [&](size_t mm) { return static_cast<double>(mm) / static_cast<double>(u - mm) >= tj; }, 0,
+          u / 2, tj * static_cast<double>(u) / (1.0 + tj));
+      if (m <= u / 2) need_jaccard[u] = static_cast<uint16_t>(m);
+    }
+    for (size_t ns = kMinContainSamples; ns < kNeedTable; ++ns) {
+      const size_t m = first_true(
+          [&](size_t mm) { return static_cast<double>(mm) / static_cast<double>(ns) >= tc; }, 0, ns,
+          tc * static_cast<double>(ns));
+      if (m <= ns) need_contain[ns] = static_cast<uint16_t>(m);
+    }
+  }
+
   // need_similarity = false: only a near verdict matters, similarity is unspecified otherwise.
   //
   // Compares fp's sample with e's bottom-k sketch over the hashes both hold in full: those <= t.
@@ -677,7 +717,10 @@ struct DedupIndex::Impl {
     // largest possible m means never.
     const size_t m_max = std::min(na, nb);
     size_t need = m_max + 1;
-    if (!need_similarity) {
+    if (!need_similarity && na + nb < kNeedTable && n_small < kNeedTable) {
+      need = std::min<size_t>({need, need_jaccard[na + nb], need_contain[n_small]});
+      if (need > m_max) return r;
+    } else if (!need_similarity) {
       size_t lo = 0;
       size_t hi = m_max + 1;
       while (lo < hi) {
