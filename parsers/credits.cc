@@ -277,7 +277,8 @@ std::string_view strip_decor(std::string_view s) {
       s.remove_prefix(1);
       continue;
     }
-    if (s.substr(0, 3) == "\xE2\x80\x94" || s.substr(0, 3) == "\xE2\x80\x93") {
+    // Em and en dash; the lead byte is tested first because this runs for every line.
+    if (f == '\xE2' && s.size() >= 3 && s[1] == '\x80' && (s[2] == '\x94' || s[2] == '\x93')) {
       s.remove_prefix(3);
       continue;
     }
@@ -1008,6 +1009,10 @@ void CreditExtractor::extract(const Story& story, CreditResult& out) const {
     }
     size_t pos = 0;
     while (pos < body.size()) {
+      if (body[pos] == '\n') {  // an empty line (the second half of "\n\n") holds nothing
+        ++pos;
+        continue;
+      }
       const void* nlp = std::memchr(body.data() + pos, '\n', body.size() - pos);
       const size_t end =
           nlp ? static_cast<size_t>(static_cast<const char*>(nlp) - body.data()) : body.size();
