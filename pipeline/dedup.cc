@@ -322,16 +322,24 @@ void Fingerprinter::fingerprint(const Story& story, const CreditResult& credits,
   out.n_shingles = static_cast<uint32_t>(n);
   out.cutoff = n <= kSampleTarget ? kEmpty : static_cast<uint32_t>((kSampleTarget << 32) / n);
   out.sample.reserve(2 * kSampleTarget);
-  for (size_t i = 0; i < n; ++i) {
-    uint64_t s;
-    if (t.size() < 3) {
-      s = t[0] ^ (t.size() == 2 ? std::rotl(t[1], 23) * 0x9e3779b97f4a7c15ULL : 0);
-    } else {
-      s = t[i] ^ (std::rotl(t[i + 1], 23) * 0x9e3779b97f4a7c15ULL) ^
-          (std::rotl(t[i + 2], 46) * 0xc2b2ae3d27d4eb4fULL);
+  if (t.size() < 3) {
+    if (n != 0) {
+      const uint64_t s = t[0] ^ (t.size() == 2 ? std::rotl(t[1], 23) * 0x9e3779b97f4a7c15ULL : 0);
+      const auto v = static_cast<uint32_t>(fmix64(s));
+      if (v <= out.cutoff) out.sample.push_back(v);
     }
-    const auto v = static_cast<uint32_t>(fmix64(s));
-    if (v <= out.cutoff) out.sample.push_back(v);
+  } else {
+    // Each token's two rotated products are computed once, when it enters the 3-token window.
+    const uint64_t* tp = t.data();
+    const uint32_t cutoff = out.cutoff;
+    uint64_t mid = std::rotl(tp[1], 23) * 0x9e3779b97f4a7c15ULL;
+    for (size_t i = 0; i < n; ++i) {
+      const uint64_t next = tp[i + 2];
+      const uint64_t s = tp[i] ^ mid ^ (std::rotl(next, 46) * 0xc2b2ae3d27d4eb4fULL);
+      mid = std::rotl(next, 23) * 0x9e3779b97f4a7c15ULL;
+      const auto v = static_cast<uint32_t>(fmix64(s));
+      if (v <= cutoff) out.sample.push_back(v);
+    }
   }
   // Abridged versions keep a story's opening, and its hashes need not be among the indexed
   // smallest ones: the opening words get their own index key.
