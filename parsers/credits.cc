@@ -420,6 +420,13 @@ class Scanner {
   // Cuts " in Seoul", " at the United Nations", " from Tokyo" off a name.
   static std::string_view drop_place(std::string_view item, bool& ok) {
     ok = true;
+    // Each separator below is a space and then 'i', 'a', 'f' or 'e': most names hold no such pair.
+    bool candidate = false;
+    for (size_t i = 0; i + 1 < item.size() && !candidate; ++i) {
+      const char n = item[i + 1];
+      candidate = item[i] == ' ' && (n == 'i' || n == 'a' || n == 'f' || n == 'e');
+    }
+    if (!candidate) return item;
     for (std::string_view sep :
          {std::string_view(" in "), std::string_view(" at "), std::string_view(" from "),
           std::string_view(" en "), std::string_view(" aus "), std::string_view(" in\n")}) {
@@ -475,15 +482,17 @@ class Scanner {
         return true;
       }
     }
-    // "CNN's Jane Doe", "Reuters' John Roe"
-    for (std::string_view poss :
-         {std::string_view("'s "), std::string_view("\xE2\x80\x99s "), std::string_view("' ")}) {
-      const size_t p = it.find(poss);
-      if (p == std::string_view::npos) continue;
-      if (const AgencyInfo* info = agency_of(it.substr(0, p))) {
-        add_info(*info, role, line);
-        it = skip_titles(ct::trim(it.substr(p + poss.size())));
-        break;
+    // "CNN's Jane Doe", "Reuters' John Roe" (all three forms hold a quote or its lead byte)
+    if (it.find_first_of("'\xE2") != std::string_view::npos) {
+      for (std::string_view poss :
+           {std::string_view("'s "), std::string_view("\xE2\x80\x99s "), std::string_view("' ")}) {
+        const size_t p = it.find(poss);
+        if (p == std::string_view::npos) continue;
+        if (const AgencyInfo* info = agency_of(it.substr(0, p))) {
+          add_info(*info, role, line);
+          it = skip_titles(ct::trim(it.substr(p + poss.size())));
+          break;
+        }
       }
     }
     // "Associated Press writers Jane Doe", "AP Business Writer John Roe"
