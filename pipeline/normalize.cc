@@ -353,10 +353,10 @@ struct TokenBatch {
 // The fast path of tokenize(), for the commonest text: ASCII words each ended by an ASCII byte
 // that cannot continue it. From s[p], an ASCII letter or digit with no word pending, hashes words
 // straight from the text (no copy into a word buffer; one 8-byte step for a word under 8 bytes)
-// while each is followed by a space; stops after a word ended by any other such byte, before a
-// word that may continue past its ASCII run (an apostrophe, "1,000", "2.5", a UTF-8 byte), and
-// near the end of the text. Returns where tokenize() resumes: with no word pending, the byte
-// there is handled exactly as it would have been after the word.
+// and steps over the ASCII separators between them. Stops before a word that may continue past
+// its ASCII run (an apostrophe, "1,000", "2.5", a UTF-8 byte), at '&' or a UTF-8 byte between
+// words, and near the end of the text. Returns where tokenize() resumes: with no word pending,
+// the byte there is handled exactly as it would have been after the word.
 size_t fast_words(const unsigned char* s, size_t p, size_t n, bool& sentence_start,
                   TokenBatch& out) {
   // The batch's counts live in registers through the loop.
@@ -402,7 +402,8 @@ size_t fast_words(const unsigned char* s, size_t p, size_t n, bool& sentence_sta
     const size_t e = p + wl;
     const unsigned char term = s[e];
     if (term != ' ') {
-      if (term >= 0x80 || term == '\'') break;
+      if (term >= 0x80) break;
+      if (term == '\'' && e + 1 < n && is_alpha(s[e + 1])) break;
       if ((term == ',' || term == '.') && is_digit(s[e - 1]) && e + 1 < n && is_digit(s[e + 1])) {
         break;
       }
@@ -420,9 +421,21 @@ size_t fast_words(const unsigned char* s, size_t p, size_t n, bool& sentence_sta
       nt = 0;
       nk = 0;
     }
-    p = e;
-    if (term != ' ') break;
-    ++p;
+    p = e + 1;
+    if (term != ' ') {
+      if (term == '&') {  // may open an entity: tokenize() decides
+        p = e;
+        break;
+      }
+      // The word's terminator and the ASCII separators after it (but '&'): with no word
+      // pending they only mark a sentence end.
+      p = e;
+      while (p < n && s[p] < 0x80 && kClasses[s[p]] == 0 && s[p] != '&') {
+        const unsigned char c = s[p];
+        if (c == '.' || c == '!' || c == '?' || c == '\n') start = true;
+        ++p;
+      }
+    }
   }
   out.nt = nt;
   out.nk = nk;
