@@ -105,6 +105,15 @@ struct WordShape {
   }
 };
 
+// s.find(' ', from) as a plain loop: list items and names are a few dozen bytes, where a memchr
+// call costs more than the bytes it looks at.
+inline size_t find_space(std::string_view s, size_t from = 0) {
+  for (size_t i = from; i < s.size(); ++i) {
+    if (s[i] == ' ') return i;
+  }
+  return std::string_view::npos;
+}
+
 // s.rfind(c, pos) through memrchr: string_view::rfind walks byte by byte.
 inline size_t rfind_byte(std::string_view s, char c, size_t pos = std::string_view::npos) {
   if (s.empty()) return std::string_view::npos;

@@ -292,6 +292,14 @@ std::string_view strip_decor(std::string_view s) {
   }
 }
 
+// it.find(" of ") by its spaces (see credit_text::find_space).
+size_t find_of(std::string_view it) {
+  for (size_t p = ct::find_space(it); p != std::string_view::npos; p = ct::find_space(it, p + 1)) {
+    if (it.substr(p, 4) == " of ") return p;
+  }
+  return std::string_view::npos;
+}
+
 // The first bytes of the list conjunctions below ("and", "und", "et", "y", "e", "и", "i", "en",
 // "og", "och"; '\xD0' leads "и"): a space before any other byte needs no comparison.
 bool may_open_conjunction(char c) {
@@ -371,7 +379,7 @@ class Scanner {
     // Descriptor words before the alias.
     size_t pos = 0;
     while (true) {
-      const size_t sp = item.find_first_of(" ", pos);
+      const size_t sp = ct::find_space(item, pos);
       if (sp == std::string_view::npos) return nullptr;
       std::string_view word = item.substr(pos, sp - pos);
       if (!is_agency_descriptor(word)) {
@@ -400,7 +408,7 @@ class Scanner {
     while (i < name.size()) {
       while (i < name.size() && name[i] == ' ') ++i;
       if (i >= name.size()) break;
-      size_t j = name.find(' ', i);
+      size_t j = ct::find_space(name, i);
       if (j == std::string_view::npos) j = name.size();
       std::string_view w = name.substr(i, j - i);
       ++words;
@@ -498,7 +506,7 @@ class Scanner {
     // "Associated Press writers Jane Doe", "AP Business Writer John Roe"
     it = agency_prefix(it, role, line);
     // "Jane Doe of The Associated Press"
-    if (const size_t p = it.find(" of "); p != std::string_view::npos) {
+    if (const size_t p = find_of(it); p != std::string_view::npos) {
       if (const AgencyInfo* info = agency_of(it.substr(p + 4))) {
         add_info(*info, role, line);
         it = ct::trim(it.substr(0, p));
@@ -517,7 +525,7 @@ class Scanner {
     while (i < s.size()) {
       while (i < s.size() && s[i] == ' ') ++i;
       if (i >= s.size()) break;
-      size_t j = s.find(' ', i);
+      size_t j = ct::find_space(s, i);
       if (j == std::string_view::npos) j = s.size();
       if (!is_title_word(s.substr(i, j - i))) return false;
       any = true;
@@ -528,7 +536,7 @@ class Scanner {
 
   static std::string_view skip_titles(std::string_view s) {
     while (!s.empty()) {
-      size_t j = s.find(' ');
+      size_t j = ct::find_space(s);
       std::string_view w = s.substr(0, j);
       if (!is_title_word(w)) break;
       s = j == std::string_view::npos ? std::string_view() : ct::trim(s.substr(j));
@@ -542,7 +550,7 @@ class Scanner {
     int n = 0;
     size_t p = 0;
     while (n < 4) {
-      const size_t sp = it.find(' ', p);
+      const size_t sp = ct::find_space(it, p);
       if (sp == std::string_view::npos) break;
       ends[n++] = sp;
       p = sp + 1;
