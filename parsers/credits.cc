@@ -205,9 +205,27 @@ constexpr std::array<std::string_view, 8> kInnerTriggers = {"with additional rep
 // kTriggers grouped by first byte (lower case, or the lead byte of a Cyrillic phrase), each group
 // in table order: a line is compared only with the few triggers that share its first byte, where
 // the whole table used to be walked for every line opening with a common letter.
+// The first four bytes of a phrase (or of a line, ASCII-folded) as one word.
+constexpr uint32_t head_of(std::string_view s) {
+  uint32_t h = 0;
+  for (size_t i = 0; i < 4; ++i) {
+    h |= static_cast<uint32_t>(static_cast<unsigned char>(ct::lower(s[i]))) << (8 * i);
+  }
+  return h;
+}
+
+constexpr bool all_triggers_have_a_head() {
+  for (const Trigger& t : kTriggers) {
+    if (t.phrase.size() < 4) return false;
+  }
+  return true;
+}
+static_assert(all_triggers_have_a_head(), "match_trigger compares the first four bytes at once");
+
 struct TriggerIndex {
   std::array<uint8_t, 257> begin{};  // group of byte b: order[begin[b] .. begin[b + 1])
   std::array<uint8_t, kTriggers.size()> order{};
+  std::array<uint32_t, kTriggers.size()> head{};  // head_of(phrase) of order[k]
 };
 
 constexpr TriggerIndex kTriggerIndex = [] {
@@ -223,7 +241,9 @@ constexpr TriggerIndex kTriggerIndex = [] {
   std::array<size_t, 256> fill{};
   for (size_t i = 0; i < kTriggers.size(); ++i) {
     const auto b = static_cast<unsigned char>(kTriggers[i].phrase[0]);
-    ix.order[ix.begin[b] + fill[b]++] = static_cast<uint8_t>(i);
+    const size_t k = ix.begin[b] + fill[b]++;
+    ix.order[k] = static_cast<uint8_t>(i);
+    ix.head[k] = head_of(kTriggers[i].phrase);
   }
   return ix;
 }();
@@ -233,11 +253,13 @@ constexpr TriggerIndex kTriggerIndex = [] {
 const Trigger* match_trigger(std::string_view s) {
   if (s.empty()) return nullptr;
   const auto c = static_cast<unsigned char>(ct::lower(s[0]));
-  const char c1 = s.size() >= 2 ? ct::lower(s[1]) : '\0';
+  if (kTriggerIndex.begin[c] == kTriggerIndex.begin[c + 1] || s.size() < 4) return nullptr;
+  // Every phrase has four bytes or more: comparing those at once settles most candidates.
+  const uint32_t head = head_of(s);
   for (size_t k = kTriggerIndex.begin[c]; k < kTriggerIndex.begin[c + 1]; ++k) {
+    if (kTriggerIndex.head[k] != head) continue;
     const Trigger& t = kTriggers[kTriggerIndex.order[k]];
-    // Every phrase is longer than two bytes: a second-byte mismatch settles most candidates.
-    if (t.phrase[1] == c1 && ct::starts_with_ci(s, t.phrase)) return &t;
+    if (ct::starts_with_ci(s, t.phrase)) return &t;
   }
   return nullptr;
 }
