@@ -339,6 +339,9 @@ struct TokenBatch {
   std::vector<uint64_t>* keys;
   size_t nt = 0;
   size_t nk = 0;
+  // Every token folded into normalize_story()'s exact-text hash as it is made: a separate pass
+  // was a chain of dependent multiplies, one per token, that nothing else overlapped.
+  uint64_t full = 0;
   uint64_t t[kSize];
   uint64_t k[kSize];
 
@@ -364,6 +367,7 @@ size_t fast_words(const unsigned char* s, size_t p, size_t n, bool& sentence_sta
   uint64_t* const kb = out.k;
   size_t nt = out.nt;
   size_t nk = out.nk;
+  uint64_t full = out.full;
   const bool want_keys = out.keys != nullptr;
   bool start = sentence_start;
   while (p + 8 <= n) {
@@ -410,6 +414,7 @@ size_t fast_words(const unsigned char* s, size_t p, size_t n, bool& sentence_sta
     }
     const auto first = static_cast<unsigned char>(x);
     tb[nt++] = t;
+    full = fold(full, t);
     if (want_keys && (is_digit(first) || (is_upper(first) && !start))) {
       kb[nk++] = is_digit(first) ? (t | 1) : (t & ~uint64_t{1});  // low bit: number or name
     }
@@ -439,13 +444,18 @@ size_t fast_words(const unsigned char* s, size_t p, size_t n, bool& sentence_sta
   }
   out.nt = nt;
   out.nk = nk;
+  out.full = full;
   sentence_start = start;
   return p;
 }
 
 }  // namespace
 
-void tokenize(std::string_view text, std::vector<uint64_t>& tokens, std::vector<uint64_t>* keys) {
+namespace {
+
+// tokenize(), also folding every token into `full` in order.
+void tokenize_folded(std::string_view text, std::vector<uint64_t>& tokens,
+                     std::vector<uint64_t>* keys, uint64_t& full) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   unsigned char buf[kMaxWord + 8];
@@ -456,10 +466,12 @@ void tokenize(std::string_view text, std::vector<uint64_t>& tokens, std::vector<
 
   // Called once per word: forced inline, as an out-of-line call it showed up in profiles.
   TokenBatch out(tokens, keys);
+  out.full = full;
   auto flush = [&]() __attribute__((always_inline)) {
     if (len == 0) return;
     const uint64_t t = hash_word(buf, len);
     out.t[out.nt++] = t;
+    out.full = fold(out.full, t);
     if (keys != nullptr && (first_digit || (first_upper && !sentence_start))) {
       out.k[out.nk++] = first_digit ? (t | 1) : (t & ~uint64_t{1});  // low bit: number or name
     }
@@ -570,6 +582,14 @@ void tokenize(std::string_view text, std::vector<uint64_t>& tokens, std::vector<
   }
   flush();
   out.spill();
+  full = out.full;
+}
+
+}  // namespace
+
+void tokenize(std::string_view text, std::vector<uint64_t>& tokens, std::vector<uint64_t>* keys) {
+  uint64_t unused = 0;
+  tokenize_folded(text, tokens, keys, unused);
 }
 
 void normalize_story(std::string_view headline, std::string_view body, const CreditResult& credits,
@@ -578,8 +598,7 @@ void normalize_story(std::string_view headline, std::string_view body, const Cre
   uint64_t full = 0x51ed270b27a5f3c1ULL;
   // The exact hash covers the headline and everything printed, so a new headline or a reworded
   // dateline makes a near-duplicate, not a duplicate.
-  tokenize(headline, out.tokens, nullptr);
-  for (uint64_t t : out.tokens) full = fold(full, t);
+  tokenize_folded(headline, out.tokens, nullptr, full);
   full = fold(full, 0x1f);  // headline/body separator
   out.tokens.clear();
 
@@ -609,8 +628,7 @@ void normalize_story(std::string_view headline, std::string_view body, const Cre
         line = trimmed;
       }
       if (skip > 0) {
-        tokenize(line.substr(0, skip), out.tokens, nullptr);
-        for (size_t i = tok_mark; i < out.tokens.size(); ++i) full = fold(full, out.tokens[i]);
+        tokenize_folded(line.substr(0, skip), out.tokens, nullptr, full);
         out.tokens.resize(tok_mark);
         trimmed = trim(line.substr(skip));
       }
@@ -626,8 +644,7 @@ void normalize_story(std::string_view headline, std::string_view body, const Cre
         }
       }
     }
-    tokenize(trimmed, out.tokens, &out.key_tokens);
-    for (size_t i = tok_mark; i < out.tokens.size(); ++i) full = fold(full, out.tokens[i]);
+    tokenize_folded(trimmed, out.tokens, &out.key_tokens, full);
     if (strip) {
       out.tokens.resize(tok_mark);
       out.key_tokens.resize(key_mark);
