@@ -153,15 +153,24 @@ bool any_letter_ci(std::string_view s, char a, char b, Hit&& hit) {
   const __m128i fold = _mm_set1_epi8(0x20);
   const __m128i va = _mm_set1_epi8(a);
   const __m128i vb = _mm_set1_epi8(b);
-  for (; i + 16 <= s.size(); i += 16) {
+  auto block = [&](size_t at, unsigned keep) {
     const __m128i v =
-        _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i)), fold);
-    auto mask = static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb))));
+        _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at)), fold);
+    auto mask = keep & static_cast<unsigned>(_mm_movemask_epi8(
+                           _mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb))));
     while (mask != 0) {
-      if (hit(i + static_cast<size_t>(__builtin_ctz(mask)))) return true;
+      if (hit(at + static_cast<size_t>(__builtin_ctz(mask)))) return true;
       mask &= mask - 1;
     }
+    return false;
+  };
+  for (; i + 16 <= s.size(); i += 16) {
+    if (block(i, 0xFFFF)) return true;
+  }
+  // The last partial block: the 16 bytes ending at s's end, less those already looked at.
+  if (i < s.size() && s.size() >= 16) {
+    const size_t at = s.size() - 16;
+    return block(at, 0xFFFFu << (i - at) & 0xFFFFu);
   }
 #endif
   for (; i < s.size(); ++i) {
