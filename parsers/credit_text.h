@@ -21,9 +21,13 @@ inline bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 inline bool is_alpha(char c) { return is_upper(c) || is_lower(c); }
 inline bool is_high(char c) { return static_cast<unsigned char>(c) >= 0x80; }
-inline bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
+// A byte class table: one load where a chain of compares ran for every line end and item end.
+inline constexpr std::array<bool, 256> kSpaceBytes = [] {
+  std::array<bool, 256> t{};
+  for (char c : {' ', '\t', '\n', '\r', '\f', '\v'}) t[static_cast<unsigned char>(c)] = true;
+  return t;
+}();
+inline bool is_space(char c) { return kSpaceBytes[static_cast<unsigned char>(c)]; }
 
 // NBSP (C2 A0) is common in wire copy between a dateline and its dash.
 inline std::string_view trim(std::string_view s) {

@@ -290,12 +290,20 @@ bool may_hold_inner_credit(std::string_view line) {
 }
 
 // Strip list punctuation, italics markers and brackets around an item or a line.
+constexpr std::array<bool, 256> byte_set(std::string_view bytes) {
+  std::array<bool, 256> t{};
+  for (char c : bytes) t[static_cast<unsigned char>(c)] = true;
+  return t;
+}
+constexpr std::array<bool, 256> kLeadDecor = byte_set("([_*-\":");
+constexpr std::array<bool, 256> kTrailDecor = byte_set(")]_*.:\",");
+
 std::string_view strip_decor(std::string_view s) {
   while (true) {
     s = ct::trim(s);
     if (s.empty()) return s;
     const char f = s.front();
-    if (f == '(' || f == '[' || f == '_' || f == '*' || f == '-' || f == '"' || f == ':') {
+    if (kLeadDecor[static_cast<unsigned char>(f)]) {
       s.remove_prefix(1);
       continue;
     }
@@ -304,9 +312,7 @@ std::string_view strip_decor(std::string_view s) {
       s.remove_prefix(3);
       continue;
     }
-    const char b = s.back();
-    if (b == ')' || b == ']' || b == '_' || b == '*' || b == '.' || b == ':' || b == '"' ||
-        b == ',') {
+    if (kTrailDecor[static_cast<unsigned char>(s.back())]) {
       s.remove_suffix(1);
       continue;
     }
