@@ -220,6 +220,10 @@ class Daemon {
   std::set<std::pair<std::string, int32_t>, TopicPartitionLess> at_eof_;
   std::mutex wait_mu_;
   std::condition_variable wait_cv_;  // signalled by delivery reports: in-flight space freed
+  // Set while the main loop waits for in-flight space; delivery reports wake it only once
+  // in_flight has fallen to resume_at_ (hysteresis), not once per acknowledged story.
+  std::atomic<bool> backpressured_{false};
+  int64_t resume_at_ = 0;
   int64_t last_stats_ns_ = 0;
   int64_t first_consume_ns_ = 0;  // when the first story arrived
   int64_t last_commit_ns_ = 0;
@@ -267,7 +271,11 @@ void Daemon::on_delivery(void* opaque, rd_kafka_resp_err_t err) {
     self->counters_.last_done_ns.store(t, std::memory_order_relaxed);
     if (self->counters_.done.fetch_add(1, std::memory_order_relaxed) + 1 == kWarmupStories)
       self->counters_.warm_ns.store(t, std::memory_order_relaxed);
-    self->wait_cv_.notify_one();
+    if (self->backpressured_.load(std::memory_order_acquire) &&
+        self->tracker_.in_flight() <= self->resume_at_) {
+      std::lock_guard lock(self->wait_mu_);  // no lost wake-up between the check and the wait
+      self->wait_cv_.notify_one();
+    }
   }
 }
 
@@ -976,6 +984,7 @@ int Daemon::run() {
   last_stats_ns_ = last_commit_ns_ = now_ns();
   const int64_t stats_ns = config_.stats.interval_s * 1'000'000'000LL;
   const int64_t max_in_flight = std::max<int64_t>(1, config_.pipeline.max_in_flight);
+  resume_at_ = max_in_flight - std::max<int64_t>(1, max_in_flight / 4);
   for (InBatch& b : batches_) b.msgs.resize(1024);
   while (!control_.stop.load()) {
     if (control_.reload.exchange(false)) reload_resources();
@@ -988,15 +997,20 @@ int Daemon::run() {
     const int64_t room =
         max_in_flight - tracker_.in_flight() - static_cast<int64_t>(pending_ ? pending_->n : 0);
     if (room <= 0) {
-      // Backpressure: wait for acknowledgements instead of consuming more.
+      // Backpressure: wait for acknowledgements instead of consuming more, until in_flight is
+      // down to resume_at_. Offsets are committed on the usual schedule: committing on every
+      // wake-up sent an OffsetCommit request per acknowledged batch of stories.
       finish_pending();
       if (exactly_once()) {
         maybe_commit_transaction(true);
-      } else {
+      } else if (now_ns() - last_commit_ns_ > 1'000'000'000LL) {
         commit_progress(false);
       }
       std::unique_lock lock(wait_mu_);
-      wait_cv_.wait_for(lock, std::chrono::milliseconds(20));
+      backpressured_.store(true, std::memory_order_release);
+      wait_cv_.wait_for(lock, std::chrono::milliseconds(20),
+                        [&] { return tracker_.in_flight() <= resume_at_; });
+      backpressured_.store(false, std::memory_order_relaxed);
       continue;
     }
     InBatch& next = pending_ == &batches_[0] ? batches_[1] : batches_[0];

@@ -150,6 +150,36 @@ TEST_F(DaemonTest, EveryStoryLandsInExactlyOneOutputTopic) {
   EXPECT_NE(d.log().find("Summary consumed="), std::string::npos);
 }
 
+// A tiny in-flight limit keeps the daemon in its backpressure wait most of the time: it must
+// neither stall (it waits for acknowledgements, woken when in_flight falls to three quarters of
+// the limit) nor exceed the limit, nor lose a story.
+TEST_F(DaemonTest, SmallInFlightLimitIsRespectedAndLosesNothing) {
+  Names n("inflight");
+  ASSERT_TRUE(create_topic(n.input, 3).is_ok());
+  std::vector<Message> in;
+  for (const auto& l : lines_) {
+    Message m;
+    m.value = l;
+    in.push_back(m);
+  }
+  ASSERT_TRUE(produce(n.input, in).is_ok());
+  const std::string cfg =
+      write_config(n, std::string(kTestSettings) + "[pipeline]\nmax_in_flight = 4\n");
+  Process d({wirefeed_binary(), "run", "--config", cfg}, "/tmp/" + n.input + ".log");
+  ASSERT_TRUE(wait_committed(n, static_cast<int64_t>(lines_.size()), d)) << d.log();
+  d.signal(SIGTERM);
+  ASSERT_EQ(d.wait_exit(), 0) << d.log();
+  EXPECT_EQ(read_outputs(n).total(), lines_.size());
+  const std::string log = d.log();
+  size_t lines_seen = 0;
+  for (size_t p = log.find(" in_flight="); p != std::string::npos;
+       p = log.find(" in_flight=", p + 1)) {
+    EXPECT_LE(std::stol(log.substr(p + 11)), 4) << log;
+    ++lines_seen;
+  }
+  EXPECT_GT(lines_seen, 0u) << log;
+}
+
 TEST_F(DaemonTest, SigtermThenRestartLosesAndRepeatsNothing) {
   Names n("restart");
   ASSERT_TRUE(create_topic(n.input, 2).is_ok());
