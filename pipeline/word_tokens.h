@@ -47,7 +47,7 @@ __attribute__((always_inline)) inline uint64_t hash_token(const uint8_t* b, cons
   } else {
     for (size_t k = 0; k < rem; ++k) w |= uint64_t{b[i + k]} << (8 * k);
   }
-  uint64_t mask = rem == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * rem)) - 1;
+  uint64_t mask = ~uint64_t{0} >> (64 - 8 * rem);  // rem 1..8: the low `rem` bytes
   w = (w | kFold) & mask;
   if (y_last) {
     unsigned shift = static_cast<unsigned>(8 * (rem - 1));
@@ -84,6 +84,35 @@ inline ByteMasks classify64(const uint8_t* p) {
     auto high = static_cast<uint32_t>(_mm256_movemask_epi8(x));
     m.word |= uint64_t{word} << (32 * half);
     m.other |= uint64_t{word | high} << (32 * half);
+  }
+  return m;
+}
+// For a block with bytes >= 0x80 (bit i = byte i of p[0..64)): `c2` the lead bytes C2, `e2_break`
+// the bytes E2 followed by 80 or 81 (so p[64] must be readable), `cont` the bytes 80..C1 (they
+// continue a token but cannot start one).
+struct Utf8Masks {
+  uint64_t c2 = 0;
+  uint64_t e2_break = 0;
+  uint64_t cont = 0;
+};
+inline Utf8Masks classify_utf8(const uint8_t* p) {
+  Utf8Masks m;
+  for (int half = 0; half < 2; ++half) {
+    __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32 * half));
+    __m256i next = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32 * half + 1));
+    __m256i c2 = _mm256_cmpeq_epi8(x, _mm256_set1_epi8(static_cast<char>(0xC2)));
+    __m256i e2 = _mm256_cmpeq_epi8(x, _mm256_set1_epi8(static_cast<char>(0xE2)));
+    // next is 80 or 81: (next & FE) == 80.
+    __m256i n80 =
+        _mm256_cmpeq_epi8(_mm256_and_si256(next, _mm256_set1_epi8(static_cast<char>(0xFE))),
+                          _mm256_set1_epi8(static_cast<char>(0x80)));
+    // Signed: 80..C1 are -128..-63.
+    __m256i cont = _mm256_cmpgt_epi8(_mm256_set1_epi8(-62), x);
+    const unsigned shift = 32 * static_cast<unsigned>(half);
+    m.c2 |= uint64_t{static_cast<uint32_t>(_mm256_movemask_epi8(c2))} << shift;
+    m.e2_break |= uint64_t{static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_and_si256(e2, n80)))}
+                  << shift;
+    m.cont |= uint64_t{static_cast<uint32_t>(_mm256_movemask_epi8(cont))} << shift;
   }
   return m;
 }
@@ -126,11 +155,13 @@ inline ByteMasks classify64(const uint8_t* p) {
 // The text is classified 64 bytes at a time into a bit mask of letters/digits. In a block without
 // bytes >= 0x80 (most of agency copy) token starts and ends are the mask's 0->1 and 1->0 edges,
 // walked with count-trailing-zeros: no branch per byte, and none that depends on word lengths
-// beyond one per token. A block with non-ASCII bytes is walked byte by byte, since the UTF-8
-// punctuation rules need the sequence; the two paths hand over an open token (`open`,
-// `tok_begin`) and the end of a skipped punctuation sequence (`skip_to`) at block boundaries.
+// beyond one per token. A block with non-ASCII bytes in well-formed UTF-8 gets its punctuation
+// sequences as masks too (AVX2 builds); anything else (malformed sequences, the last block) is
+// walked byte by byte, the reference for the UTF-8 rules. The paths hand over an open token
+// (`open`, `tok_begin`) and the end of a skipped punctuation sequence (`skip_to`) at block
+// boundaries. Always inlined: as a call, the caller's batch state lived in memory (-1% Ir).
 template <typename Emit>
-inline void for_each_token(std::string_view text, Emit&& emit) {
+__attribute__((always_inline)) inline void for_each_token(std::string_view text, Emit&& emit) {
   constexpr size_t kMaxToken = 48;  // longer runs (URLs, hashes) cannot be lexicon words
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const size_t n = text.size();
@@ -175,9 +206,34 @@ inline void for_each_token(std::string_view text, Emit&& emit) {
       std::memcpy(tail, s + base, avail);
       m = classify64(tail);
     }
-    if (m.other == m.word) [[likely]] {
-      // ASCII only: tokens are the runs of set bits.
-      uint64_t word = m.word;
+    uint64_t word = m.word;
+    bool runs = m.other == m.word;  // ASCII only: tokens are the runs of set bits
+#if defined(__AVX2__)
+    size_t next_skip = 0;
+    if (!runs && avail > 64) {
+      // Non-ASCII bytes in well-formed text (about 5% of the blocks of agency copy, and each
+      // cost as much as a dozen ASCII blocks byte by byte): a punctuation sequence (C2 xx,
+      // E2 80 xx, E2 81 xx) is a separator, every other byte >= 0x80 belongs to a word, so the
+      // tokens are again runs of bits. The byte loop below stays the reference for what this
+      // cannot express: a sequence lead inside another sequence, or a byte 80..C1 that would
+      // start a token.
+      const Utf8Masks u = classify_utf8(s + base);
+      const uint64_t allowed = skip_to > base ? ~uint64_t{0} << (skip_to - base) : ~uint64_t{0};
+      const uint64_t c2 = u.c2 & allowed, e2 = u.e2_break & allowed;
+      const uint64_t tails = ((c2 | e2) << 1) | (e2 << 2);
+      const uint64_t skip = c2 | e2 | tails | ~allowed;
+      const uint64_t t = (m.other & ~skip);
+      const uint64_t t_starts = t & ~((t << 1) | uint64_t{open});
+      if (((c2 | e2) & tails) == 0 && (t_starts & u.cont) == 0) {
+        runs = true;
+        word = t;
+        // A sequence that runs past the block: E2 at 63 skips two bytes of the next, E2 at 62 or
+        // C2 at 63 one (both at once would overlap, excluded above).
+        next_skip = base + 64 + ((e2 >> 63) ? 2 : ((e2 >> 62) | (c2 >> 63)) & 1);
+      }
+    }
+#endif
+    if (runs) [[likely]] {
       if (skip_to > base)
         word &= ~uint64_t{0} << (skip_to - base);      // < 64: sequences are <= 3 bytes
       uint64_t before = (word << 1) | uint64_t{open};  // bit i: byte i-1 is in a token
@@ -199,6 +255,9 @@ inline void for_each_token(std::string_view text, Emit&& emit) {
         token(b, base + static_cast<size_t>(std::countr_zero(ends)));
         ends &= ends - 1;
       }
+#if defined(__AVX2__)
+      if (next_skip) skip_to = next_skip;
+#endif
       continue;
     }
     // Non-ASCII bytes: the byte-by-byte rules.
