@@ -472,34 +472,57 @@ void tag_impl(const TopicTagger::Impl& im, const Story& story, std::vector<Topic
         bits[p.topic >> 6] |= uint64_t{1} << (p.topic & 63);
       }
     };
-    auto step = [&](uint64_t tok, bool candidate) __attribute__((always_inline)) {
-      size_t n_next = 0;
-      uint64_t k = unigram_key(tok);
-      if (candidate) {
-        if (const Slot* e = im.probe(k)) {
-          if (e->e.count) hit(e);
-          if (e->e.prefix) next[n_next++] = k;
-        }
-      }
-      for (size_t i = 0; i < n_live; ++i) {
-        k = extend_key(live[i], tok);
-        if (const Slot* e = im.find(k)) {
-          if (e->e.count) hit(e);
-          if (e->e.prefix && n_next < a.size()) next[n_next++] = k;
-        }
-      }
-      std::swap(live, next);
-      n_live = n_next;
-    };
     constexpr size_t kBatch = 64;
     std::array<uint64_t, kBatch> toks;
     size_t n_toks = 0;
     auto flush = [&] {
+      // The loop's state in locals, written back at the end: read through this closure, every
+      // store to a prefix array or to `bits` (uint64_t, like the counters) might alias it, so
+      // n_live, the array pointers and the index fields were reloaded for every token.
+      uint64_t* cur = live;
+      uint64_t* nxt = next;
+      size_t n_cur = n_live;
+      const Slot* const table = im.table.data();
+      const uint64_t table_mask = im.mask;
+      const unsigned table_shift = im.shift;
+      const uint64_t* const filter = im.filter.data();
+      auto maybe = [filter](uint64_t key) __attribute__((always_inline)) {
+        unsigned b1 = TopicTagger::Impl::filter_bit(key), b2 = TopicTagger::Impl::filter_bit2(key);
+        return (filter[b1 >> 6] >> (b1 & 63)) & (filter[b2 >> 6] >> (b2 & 63)) & 1;
+      };
+      auto probe = [=](uint64_t key) __attribute__((always_inline))->const Slot* {
+        uint64_t i = key >> table_shift;  // as Impl::probe()
+        while (true) {
+          const Slot& slot = table[i];
+          if (slot.key == key) return &slot;
+          if (slot.key == 0) return nullptr;
+          i = (i + 1) & table_mask;
+        }
+      };
+      auto step = [&](uint64_t tok, bool candidate) __attribute__((always_inline)) {
+        size_t n_next = 0;
+        uint64_t k = unigram_key(tok);
+        if (candidate) {
+          if (const Slot* e = probe(k)) {
+            if (e->e.count) hit(e);
+            if (e->e.prefix) nxt[n_next++] = k;
+          }
+        }
+        for (size_t i = 0; i < n_cur; ++i) {
+          k = extend_key(cur[i], tok);
+          if (const Slot* e = maybe(k) ? probe(k) : nullptr) {
+            if (e->e.count) hit(e);
+            if (e->e.prefix && n_next < a.size()) nxt[n_next++] = k;
+          }
+        }
+        std::swap(cur, nxt);
+        n_cur = n_next;
+      };
       uint64_t cand = 0;
-      for (size_t t = 0; t < n_toks; ++t) cand |= uint64_t{im.maybe(unigram_key(toks[t]))} << t;
+      for (size_t t = 0; t < n_toks; ++t) cand |= uint64_t{maybe(unigram_key(toks[t]))} << t;
       size_t t = 0;
       while (true) {
-        if (n_live == 0) {
+        if (n_cur == 0) {
           uint64_t rest = t < 64 ? cand >> t << t : 0;
           if (!rest) break;
           t = static_cast<size_t>(std::countr_zero(rest));
@@ -509,6 +532,9 @@ void tag_impl(const TopicTagger::Impl& im, const Story& story, std::vector<Topic
         step(toks[t], (cand >> t) & 1);
         ++t;
       }
+      live = cur;
+      next = nxt;
+      n_live = n_cur;
       n_toks = 0;
     };
     for_each_token(
