@@ -282,37 +282,36 @@ inline uint64_t word_bytes8(uint64_t x) {
   return (digit | alpha) & ~x & kHigh8;
 }
 
-inline uint64_t hash_word(const unsigned char* buf, uint32_t len) {
+// The word hash, in pieces: every path that hashes a word (byte at a time through the copy
+// buffer, straight from the text, the fast path's one- and two-chunk words) must give the same
+// value, so they all use these. A word is hashed as seed(len), then step() per 8-byte chunk of
+// its (lowered, zero-padded) first kMaxWord bytes, then fmix64.
+inline uint64_t word_seed(uint64_t len) { return 0x9ae16a3b2f90404fULL ^ len; }
+inline uint64_t word_step(uint64_t h, uint64_t chunk) {
+  h = (h ^ chunk) * 0x9fb21c651e98df25ULL;
+  return h ^ (h >> 29);
+}
+constexpr uint64_t kLower8 = 0x2020202020202020ULL;  // `| kLower8` lowers ASCII letters and digits
+
+// The hash of the len-byte word at p. `lower` is ORed into every chunk: kLower8 when p is the
+// text itself (ASCII letters and digits only), 0 when p is the copy buffer (already lowered). The
+// caller guarantees 8 readable bytes from every chunk start below min(len, kMaxWord).
+inline uint64_t hash_word(const unsigned char* p, uint32_t len, uint64_t lower = 0) {
   const uint32_t n = std::min<uint32_t>(len, kMaxWord);
-  uint64_t h = 0x9ae16a3b2f90404fULL ^ len;
+  uint64_t h = word_seed(len);
   for (uint32_t i = 0; i < n; i += 8) {
     uint64_t w;
-    std::memcpy(&w, buf + i, 8);
+    std::memcpy(&w, p + i, 8);
+    w |= lower;
     const uint32_t rem = n - i;
     if (rem < 8) w &= ~0ULL >> (8 * (8 - rem));
-    h = (h ^ w) * 0x9fb21c651e98df25ULL;
-    h ^= h >> 29;
+    h = word_step(h, w);
   }
   return fmix64(h);
 }
 
-// hash_word() of the len bytes at s, all ASCII letters or digits (so `| 0x20` is their
-// lowering), read straight from the text instead of through the copy buffer. The caller
-// guarantees 8 readable bytes from every chunk start below min(len, kMaxWord).
-inline uint64_t hash_word_ascii(const unsigned char* s, uint32_t len) {
-  const uint32_t n = std::min<uint32_t>(len, kMaxWord);
-  uint64_t h = 0x9ae16a3b2f90404fULL ^ len;
-  for (uint32_t i = 0; i < n; i += 8) {
-    uint64_t w;
-    std::memcpy(&w, s + i, 8);
-    w |= 0x2020202020202020ULL;
-    const uint32_t rem = n - i;
-    if (rem < 8) w &= ~0ULL >> (8 * (8 - rem));
-    h = (h ^ w) * 0x9fb21c651e98df25ULL;
-    h ^= h >> 29;
-  }
-  return fmix64(h);
-}
+// A key token: the word's hash with the low bit 1 for a number, 0 for a name.
+inline uint64_t key_token(uint64_t t, bool number) { return number ? (t | 1) : (t & ~uint64_t{1}); }
 
 // Length of the run of ASCII letters and digits at s[i..n), or 0 when the run reaches the last 8
 // bytes (the caller then takes the byte-at-a-time path, which knows the end of the text).
@@ -380,28 +379,20 @@ size_t fast_words(const unsigned char* s, size_t p, size_t n, bool& sentence_sta
     if (stop != 0) {  // hash_word() of a word under 8 bytes
       wl = static_cast<size_t>(std::countr_zero(stop)) / 8;
       const uint64_t mask = ((stop & (0 - stop)) >> 7) - 1;  // the bytes below the first stop
-      uint64_t h = (0x9ae16a3b2f90404fULL ^ wl ^ ((x | 0x2020202020202020ULL) & mask)) *
-                   0x9fb21c651e98df25ULL;
-      h ^= h >> 29;
-      t = fmix64(h);
+      t = fmix64(word_step(word_seed(wl), (x | kLower8) & mask));
     } else if (uint64_t y;
                p + 16 <= n && (std::memcpy(&y, s + p + 8, 8), (~word_bytes8(y) & kHigh8) != 0)) {
       // hash_word() of a word of 8 to 15 bytes, the next commonest.
       const uint64_t stop2 = ~word_bytes8(y) & kHigh8;
       wl = 8 + static_cast<size_t>(std::countr_zero(stop2)) / 8;
       const uint64_t mask = ((stop2 & (0 - stop2)) >> 7) - 1;
-      uint64_t h =
-          (0x9ae16a3b2f90404fULL ^ wl ^ (x | 0x2020202020202020ULL)) * 0x9fb21c651e98df25ULL;
-      h ^= h >> 29;
-      if (wl > 8) {  // an 8-byte word is one chunk
-        h = (h ^ ((y | 0x2020202020202020ULL) & mask)) * 0x9fb21c651e98df25ULL;
-        h ^= h >> 29;
-      }
+      uint64_t h = word_step(word_seed(wl), x | kLower8);
+      if (wl > 8) h = word_step(h, (y | kLower8) & mask);  // an 8-byte word is one chunk
       t = fmix64(h);
     } else {
       wl = ascii_word_len(s, p, n);
       if (wl == 0) break;
-      t = hash_word_ascii(s + p, static_cast<uint32_t>(wl));
+      t = hash_word(s + p, static_cast<uint32_t>(wl), kLower8);
     }
     const size_t e = p + wl;
     const unsigned char term = s[e];
@@ -416,7 +407,7 @@ size_t fast_words(const unsigned char* s, size_t p, size_t n, bool& sentence_sta
     tb[nt++] = t;
     full = fold(full, t);
     if (want_keys && (is_digit(first) || (is_upper(first) && !start))) {
-      kb[nk++] = is_digit(first) ? (t | 1) : (t & ~uint64_t{1});  // low bit: number or name
+      kb[nk++] = key_token(t, is_digit(first));
     }
     start = false;
     if (nt == TokenBatch::kSize) {
@@ -449,10 +440,6 @@ size_t fast_words(const unsigned char* s, size_t p, size_t n, bool& sentence_sta
   return p;
 }
 
-}  // namespace
-
-namespace {
-
 // tokenize(), also folding every token into `full` in order.
 void tokenize_folded(std::string_view text, std::vector<uint64_t>& tokens,
                      std::vector<uint64_t>* keys, uint64_t& full) {
@@ -464,16 +451,16 @@ void tokenize_folded(std::string_view text, std::vector<uint64_t>& tokens,
   bool first_digit = false;
   bool sentence_start = true;
 
-  // Called once per word: forced inline, as an out-of-line call it showed up in profiles.
   TokenBatch out(tokens, keys);
   out.full = full;
+  // Called once per word: forced inline, as an out-of-line call it showed up in profiles.
   auto flush = [&]() __attribute__((always_inline)) {
     if (len == 0) return;
     const uint64_t t = hash_word(buf, len);
     out.t[out.nt++] = t;
     out.full = fold(out.full, t);
     if (keys != nullptr && (first_digit || (first_upper && !sentence_start))) {
-      out.k[out.nk++] = first_digit ? (t | 1) : (t & ~uint64_t{1});  // low bit: number or name
+      out.k[out.nk++] = key_token(t, first_digit);
     }
     if (out.nt == TokenBatch::kSize) out.spill();
     sentence_start = false;
@@ -511,7 +498,7 @@ void tokenize_folded(std::string_view text, std::vector<uint64_t>& tokens,
           const uint64_t stop = ~word & kHigh8;
           const size_t k = stop == 0 ? 8 : static_cast<size_t>(std::countr_zero(stop)) / 8;
           if (len < kMaxWord) {
-            const uint64_t lowered = x | 0x2020202020202020ULL;
+            const uint64_t lowered = x | kLower8;
             std::memcpy(buf + len, &lowered, 8);
           }
           len += static_cast<uint32_t>(k);
