@@ -56,9 +56,10 @@ class DedupTest : public ::testing::Test {
  protected:
   DedupTest() : fpr_(cfg_), index_(cfg_) {}
 
-  DedupResult submit(const std::string& uri, const std::string& headline, const std::string& body,
-                     const std::string& version = "1",
-                     const std::string& created = "2024-03-01T10:00:00Z") {
+  // Fingerprints the story into fp_ and checks it against `index` (a replica, a restored index).
+  DedupResult submit_to(DedupIndex& index, const std::string& uri, const std::string& headline,
+                        const std::string& body, const std::string& version = "1",
+                        const std::string& created = "2024-03-01T10:00:00Z") {
     Story s;
     s.uri = uri;
     s.headline = headline;
@@ -66,7 +67,21 @@ class DedupTest : public ::testing::Test {
     s.version = version;
     s.version_created = created;
     fpr_.fingerprint(s, CreditResult{}, 0, fp_);
-    return index_.check_and_insert(fp_);
+    return index.check_and_insert(fp_);
+  }
+  DedupResult submit(const std::string& uri, const std::string& headline, const std::string& body,
+                     const std::string& version = "1",
+                     const std::string& created = "2024-03-01T10:00:00Z") {
+    return submit_to(index_, uri, headline, body, version, created);
+  }
+
+  // Appends the changelog record of the story last submitted (fp_) to `log`.
+  using Changelog = std::vector<std::pair<std::string, std::string>>;
+  void record(Changelog& log) {
+    std::string key;
+    std::string value;
+    index_.changelog_record(fp_, key, value);
+    log.emplace_back(std::move(key), std::move(value));
   }
 
   DedupConfig cfg_;
@@ -307,15 +322,11 @@ TEST_F(DedupTest, LoadRejectsAFileThatIsNotState) {
 }
 
 TEST_F(DedupTest, ChangelogReplayRebuildsIndexAndIsIdempotent) {
-  std::vector<std::pair<std::string, std::string>> log;
-  std::string key;
-  std::string value;
+  Changelog log;
   submit("urn:a", "Floods", join(kFloodParas));
-  index_.changelog_record(fp_, key, value);
-  log.emplace_back(key, value);
+  record(log);
   submit("urn:b", "Floods", join(kFloodParas) + "\n\nThe army was sent in.");
-  index_.changelog_record(fp_, key, value);
-  log.emplace_back(key, value);
+  record(log);
   EXPECT_EQ(log[0].first, "urn:a");
 
   DedupIndex replica(cfg_);
@@ -326,19 +337,10 @@ TEST_F(DedupTest, ChangelogReplayRebuildsIndexAndIsIdempotent) {
   EXPECT_TRUE(replica.apply_changelog("urn:a", "").is_ok());  // a compaction tombstone
 
   // The replica knows urn:a (resend) and the family of urn:b (root urn:a).
-  Story s;
-  s.uri = "urn:a";
-  s.headline = "Floods";
-  s.body = join(kFloodParas);
-  s.version = "1";
-  s.version_created = "2024-03-01T10:00:00Z";
-  fpr_.fingerprint(s, CreditResult{}, 0, fp_);
-  EXPECT_EQ(replica.check_and_insert(fp_).status, DedupStatus::kDuplicate);
-  s.uri = "urn:b2";
-  s.body = join(kFloodParas) + "\n\nThe army was sent in.";
-  s.headline = "Other headline";
-  fpr_.fingerprint(s, CreditResult{}, 0, fp_);
-  const DedupResult r = replica.check_and_insert(fp_);
+  EXPECT_EQ(submit_to(replica, "urn:a", "Floods", join(kFloodParas)).status,
+            DedupStatus::kDuplicate);
+  const DedupResult r = submit_to(replica, "urn:b2", "Other headline",
+                                  join(kFloodParas) + "\n\nThe army was sent in.");
   EXPECT_EQ(r.status, DedupStatus::kNearDuplicate);
   EXPECT_EQ(r.of, "urn:a");
 }
@@ -426,18 +428,11 @@ TEST_F(DedupTest, TemplateStoryWithOtherFiguresIsUniqueEvenWithCapitalisedNouns)
 TEST_F(DedupTest, ExactCopyUnderOtherUriIsFoundWithoutSketchCandidates) {
   cfg_.max_candidates = 0;
   DedupIndex index(cfg_);
-  Story s;
-  s.headline = "Floods force thousands from homes";
-  s.body = join(kFloodParas);
-  s.version = "1";
-  s.version_created = "2024-03-01T10:00:00Z";
-  s.uri = "urn:first";
-  fpr_.fingerprint(s, CreditResult{}, 0, fp_);
-  EXPECT_EQ(index.check_and_insert(fp_).status, DedupStatus::kUnique);
-  s.uri = "urn:copy";
-  s.body = "  " + join(kFloodParas) + "\n";  // other whitespace: the same normalised text
-  fpr_.fingerprint(s, CreditResult{}, 0, fp_);
-  const DedupResult r = index.check_and_insert(fp_);
+  const std::string headline = "Floods force thousands from homes";
+  EXPECT_EQ(submit_to(index, "urn:first", headline, join(kFloodParas)).status,
+            DedupStatus::kUnique);
+  // Other whitespace: the same normalised text.
+  const DedupResult r = submit_to(index, "urn:copy", headline, "  " + join(kFloodParas) + "\n");
   EXPECT_EQ(r.status, DedupStatus::kDuplicate);
   EXPECT_EQ(r.of, "urn:first");
 }
@@ -458,14 +453,7 @@ TEST_F(DedupTest, ChangelogReadsFormatOneRecords) {
   v1.erase(1 + 8 + 8, 8);          // number_bloom
   DedupIndex replica(cfg_);
   ASSERT_TRUE(replica.apply_changelog(key, v1).is_ok());
-  Story s;
-  s.uri = "urn:a-copy";
-  s.headline = "Floods";
-  s.body = join(kFloodParas);
-  s.version = "1";
-  s.version_created = "2024-03-01T10:00:00Z";
-  fpr_.fingerprint(s, CreditResult{}, 0, fp_);
-  const DedupResult r = replica.check_and_insert(fp_);
+  const DedupResult r = submit_to(replica, "urn:a-copy", "Floods", join(kFloodParas));
   EXPECT_EQ(r.status, DedupStatus::kDuplicate);
   EXPECT_EQ(r.of, "urn:a");
   EXPECT_FALSE(replica.apply_changelog(key, std::string(1, '\x03') + v1.substr(1)).is_ok());
@@ -478,31 +466,20 @@ TEST_F(DedupTest, LargeFamilyOfEditedCopiesIsFound) {
     return "RIVERTON (Outlet " + std::to_string(k) + ") - " + join(kFloodParas) +
            "\n\nCopyright Outlet " + std::to_string(k) + " news service";
   };
-  std::vector<std::pair<std::string, std::string>> log;
-  std::string key;
-  std::string value;
+  Changelog log;
   submit("urn:wide:0", "Floods force thousands from homes", join(kFloodParas));
-  index_.changelog_record(fp_, key, value);
-  log.emplace_back(key, value);
+  record(log);
   for (int k = 1; k <= 60; ++k) {
     const DedupResult r =
         submit("urn:wide:" + std::to_string(k), "Floods: " + std::to_string(k), copy(k));
     ASSERT_NE(r.status, DedupStatus::kUnique) << "copy " << k;
     EXPECT_EQ(r.of, "urn:wide:0") << "copy " << k;
-    index_.changelog_record(fp_, key, value);
-    log.emplace_back(key, value);
+    record(log);
   }
   // The same family rebuilt from the changelog (a restarted daemon) still finds the next copy.
   DedupIndex replica(cfg_);
   for (const auto& [k, v] : log) ASSERT_TRUE(replica.apply_changelog(k, v).is_ok());
-  Story s;
-  s.uri = "urn:wide:61";
-  s.headline = "Floods: 61";
-  s.body = copy(61);
-  s.version = "1";
-  s.version_created = "2024-03-01T10:00:00Z";
-  fpr_.fingerprint(s, CreditResult{}, 0, fp_);
-  const DedupResult r = replica.check_and_insert(fp_);
+  const DedupResult r = submit_to(replica, "urn:wide:61", "Floods: 61", copy(61));
   EXPECT_NE(r.status, DedupStatus::kUnique);
   EXPECT_EQ(r.of, "urn:wide:0");
 }
