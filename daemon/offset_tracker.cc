@@ -16,7 +16,10 @@ OffsetTracker::Entry* OffsetTracker::begin(std::string_view topic, int32_t parti
   e.consumed_ns = consumed_ns;
   e.pending.store(records, std::memory_order_relaxed);
   e.owner = this;
-  if (records > 0) in_flight_.fetch_add(1, std::memory_order_relaxed);
+  if (records > 0) {
+    const int64_t now = in_flight_.fetch_add(1, std::memory_order_relaxed) + 1;
+    if (now > peak_in_flight_) peak_in_flight_ = now;
+  }
   return &e;
 }
 

@@ -63,6 +63,8 @@ class OffsetTracker {
   void clear();
 
   [[nodiscard]] int64_t in_flight() const { return in_flight_.load(std::memory_order_relaxed); }
+  // The most entries ever in flight at once (read by the thread that calls begin()).
+  [[nodiscard]] int64_t peak_in_flight() const { return peak_in_flight_; }
   [[nodiscard]] bool has_failure() const { return failures_.load(std::memory_order_relaxed) > 0; }
 
  private:
@@ -71,6 +73,7 @@ class OffsetTracker {
   };
   std::map<std::pair<std::string, int32_t>, Partition, TopicPartitionLess> partitions_;
   std::atomic<int64_t> in_flight_{0};  // entries with records pending
+  int64_t peak_in_flight_ = 0;         // written by begin() only
   std::atomic<int64_t> failures_{0};
 };
 

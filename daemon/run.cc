@@ -92,6 +92,8 @@ struct Counters {
   std::atomic<int64_t> warm_ns{0};
 };
 constexpr uint64_t kWarmupStories = 10'000;
+// At-least-once offsets are committed at most this often (asynchronously), backpressured or not.
+constexpr int64_t kCommitIntervalNs = 1'000'000'000LL;
 
 // The per-record opaque handed to librdkafka: which input entry it belongs to, and whether it
 // counts as an output record for the stats.
@@ -937,11 +939,12 @@ void Daemon::log_stats(bool final_line) {
     spdlog::info(
         "Summary consumed={} produced={} enriched={} duplicates={} near_duplicates={} updates={} "
         "dead_lettered={} delivery_failures={} dedup_index={} transactions={} aborts={} "
-        "active_seconds={:.2f} stories_per_s={:.0f} mb_per_s={:.2f} steady_stories_per_s={:.0f}",
+        "active_seconds={:.2f} stories_per_s={:.0f} mb_per_s={:.2f} steady_stories_per_s={:.0f} "
+        "peak_in_flight={}",
         consumed, produced, counters_.enriched.load(), dup, near, counters_.updates.load(), dlq,
         counters_.delivery_failures.load(), index_ ? index_->size() : 0, transactions_, aborts_,
         active, active > 0 ? consumed / active : 0.0, active > 0 ? bytes / active / 1e6 : 0.0,
-        steady);
+        steady, tracker_.peak_in_flight());
   } else {
     spdlog::info(
         "Throughput consumed_per_s={:.0f} produced_per_s={:.0f} mb_per_s={:.2f} "
@@ -1003,7 +1006,7 @@ int Daemon::run() {
       finish_pending();
       if (exactly_once()) {
         maybe_commit_transaction(true);
-      } else if (now_ns() - last_commit_ns_ > 1'000'000'000LL) {
+      } else if (now_ns() - last_commit_ns_ > kCommitIntervalNs) {
         commit_progress(false);
       }
       std::unique_lock lock(wait_mu_);
@@ -1067,7 +1070,7 @@ int Daemon::run() {
     const int64_t t = now_ns();
     if (exactly_once()) {
       maybe_commit_transaction(false);
-    } else if (t - last_commit_ns_ > 1'000'000'000LL) {
+    } else if (t - last_commit_ns_ > kCommitIntervalNs) {
       commit_progress(false);
     }
     if (stats_ns > 0 && t - last_stats_ns_ >= stats_ns) log_stats(false);

@@ -18,6 +18,20 @@ TEST(OffsetTrackerTest, CommitsOnlyAfterEveryRecordIsAcknowledged) {
   EXPECT_EQ(t.in_flight(), 0);
 }
 
+TEST(OffsetTrackerTest, PeakInFlightIsTheMostEntriesPendingAtOnce) {
+  OffsetTracker t;
+  auto* a = t.begin("in", 0, 1, 1, 0);
+  auto* b = t.begin("in", 0, 2, 2, 0);
+  t.begin("in", 0, 3, 0, 0);  // nothing to acknowledge: never in flight
+  EXPECT_EQ(t.peak_in_flight(), 2);
+  EXPECT_TRUE(OffsetTracker::complete(a, true));
+  EXPECT_FALSE(OffsetTracker::complete(b, true));
+  t.begin("in", 0, 4, 1, 0);  // in flight again: b and this one
+  EXPECT_EQ(t.peak_in_flight(), 2);
+  t.begin("in", 0, 5, 1, 0);
+  EXPECT_EQ(t.peak_in_flight(), 3);
+}
+
 TEST(OffsetTrackerTest, LaterOffsetWaitsForEarlierOne) {
   OffsetTracker t;
   auto* a = t.begin("in", 0, 1, 1, 0);
