@@ -16,6 +16,7 @@
 #   WIREFEED_KAFKA_PARTITIONS     partitions of auto-created topics (default 3)
 #   WIREFEED_KAFKA_START_TIMEOUT  seconds to wait for a broker to serve (default 90)
 #   WIREFEED_KAFKA_HEAP           JVM heap, e.g. 512m (default 512m)
+#   WIREFEED_KAFKA_JVM_OPTS       replaces the heap and GC options below (for A/B experiments)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,6 +26,14 @@ START_TIMEOUT="${WIREFEED_KAFKA_START_TIMEOUT:-90}"
 HEAP="${WIREFEED_KAFKA_HEAP:-512m}"
 CACHE="$ROOT/.cache/kafka"
 LIBS="$CACHE/libs-$KAFKA_VERSION"
+# Kafka's recommended G1 settings (its operations docs): a fixed heap and 16 MB regions. With the
+# JVM's default region size for a 512m-1g heap (1 MB), every produce request over 512 KB (a
+# client's linger window of stories) is a "humongous" object: at 14k stories/s the broker ran a
+# young GC every ~0.4 s for them, pauses up to 206 ms, and the daemon's p99 latency showed
+# 0.3-2 s seconds. docs/PERFORMANCE.md has the A/B.
+read -r -a JVM_OPTS <<<"${WIREFEED_KAFKA_JVM_OPTS:-"-Xms$HEAP -Xmx$HEAP -XX:+UseG1GC \
+-XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 -XX:G1HeapRegionSize=16M \
+-XX:+ExplicitGCInvokesConcurrent"}"
 STATE_ROOT="$ROOT/.kafka"
 
 die() { echo "kafka-broker: $*" >&2; exit 1; }
@@ -197,7 +206,7 @@ cmd_start() {
   fi
 
   # Detached from our stdio (and session) so ctest/make never wait on pipes the JVM inherited.
-  setsid java -Xms256m -Xmx"$HEAP" -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true \
+  setsid java "${JVM_OPTS[@]}" -Djava.awt.headless=true \
     -Dlog4j2.configurationFile="$ROOT/scripts/kafka/log4j2.properties" \
     -Djava.io.tmpdir="$dir/tmp" -cp "$LIBS/*" \
     kafka.Kafka "$dir/server.properties" </dev/null >"$dir/broker.log" 2>&1 &
@@ -243,7 +252,7 @@ cmd_bounce() {
   kill -0 "$pid" 2>/dev/null && { kill -KILL "$pid"; sleep 0.5; }
   log "instance $name: broker stopped; down for ${down_s}s"
   sleep "$down_s"
-  setsid java -Xms256m -Xmx"$HEAP" -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true \
+  setsid java "${JVM_OPTS[@]}" -Djava.awt.headless=true \
     -Dlog4j2.configurationFile="$ROOT/scripts/kafka/log4j2.properties" \
     -Djava.io.tmpdir="$dir/tmp" -cp "$LIBS/*" \
     kafka.Kafka "$dir/server.properties" </dev/null >>"$dir/broker.log" 2>&1 &
