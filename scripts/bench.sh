@@ -7,7 +7,9 @@
 #   4. peak RSS of a dedup index holding 1M stories (bench/dedup_bench BM_CheckAndInsert/1M);
 #   5. on a real local broker in the same run: the daemon (`wirefeed run`), the librdkafka copy
 #      passthrough and a kcat | kcat pipe, as stories/s and ratios, with the daemon's peak RSS, then the
-#      daemon again at half its max rate for its p99 consume -> acknowledged latency.
+#      daemon again at half its max rate for its p99 consume -> acknowledged latency: once with the
+#      host's page-cache writeback settings as found, once (as root) with vm.dirty_background_bytes
+#      at 64 MB, which the script sets for that run only and restores (also on failure or Ctrl-C).
 # Prints the table and writes it into docs/PERFORMANCE.md between the RESULTS markers, with the
 # machine, date and commit. The broker is stopped at the end, also on failure or Ctrl-C.
 #
