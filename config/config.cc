@@ -135,7 +135,7 @@ constexpr std::string_view kDedupKeys[] = {
 constexpr std::string_view kTopicsKeys[] = {"threshold", "max_topics", "keep_best", "model"};
 constexpr std::string_view kTransactionsKeys[] = {"commit_interval_ms", "commit_every"};
 constexpr std::string_view kShutdownKeys[] = {"timeout_ms"};
-constexpr std::string_view kStatsKeys[] = {"interval_s"};
+constexpr std::string_view kStatsKeys[] = {"interval_s", "latency_slo_ms"};
 constexpr std::string_view kLoggingKeys[] = {"level", "format", "file", "file_max_mb",
                                              "file_max_files"};
 constexpr std::string_view kDemoKeys[] = {"samples_file", "print_records"};
@@ -692,6 +692,7 @@ void load_document(const toml::table& root, Loader& l, Config& c) {
   if (const toml::table* t = l.section(root, "", "stats")) {
     l.check_keys(*t, "stats", kStatsKeys);
     l.get_int(t, "stats", "interval_s", 0, 86400, c.stats.interval_s);
+    l.get_int(t, "stats", "latency_slo_ms", 1, 3600000, c.stats.latency_slo_ms);
   }
 
   if (const toml::table* t = l.section(root, "", "logging")) {
@@ -994,6 +995,7 @@ std::string render_effective_config(const Config& c) {
 
   out += "\n[stats]\n";
   out += fmt::format("interval_s = {}\n", c.stats.interval_s);
+  out += fmt::format("latency_slo_ms = {}\n", c.stats.latency_slo_ms);
 
   const LoggingConfig& g = c.logging;
   out += "\n[logging]\n";

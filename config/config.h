@@ -91,6 +91,8 @@ struct ShutdownConfig {
 
 struct StatsConfig {
   int64_t interval_s = 10;  // 0 = no periodic stats line
+  // Consume -> acknowledged objective: the stats lines count the stories slower than this.
+  int64_t latency_slo_ms = 50;
 };
 
 struct LoggingConfig {

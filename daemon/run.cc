@@ -21,6 +21,7 @@
 #include "core/embedded.h"
 #include "core/kafka.h"
 #include "core/worker_pool.h"
+#include "daemon/latency_histogram.h"
 #include "daemon/offset_tracker.h"
 #include "daemon/settings.h"
 #include "pipeline/enricher.h"
@@ -35,42 +36,6 @@ int64_t now_ns() {
              std::chrono::steady_clock::now().time_since_epoch())
       .count();
 }
-
-// Consume -> acknowledged latency, in log-spaced buckets (4 per power of two of microseconds),
-// written by the delivery-report thread and read by the stats line.
-class LatencyHistogram {
- public:
-  void record(int64_t ns) {
-    const double us = std::max(1.0, static_cast<double>(ns) / 1000.0);
-    const auto b = std::min<size_t>(kBuckets - 1, static_cast<size_t>(std::log2(us) * 4));
-    buckets_[b].fetch_add(1, std::memory_order_relaxed);
-  }
-  // Returns p50 and p99 in milliseconds and resets.
-  std::pair<double, double> take() {
-    std::array<uint64_t, kBuckets> c{};
-    uint64_t total = 0;
-    for (size_t i = 0; i < kBuckets; ++i) {
-      c[i] = buckets_[i].exchange(0, std::memory_order_relaxed);
-      total += c[i];
-    }
-    if (total == 0) return {0, 0};
-    auto pct = [&](double p) {
-      const auto target = static_cast<uint64_t>(std::ceil(p * static_cast<double>(total)));
-      uint64_t seen = 0;
-      for (size_t i = 0; i < kBuckets; ++i) {
-        seen += c[i];
-        if (seen >= target)
-          return std::exp2(static_cast<double>(i + 1) / 4.0) / 1000.0;  // bucket's upper edge
-      }
-      return 0.0;
-    };
-    return {pct(0.50), pct(0.99)};
-  }
-
- private:
-  static constexpr size_t kBuckets = 128;
-  std::array<std::atomic<uint64_t>, kBuckets> buckets_{};
-};
 
 struct Counters {
   std::atomic<uint64_t> consumed{0};
@@ -213,7 +178,9 @@ class Daemon {
   std::mutex tag_mu_;
   std::vector<RecordTag*> free_tags_;
   Counters counters_;
-  LatencyHistogram latency_;
+  // Consume -> acknowledged of every story, with the count over [stats] latency_slo_ms.
+  LatencyHistogram latency_{config_.stats.latency_slo_ms * 1'000'000};
+  uint64_t over_slo_total_ = 0;  // stories over the objective, whole run (the stats line's thread)
   // Produce -> acknowledged of every record (producer linger, broker, acks): splits the latency
   // above into what the daemon spends and what delivery spends, for operators and tuning.
   LatencyHistogram ack_latency_;
@@ -920,8 +887,9 @@ void Daemon::log_stats(bool final_line) {
                  bytes = counters_.consumed_bytes.load(), dup = counters_.duplicates.load(),
                  near = counters_.near_duplicates.load(), dlq = counters_.dead_lettered.load();
   const uint64_t d_consumed = consumed - stats_consumed_;
-  const auto [p50, p99] = latency_.take();
-  const auto [ack_p50, ack_p99] = ack_latency_.take();
+  const LatencyHistogram::Snapshot lat = latency_.take();
+  const LatencyHistogram::Snapshot ack = ack_latency_.take();
+  over_slo_total_ += lat.over_objective;
   const double pct = d_consumed > 0 ? 100.0 / static_cast<double>(d_consumed) : 0.0;
   if (final_line) {
     // Active: first story consumed -> last story acknowledged (idle time before and after is not
@@ -940,20 +908,25 @@ void Daemon::log_stats(bool final_line) {
         "Summary consumed={} produced={} enriched={} duplicates={} near_duplicates={} updates={} "
         "dead_lettered={} delivery_failures={} dedup_index={} transactions={} aborts={} "
         "active_seconds={:.2f} stories_per_s={:.0f} mb_per_s={:.2f} steady_stories_per_s={:.0f} "
-        "peak_in_flight={}",
+        "peak_in_flight={} over_slo={} over_slo_pct={:.2f}",
         consumed, produced, counters_.enriched.load(), dup, near, counters_.updates.load(), dlq,
         counters_.delivery_failures.load(), index_ ? index_->size() : 0, transactions_, aborts_,
         active, active > 0 ? consumed / active : 0.0, active > 0 ? bytes / active / 1e6 : 0.0,
-        steady, tracker_.peak_in_flight());
+        steady, tracker_.peak_in_flight(), over_slo_total_,
+        done > 0 ? 100.0 * static_cast<double>(over_slo_total_) / static_cast<double>(done) : 0.0);
   } else {
     spdlog::info(
         "Throughput consumed_per_s={:.0f} produced_per_s={:.0f} mb_per_s={:.2f} "
         "duplicate_pct={:.1f} "
         "near_duplicate_pct={:.1f} dead_lettered={} lag={} p50_ms={:.2f} p99_ms={:.2f} "
-        "ack_p50_ms={:.2f} ack_p99_ms={:.2f} in_flight={}",
+        "ack_p50_ms={:.2f} ack_p99_ms={:.2f} over_slo_pct={:.2f} in_flight={}",
         d_consumed / secs, (produced - stats_produced_) / secs, (bytes - stats_bytes_) / secs / 1e6,
         (dup - stats_dup_) * pct, (near - stats_near_) * pct, dlq - stats_dlq_,
-        consumer_lag(consumer_.get(), assigned_), p50, p99, ack_p50, ack_p99, tracker_.in_flight());
+        consumer_lag(consumer_.get(), assigned_), lat.p50_ms, lat.p99_ms, ack.p50_ms, ack.p99_ms,
+        lat.count > 0
+            ? 100.0 * static_cast<double>(lat.over_objective) / static_cast<double>(lat.count)
+            : 0.0,
+        tracker_.in_flight());
   }
   stats_consumed_ = consumed;
   stats_produced_ = produced;

@@ -219,6 +219,7 @@ changelog_topic = "bench.changelog.$2"
 "auto.offset.reset" = "earliest"
 [stats]
 interval_s = 1
+latency_slo_ms = 50
 [logging]
 level = "info"
 EOF
@@ -297,7 +298,8 @@ EOF
   # repeat. The paced producer uses the bench's producer settings (linger 5 ms, idempotent,
   # acks=all): with linger 1 ms its small requests alone took most of a core of the broker at 12k
   # stories/s. p50 = median and p99 = worst of the per-second Throughput lines in the measured span
-  # (every second's p99 at or under X means the whole span's p99 is too).
+  # (every second's p99 at or under X means the whole span's p99 is too); the share of stories
+  # over 50 ms is exact (the daemon counts them against [stats] latency_slo_ms).
   # Run twice: with the host's writeback settings as found, then tuned as Kafka's docs advise.
   half=$(( d_steady / 2 ))
   LIVE_WARM_S=5; LIVE_S=20
@@ -337,29 +339,33 @@ with open(path, "rb") as f:
 import re, sys, statistics, datetime
 t_start, t_end = (float(x) for x in open(sys.argv[2]).read().split())
 rows = []
-for m in re.finditer(r"^(\S+) info Throughput consumed_per_s=(\d+).*? p50_ms=([\d.]+) p99_ms=([\d.]+)",
-                     open(sys.argv[1]).read(), re.M):
+for m in re.finditer(r"^(\S+) info Throughput consumed_per_s=(\d+).*? p50_ms=([\d.]+) p99_ms=([\d.]+)"
+                     r".*? over_slo_pct=([\d.]+)", open(sys.argv[1]).read(), re.M):
     t = datetime.datetime.fromisoformat(m.group(1)).timestamp()
     # Whole seconds inside the measured span (a line covers the second before it).
     if t_start + 1 <= t - 1 and t <= t_end + 0.5:
-        rows.append((float(m.group(2)), float(m.group(3)), float(m.group(4))))
-if not rows: print("? ? ? 0 ? 0")
+        rows.append((float(m.group(2)), float(m.group(3)), float(m.group(4)), float(m.group(5))))
+if not rows: print("? ? ? 0 ? 0 ?")
 else:
     p99s = [r[2] for r in rows]
+    # Stories over the 50 ms objective in the span, exact per second (the daemon counts them),
+    # weighted by the second's stories: at most 1% means the span's p99 is at most 50 ms.
+    over = sum(r[0] * r[3] for r in rows) / max(1.0, sum(r[0] for r in rows))
     print(f"{statistics.median(r[0] for r in rows):.0f} {statistics.median(r[1] for r in rows):.1f} "
-          f"{max(p99s):.1f} {len(rows)} {statistics.median(p99s):.1f} {sum(p <= 50 for p in p99s)}")
+          f"{max(p99s):.1f} {len(rows)} {statistics.median(p99s):.1f} {sum(p <= 50 for p in p99s)} "
+          f"{over:.2f}")
 ' "$OUT/$name.log" "$OUT/$name.span" >"$OUT/$name.lat"
   }
   log "latency at $half stories/s ($LIVE_CORPUS), writeback settings as found"
   measure_latency live
-  read -r lat_rate lat_p50 lat_p99 lat_secs lat_p99_med lat_ok <"$OUT/live.lat"
+  read -r lat_rate lat_p50 lat_p99 lat_secs lat_p99_med lat_ok lat_over <"$OUT/live.lat"
   tuned_row=""
   if tune_writeback; then
     log "latency at $half stories/s, vm.dirty_background_bytes = 64 MB"
     measure_latency live-tuned
-    read -r tlat_rate tlat_p50 tlat_p99 tlat_secs tlat_p99_med tlat_ok <"$OUT/live-tuned.lat"
+    read -r tlat_rate tlat_p50 tlat_p99 tlat_secs tlat_p99_med tlat_ok tlat_over <"$OUT/live-tuned.lat"
     restore_writeback
-    tuned_row="| the same, broker host with \`vm.dirty_background_bytes\` = 64 MB ($tlat_secs s at ~$tlat_rate stories/s) | p50 $tlat_p50 ms | p99 $tlat_p99 ms (worst second; median second $tlat_p99_med ms; $tlat_ok of $tlat_secs seconds <= 50 ms) | | | | |"
+    tuned_row="| the same, broker host with \`vm.dirty_background_bytes\` = 64 MB ($tlat_secs s at ~$tlat_rate stories/s) | p50 $tlat_p50 ms | $tlat_over% of stories over 50 ms; p99 $tlat_p99 ms in the worst second, $tlat_p99_med ms in the median one; $tlat_ok of $tlat_secs seconds <= 50 ms | | | | |"
   else
     log "not root: the latency run with tuned writeback is skipped"
   fi
@@ -371,7 +377,7 @@ else:
     echo "| \`wirefeed run\` (at-least-once, defaults) | $d_steady | $d_rate | $(py "print(f'{$d_steady/$pt_steady:.2f}')") | $(py "print(f'{$d_rate/$pt_rate:.2f}')") | $(py "print(f'{$d_rate/$k_rate:.2f}')") | $d_rss |"
     echo "| passthrough (librdkafka C copy) | $pt_steady | $pt_rate | 1.00 | 1.00 | $(py "print(f'{$pt_rate/$k_rate:.2f}')") | |"
     echo "| kcat \\| kcat | | $k_rate | | $(py "print(f'{$k_rate/$pt_rate:.2f}')") | 1.00 | |"
-    echo "| daemon latency at ~$lat_rate stories/s (target: half the steady max, $half; $lat_secs s measured after ${LIVE_WARM_S} s of warm-up) | p50 $lat_p50 ms | p99 $lat_p99 ms (worst second; median second $lat_p99_med ms; $lat_ok of $lat_secs seconds <= 50 ms) | | | | |"
+    echo "| daemon latency at ~$lat_rate stories/s (target: half the steady max, $half; $lat_secs s measured after ${LIVE_WARM_S} s of warm-up) | p50 $lat_p50 ms | $lat_over% of stories over 50 ms; p99 $lat_p99 ms in the worst second, $lat_p99_med ms in the median one; $lat_ok of $lat_secs seconds <= 50 ms | | | | |"
     [[ -n "$tuned_row" ]] && echo "$tuned_row"
     echo
     echo "Each contender ran twice, alternating, after a discarded warm-up copy; the better run is shown."

@@ -39,7 +39,7 @@ std::vector<std::string> sample_lines() {
 
 constexpr const char* kTestSettings =
     "[kafka.consumer]\n\"session.timeout.ms\" = 6000\n\"heartbeat.interval.ms\" = 500\n"
-    "[stats]\ninterval_s = 1\n[shutdown]\ntimeout_ms = 20000\n";
+    "[stats]\ninterval_s = 1\nlatency_slo_ms = 600000\n[shutdown]\ntimeout_ms = 20000\n";
 
 std::string config_for(const Names& n) { return write_config(n, kTestSettings); }
 
@@ -147,7 +147,10 @@ TEST_F(DaemonTest, EveryStoryLandsInExactlyOneOutputTopic) {
   EXPECT_NE(d.log().find("Throughput consumed_per_s="), std::string::npos);
   // The latency is split for operators: consume -> acknowledged, and produce -> acknowledged.
   EXPECT_NE(d.log().find(" ack_p99_ms="), std::string::npos);
+  EXPECT_NE(d.log().find(" over_slo_pct="), std::string::npos);
   EXPECT_NE(d.log().find("Summary consumed="), std::string::npos);
+  // No story takes the test's 10-minute objective; the count is exact, not a bucket's edge.
+  EXPECT_NE(d.log().find(" over_slo=0 over_slo_pct=0.00"), std::string::npos) << d.log();
 }
 
 // A tiny in-flight limit keeps the daemon in its backpressure wait most of the time: it must

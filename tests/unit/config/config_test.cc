@@ -93,6 +93,7 @@ TEST(ConfigDefaults, MatchTheDocumentedValues) {
   EXPECT_EQ(c.transactions.commit_every, 1000);
   EXPECT_EQ(c.shutdown.timeout_ms, 30000);
   EXPECT_EQ(c.stats.interval_s, 10);
+  EXPECT_EQ(c.stats.latency_slo_ms, 50);
   EXPECT_EQ(c.logging.level, "info");
   EXPECT_EQ(c.logging.format, LogFormat::kText);
   EXPECT_EQ(c.logging.file_max_mb, 100);
@@ -169,7 +170,7 @@ TEST(ConfigFiles, ExampleAndReferenceDocumentEveryKey) {
     EXPECT_THAT(reference, HasSubstr("`" + section + "." + key + "`")) << section << "." << key;
     ++keys;
   }
-  EXPECT_EQ(keys, 38);  // proves the loop saw the whole rendering; update when adding a key
+  EXPECT_EQ(keys, 39);  // proves the loop saw the whole rendering; update when adding a key
 }
 
 TEST(ConfigFiles, MissingFileIsAnErrorNamingThePath) {
@@ -254,6 +255,11 @@ TEST(ConfigErrors, TomlSyntaxErrorReportsPosition) {
 TEST(ConfigErrors, OutOfRangeIntegerReportsRange) {
   EXPECT_EQ(load_error("[pipeline]\n\nthreads = 65\n"),
             "t.toml:3:11: 'pipeline.threads' must be between 0 and 64, got 65");
+}
+
+TEST(ConfigErrors, LatencyObjectiveMustBePositive) {
+  EXPECT_EQ(load_error("[stats]\nlatency_slo_ms = 0\n"),
+            "t.toml:2:18: 'stats.latency_slo_ms' must be between 1 and 3600000, got 0");
 }
 
 TEST(ConfigErrors, ThresholdOutsideZeroToOneIsRejected) {
