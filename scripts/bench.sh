@@ -349,7 +349,7 @@ if not rows: print("? ? ? 0 ? 0 ?")
 else:
     p99s = [r[2] for r in rows]
     # Stories over the 50 ms objective in the span, exact per second (the daemon counts them),
-    # weighted by the second's stories: at most 1% means the span's p99 is at most 50 ms.
+    # weighted by the stories of each second: at most 1% over means a span p99 of at most 50 ms.
     over = sum(r[0] * r[3] for r in rows) / max(1.0, sum(r[0] for r in rows))
     print(f"{statistics.median(r[0] for r in rows):.0f} {statistics.median(r[1] for r in rows):.1f} "
           f"{max(p99s):.1f} {len(rows)} {statistics.median(p99s):.1f} {sum(p <= 50 for p in p99s)} "
