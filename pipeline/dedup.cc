@@ -30,6 +30,12 @@ constexpr uint8_t kFlagNoExactHi = 2;  // a format 1 record: the exact hash's hi
 // still read (their numbers unknown: they never veto a match by numbers).
 constexpr uint8_t kRecordFormat = 2;
 
+// t - d without overflow: times come from stories, Kafka timestamps and changelog records, any of
+// which a producer can set to the ends of the int64 range (found by fuzz/changelog_fuzz).
+int64_t time_minus(int64_t t, int64_t d) {
+  return t < std::numeric_limits<int64_t>::min() + d ? std::numeric_limits<int64_t>::min() : t - d;
+}
+
 uint64_t hash_bytes(std::string_view s) {
   uint64_t h = 1469598103934665603ULL;
   for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
@@ -591,7 +597,7 @@ struct DedupIndex::Impl {
   // --- window ---
   void evict(int64_t time_ms) {
     max_time = std::max(max_time, time_ms);
-    const int64_t horizon = max_time - cfg.window_ms;
+    const int64_t horizon = time_minus(max_time, cfg.window_ms);
     while (!entries.empty() &&
            (entries.size() >= cfg.max_stories || entries.front().time_ms < horizon)) {
       entries.pop_front();
@@ -627,7 +633,7 @@ struct DedupIndex::Impl {
       }
       if (fp != kEmpty) {
         const Entry& f = at(uri_slots[fp].seq);
-        if (f.time_ms >= e.time_ms - cfg.window_ms / 2) {
+        if (f.time_ms >= time_minus(e.time_ms, cfg.window_ms / 2)) {
           fam_n = std::min<size_t>(kIndexedHead, f.n_sample);
           std::copy(f.head, f.head + fam_n, fam_head);
           fam_lead = f.lead_key;
@@ -843,7 +849,7 @@ struct DedupIndex::Impl {
     }
 
     // The same text under another URI.
-    const int64_t horizon = fp.time_ms - cfg.window_ms;
+    const int64_t horizon = time_minus(fp.time_ms, cfg.window_ms);
     if (const size_t xp = exact_find(static_cast<uint32_t>(fp.exact_hash >> 32), exact32);
         xp != kEmpty && at(exact_slots[xp].seq).time_ms >= horizon) {
       r.status = DedupStatus::kDuplicate;
