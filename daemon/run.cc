@@ -184,6 +184,9 @@ class Daemon {
   // Produce -> acknowledged of every record (producer linger, broker, acks): splits the latency
   // above into what the daemon spends and what delivery spends, for operators and tuning.
   LatencyHistogram ack_latency_;
+  // Consume -> handed to the producer of every record: the time a story spends in the daemon
+  // (waiting for its batch, enrichment, the in-order dedup stage).
+  LatencyHistogram daemon_latency_;
   RateLimitedWarn warn_;
   std::set<std::pair<std::string, int32_t>> assigned_;
   std::set<std::pair<std::string, int32_t>, TopicPartitionLess> at_eof_;
@@ -230,7 +233,10 @@ void Daemon::on_delivery(void* opaque, rd_kafka_resp_err_t err) {
   OffsetTracker::Entry* e = tag->entry;
   const int64_t consumed_ns = e->consumed_ns;
   const int64_t t = now_ns();
-  if (ok) self->ack_latency_.record(t - tag->produced_ns);
+  if (ok) {
+    self->ack_latency_.record(t - tag->produced_ns);
+    self->daemon_latency_.record(tag->produced_ns - consumed_ns);
+  }
   {
     std::lock_guard lock(self->tag_mu_);
     self->free_tags_.push_back(tag);
@@ -889,6 +895,7 @@ void Daemon::log_stats(bool final_line) {
   const uint64_t d_consumed = consumed - stats_consumed_;
   const LatencyHistogram::Snapshot lat = latency_.take();
   const LatencyHistogram::Snapshot ack = ack_latency_.take();
+  const LatencyHistogram::Snapshot in_daemon = daemon_latency_.take();
   over_slo_total_ += lat.over_objective;
   const double pct = d_consumed > 0 ? 100.0 / static_cast<double>(d_consumed) : 0.0;
   if (final_line) {
@@ -919,10 +926,12 @@ void Daemon::log_stats(bool final_line) {
         "Throughput consumed_per_s={:.0f} produced_per_s={:.0f} mb_per_s={:.2f} "
         "duplicate_pct={:.1f} "
         "near_duplicate_pct={:.1f} dead_lettered={} lag={} p50_ms={:.2f} p99_ms={:.2f} "
-        "ack_p50_ms={:.2f} ack_p99_ms={:.2f} over_slo_pct={:.2f} in_flight={}",
+        "daemon_p50_ms={:.2f} daemon_p99_ms={:.2f} ack_p50_ms={:.2f} ack_p99_ms={:.2f} "
+        "over_slo_pct={:.2f} in_flight={}",
         d_consumed / secs, (produced - stats_produced_) / secs, (bytes - stats_bytes_) / secs / 1e6,
         (dup - stats_dup_) * pct, (near - stats_near_) * pct, dlq - stats_dlq_,
-        consumer_lag(consumer_.get(), assigned_), lat.p50_ms, lat.p99_ms, ack.p50_ms, ack.p99_ms,
+        consumer_lag(consumer_.get(), assigned_), lat.p50_ms, lat.p99_ms, in_daemon.p50_ms,
+        in_daemon.p99_ms, ack.p50_ms, ack.p99_ms,
         lat.count > 0
             ? 100.0 * static_cast<double>(lat.over_objective) / static_cast<double>(lat.count)
             : 0.0,

@@ -145,7 +145,9 @@ TEST_F(DaemonTest, EveryStoryLandsInExactlyOneOutputTopic) {
   }
   EXPECT_TRUE(resend_flagged);
   EXPECT_NE(d.log().find("Throughput consumed_per_s="), std::string::npos);
-  // The latency is split for operators: consume -> acknowledged, and produce -> acknowledged.
+  // The latency is split for operators: consume -> acknowledged, consume -> produced (in the
+  // daemon) and produce -> acknowledged.
+  EXPECT_NE(d.log().find(" daemon_p99_ms="), std::string::npos);
   EXPECT_NE(d.log().find(" ack_p99_ms="), std::string::npos);
   EXPECT_NE(d.log().find(" over_slo_pct="), std::string::npos);
   EXPECT_NE(d.log().find("Summary consumed="), std::string::npos);
