@@ -37,6 +37,11 @@ int64_t now_ns() {
       .count();
 }
 
+// 100 * part / whole, 0 for an empty whole.
+double percent(uint64_t part, uint64_t whole) {
+  return whole > 0 ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0;
+}
+
 struct Counters {
   std::atomic<uint64_t> consumed{0};
   std::atomic<uint64_t> consumed_bytes{0};
@@ -897,7 +902,6 @@ void Daemon::log_stats(bool final_line) {
   const LatencyHistogram::Snapshot ack = ack_latency_.take();
   const LatencyHistogram::Snapshot in_daemon = daemon_latency_.take();
   over_slo_total_ += lat.over_objective;
-  const double pct = d_consumed > 0 ? 100.0 / static_cast<double>(d_consumed) : 0.0;
   if (final_line) {
     // Active: first story consumed -> last story acknowledged (idle time before and after is not
     // throughput).
@@ -919,8 +923,7 @@ void Daemon::log_stats(bool final_line) {
         consumed, produced, counters_.enriched.load(), dup, near, counters_.updates.load(), dlq,
         counters_.delivery_failures.load(), index_ ? index_->size() : 0, transactions_, aborts_,
         active, active > 0 ? consumed / active : 0.0, active > 0 ? bytes / active / 1e6 : 0.0,
-        steady, tracker_.peak_in_flight(), over_slo_total_,
-        done > 0 ? 100.0 * static_cast<double>(over_slo_total_) / static_cast<double>(done) : 0.0);
+        steady, tracker_.peak_in_flight(), over_slo_total_, percent(over_slo_total_, done));
   } else {
     spdlog::info(
         "Throughput consumed_per_s={:.0f} produced_per_s={:.0f} mb_per_s={:.2f} "
@@ -929,13 +932,10 @@ void Daemon::log_stats(bool final_line) {
         "daemon_p50_ms={:.2f} daemon_p99_ms={:.2f} ack_p50_ms={:.2f} ack_p99_ms={:.2f} "
         "over_slo_pct={:.2f} in_flight={}",
         d_consumed / secs, (produced - stats_produced_) / secs, (bytes - stats_bytes_) / secs / 1e6,
-        (dup - stats_dup_) * pct, (near - stats_near_) * pct, dlq - stats_dlq_,
-        consumer_lag(consumer_.get(), assigned_), lat.p50_ms, lat.p99_ms, in_daemon.p50_ms,
-        in_daemon.p99_ms, ack.p50_ms, ack.p99_ms,
-        lat.count > 0
-            ? 100.0 * static_cast<double>(lat.over_objective) / static_cast<double>(lat.count)
-            : 0.0,
-        tracker_.in_flight());
+        percent(dup - stats_dup_, d_consumed), percent(near - stats_near_, d_consumed),
+        dlq - stats_dlq_, consumer_lag(consumer_.get(), assigned_), lat.p50_ms, lat.p99_ms,
+        in_daemon.p50_ms, in_daemon.p99_ms, ack.p50_ms, ack.p99_ms,
+        percent(lat.over_objective, lat.count), tracker_.in_flight());
   }
   stats_consumed_ = consumed;
   stats_produced_ = produced;

@@ -21,12 +21,14 @@ inline bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 inline bool is_alpha(char c) { return is_upper(c) || is_lower(c); }
 inline bool is_high(char c) { return static_cast<unsigned char>(c) >= 0x80; }
-// A byte class table: one load where a chain of compares ran for every line end and item end.
-inline constexpr std::array<bool, 256> kSpaceBytes = [] {
+// A byte class table (true for each byte of `bytes`): one load where a chain of compares ran for
+// every line end and item end.
+constexpr std::array<bool, 256> byte_set(std::string_view bytes) {
   std::array<bool, 256> t{};
-  for (char c : {' ', '\t', '\n', '\r', '\f', '\v'}) t[static_cast<unsigned char>(c)] = true;
+  for (char c : bytes) t[static_cast<unsigned char>(c)] = true;
   return t;
-}();
+}
+inline constexpr std::array<bool, 256> kSpaceBytes = byte_set(" \t\n\r\f\v");
 inline bool is_space(char c) { return kSpaceBytes[static_cast<unsigned char>(c)]; }
 
 // NBSP (C2 A0) is common in wire copy between a dateline and its dash.

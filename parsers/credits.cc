@@ -202,9 +202,6 @@ constexpr std::array<std::string_view, 8> kInnerTriggers = {"with additional rep
                                                             "with inputs from",
                                                             "(reporting by"};
 
-// kTriggers grouped by first byte (lower case, or the lead byte of a Cyrillic phrase), each group
-// in table order: a line is compared only with the few triggers that share its first byte, where
-// the whole table used to be walked for every line opening with a common letter.
 // The first four bytes of a phrase (or of a line, ASCII-folded) as one word.
 constexpr uint32_t head_of(std::string_view s) {
   uint32_t h = 0;
@@ -222,6 +219,9 @@ constexpr bool all_triggers_have_a_head() {
 }
 static_assert(all_triggers_have_a_head(), "match_trigger compares the first four bytes at once");
 
+// kTriggers grouped by first byte (lower case, or the lead byte of a Cyrillic phrase), each group
+// in table order: a line is compared only with the few triggers that share its first byte, where
+// the whole table used to be walked for every line opening with a common letter.
 struct TriggerIndex {
   std::array<uint8_t, 257> begin{};  // group of byte b: order[begin[b] .. begin[b + 1])
   std::array<uint8_t, kTriggers.size()> order{};
@@ -290,13 +290,8 @@ bool may_hold_inner_credit(std::string_view line) {
 }
 
 // Strip list punctuation, italics markers and brackets around an item or a line.
-constexpr std::array<bool, 256> byte_set(std::string_view bytes) {
-  std::array<bool, 256> t{};
-  for (char c : bytes) t[static_cast<unsigned char>(c)] = true;
-  return t;
-}
-constexpr std::array<bool, 256> kLeadDecor = byte_set("([_*-\":");
-constexpr std::array<bool, 256> kTrailDecor = byte_set(")]_*.:\",");
+constexpr std::array<bool, 256> kLeadDecor = ct::byte_set("([_*-\":");
+constexpr std::array<bool, 256> kTrailDecor = ct::byte_set(")]_*.:\",");
 
 std::string_view strip_decor(std::string_view s) {
   while (true) {

@@ -417,15 +417,13 @@ size_t fast_words(const unsigned char* s, size_t p, size_t n, bool& sentence_sta
       nt = 0;
       nk = 0;
     }
-    p = e + 1;
-    if (term != ' ') {
-      if (term == '&') {  // may open an entity: tokenize() decides
-        p = e;
-        break;
-      }
+    if (term == ' ') {
+      p = e + 1;
+    } else {
+      p = e;
+      if (term == '&') break;  // may open an entity: tokenize() decides
       // The word's terminator and the ASCII separators after it (but '&'): with no word
       // pending they only mark a sentence end.
-      p = e;
       while (p < n && s[p] < 0x80 && kClasses[s[p]] == 0 && s[p] != '&') {
         const unsigned char c = s[p];
         if (c == '.' || c == '!' || c == '?' || c == '\n') start = true;

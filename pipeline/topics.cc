@@ -90,19 +90,15 @@ struct TopicTagger::Impl {
   // A second, independent bit (the first one also picks the table slot): two bits per key
   // halve the filter's false positives (~5,000 keys set ~14% of 65,536 bits).
   static unsigned filter_bit2(uint64_t key) { return static_cast<unsigned>(key >> 24) & 0xFFFF; }
-  bool maybe(uint64_t key) const {
-    unsigned b = filter_bit(key), b2 = filter_bit2(key);
+  // The filter test and the table walk take the fields as arguments: the scan in tag_impl keeps
+  // them in locals (read through `this`, they were reloaded for every token).
+  __attribute__((always_inline)) static bool filter_test(const uint64_t* filter, uint64_t key) {
+    const unsigned b = filter_bit(key), b2 = filter_bit2(key);
     return (filter[b >> 6] >> (b & 63)) & (filter[b2 >> 6] >> (b2 & 63)) & 1;
   }
-  std::vector<Posting> postings;
-  std::vector<std::string> entry_text;  // per slot, the term as an editor wrote it (explain())
-
-  const Slot* find(uint64_t key) const {
-    if (!maybe(key)) return nullptr;
-    return probe(key);
-  }
-  // find() without the filter, for a key that passed it.
-  const Slot* probe(uint64_t key) const {
+  // The key's slot, or nullptr; for a key that passed the filter.
+  __attribute__((always_inline)) static const Slot* probe_table(const Slot* table, uint64_t mask,
+                                                                unsigned shift, uint64_t key) {
     uint64_t i = key >> shift;
     while (true) {
       const Slot& s = table[i];
@@ -111,6 +107,8 @@ struct TopicTagger::Impl {
       i = (i + 1) & mask;
     }
   }
+  std::vector<Posting> postings;
+  std::vector<std::string> entry_text;  // per slot, the term as an editor wrote it (explain())
 };
 
 namespace {
@@ -487,17 +485,10 @@ void tag_impl(const TopicTagger::Impl& im, const Story& story, std::vector<Topic
       const unsigned table_shift = im.shift;
       const uint64_t* const filter = im.filter.data();
       auto maybe = [filter](uint64_t key) __attribute__((always_inline)) {
-        unsigned b1 = TopicTagger::Impl::filter_bit(key), b2 = TopicTagger::Impl::filter_bit2(key);
-        return (filter[b1 >> 6] >> (b1 & 63)) & (filter[b2 >> 6] >> (b2 & 63)) & 1;
+        return TopicTagger::Impl::filter_test(filter, key);
       };
-      auto probe = [=](uint64_t key) __attribute__((always_inline))->const Slot* {
-        uint64_t i = key >> table_shift;  // as Impl::probe()
-        while (true) {
-          const Slot& slot = table[i];
-          if (slot.key == key) return &slot;
-          if (slot.key == 0) return nullptr;
-          i = (i + 1) & table_mask;
-        }
+      auto probe = [=](uint64_t key) __attribute__((always_inline)) {
+        return TopicTagger::Impl::probe_table(table, table_mask, table_shift, key);
       };
       auto step = [&](uint64_t tok, bool candidate) __attribute__((always_inline)) {
         size_t n_next = 0;

@@ -163,6 +163,17 @@ cmd_stop_all() {
   done
 }
 
+# Starts the broker JVM of an instance dir in the background ($! is its pid), appending to its
+# broker.log. Detached from our stdio (and session) so ctest/make never wait on pipes the JVM
+# inherited.
+launch_broker() {
+  local dir=$1
+  setsid java "${JVM_OPTS[@]}" -Djava.awt.headless=true \
+    -Dlog4j2.configurationFile="$ROOT/scripts/kafka/log4j2.properties" \
+    -Djava.io.tmpdir="$dir/tmp" -cp "$LIBS/*" \
+    kafka.Kafka "$dir/server.properties" </dev/null >>"$dir/broker.log" 2>&1 &
+}
+
 cmd_start() {
   local name="${1:-test}" dir
   dir="$(instance_dir "$name")"
@@ -205,11 +216,8 @@ cmd_start() {
     die "formatting the storage of instance $name failed"
   fi
 
-  # Detached from our stdio (and session) so ctest/make never wait on pipes the JVM inherited.
-  setsid java "${JVM_OPTS[@]}" -Djava.awt.headless=true \
-    -Dlog4j2.configurationFile="$ROOT/scripts/kafka/log4j2.properties" \
-    -Djava.io.tmpdir="$dir/tmp" -cp "$LIBS/*" \
-    kafka.Kafka "$dir/server.properties" </dev/null >"$dir/broker.log" 2>&1 &
+  : >"$dir/broker.log"
+  launch_broker "$dir"
   local pid=$!
   echo "$pid" >"$dir/pid"
 
@@ -252,10 +260,7 @@ cmd_bounce() {
   kill -0 "$pid" 2>/dev/null && { kill -KILL "$pid"; sleep 0.5; }
   log "instance $name: broker stopped; down for ${down_s}s"
   sleep "$down_s"
-  setsid java "${JVM_OPTS[@]}" -Djava.awt.headless=true \
-    -Dlog4j2.configurationFile="$ROOT/scripts/kafka/log4j2.properties" \
-    -Djava.io.tmpdir="$dir/tmp" -cp "$LIBS/*" \
-    kafka.Kafka "$dir/server.properties" </dev/null >>"$dir/broker.log" 2>&1 &
+  launch_broker "$dir"
   pid=$!
   echo "$pid" >"$dir/pid"
   local bs port deadline
