@@ -302,8 +302,17 @@ void Fingerprinter::fingerprint(const Story& story, const CreditResult& credits,
                                 Fingerprint& out) const {
   // Per-thread scratch keeps the hot path allocation-free once warmed up.
   thread_local NormalizedText norm;
-  thread_local std::vector<uint64_t> headline_tokens;
+  normalize(story, credits, norm);
+  fingerprint(story, norm, arrival_ms, out);
+}
 
+void Fingerprinter::normalize(const Story& story, const CreditResult& credits,
+                              NormalizedText& out) const {
+  normalize_story(story.headline, story.body, credits, *patterns_, out);
+}
+
+void Fingerprinter::fingerprint(const Story& story, const NormalizedText& norm, int64_t arrival_ms,
+                                Fingerprint& out) const {
   out.clear();
   out.uri = story.uri;
   out.version = story.version;
@@ -313,15 +322,9 @@ void Fingerprinter::fingerprint(const Story& story, const CreditResult& credits,
   out.time_from_version_created = vc >= 0;
   out.time_ms = vc >= 0 ? vc : arrival_ms;
 
-  normalize_story(story.headline, story.body, credits, *patterns_, norm);
   out.exact_hash = norm.full_hash;
-  const std::vector<uint64_t>* toks = &norm.tokens;
-  if (norm.tokens.empty()) {
-    // A headline-only story is still worth matching on its headline.
-    headline_tokens.clear();
-    tokenize(story.headline, headline_tokens, nullptr);
-    toks = &headline_tokens;
-  }
+  // A headline-only story is still worth matching on its headline.
+  const std::vector<uint64_t>* toks = norm.tokens.empty() ? &norm.headline_tokens : &norm.tokens;
   const auto& t = *toks;
 
   const size_t n = t.empty() ? 0 : (t.size() < 3 ? 1 : t.size() - 2);

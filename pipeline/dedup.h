@@ -25,6 +25,7 @@
 namespace wirefeed {
 
 class BoilerplatePatterns;
+struct NormalizedText;
 
 struct DedupConfig {
   int64_t window_ms = 72LL * 3600 * 1000;  // by versionCreated (or arrival when absent)
@@ -75,6 +76,11 @@ class Fingerprinter {
   // `credits` lets normalisation strip the dateline and credit lines. arrival_ms is used when the
   // story has no parseable versionCreated.
   void fingerprint(const Story& story, const CreditResult& credits, int64_t arrival_ms,
+                   Fingerprint& out) const;
+  // The same in two steps, for a caller that also tags topics on the normalised text: normalize()
+  // with this fingerprinter's boilerplate patterns, then fingerprint() from its result.
+  void normalize(const Story& story, const CreditResult& credits, NormalizedText& out) const;
+  void fingerprint(const Story& story, const NormalizedText& norm, int64_t arrival_ms,
                    Fingerprint& out) const;
 
  private:

@@ -35,14 +35,14 @@ bool Analyzer::analyze(std::string_view raw, int64_t arrival_ms, Analysis& a) {
   a.status = parser_.parse(raw, a.story, a.layout);
   if (!a.status.is_ok()) return false;
   credits_.extract(a.story, a.credits);
+  // One tokenization of the story for both topics and dedup.
+  fingerprinter_.normalize(a.story, a.credits, norm_);
   if (resources_->topic_blend) {
-    resources_->topic_blend->tag(a.story, a.topics);
+    resources_->topic_blend->tag(a.story, norm_, a.topics);
   } else {
-    resources_->topics->tag(a.story, a.topics);
+    resources_->topics->tag(norm_, a.topics);
   }
-  if (options_.dedup_enabled) {
-    fingerprinter_.fingerprint(a.story, a.credits, arrival_ms, a.fingerprint);
-  }
+  if (options_.dedup_enabled) fingerprinter_.fingerprint(a.story, norm_, arrival_ms, a.fingerprint);
   return true;
 }
 

@@ -71,6 +71,7 @@ class Analyzer {
   StoryParser parser_;
   CreditExtractor credits_;
   Fingerprinter fingerprinter_;
+  NormalizedText norm_;  // the story's tokens, read by topic tagging and fingerprinting
 };
 
 // Appends the enriched record for `raw` (the exact bytes analysed) to `out`.

@@ -583,9 +583,8 @@ void normalize_story(std::string_view headline, std::string_view body, const Cre
   uint64_t full = 0x51ed270b27a5f3c1ULL;
   // The exact hash covers the headline and everything printed, so a new headline or a reworded
   // dateline makes a near-duplicate, not a duplicate.
-  tokenize_folded(headline, out.tokens, nullptr, full);
+  tokenize_folded(headline, out.headline_tokens, nullptr, full);
   full = fold(full, 0x1f);  // headline/body separator
-  out.tokens.clear();
 
   size_t pos = 0;
   bool first_line = true;

@@ -59,12 +59,14 @@ class BoilerplatePatterns {
 };
 
 struct NormalizedText {
-  std::vector<uint64_t> tokens;  // content tokens, in order (what shingles are built from)
+  std::vector<uint64_t> headline_tokens;  // the headline's tokens (topic tagging weights them)
+  std::vector<uint64_t> tokens;           // content tokens, in order (what shingles are built from)
   // Hashes of numbers and mid-sentence capitalised words; the low bit is 1 for a number, 0 for a
   // name (the hash is otherwise the token's).
   std::vector<uint64_t> key_tokens;
   uint64_t full_hash = 0;  // hash of every token of headline + whole body, nothing stripped
   void clear() {
+    headline_tokens.clear();
     tokens.clear();
     key_tokens.clear();
     full_hash = 0;
@@ -79,8 +81,8 @@ size_t detect_dateline(std::string_view para);
 // key tokens (numbers, and capitalised words that do not start a sentence; low bit 1 for numbers).
 void tokenize(std::string_view text, std::vector<uint64_t>& tokens, std::vector<uint64_t>* keys);
 
-// The whole normalisation: headline+body for full_hash, and the stripped body for
-// tokens/key_tokens.
+// The whole normalisation: headline+body for full_hash, the headline's tokens, and the stripped
+// body for tokens/key_tokens. Topic tagging reads the same tokens (pipeline/topics.h).
 void normalize_story(std::string_view headline, std::string_view body, const CreditResult& credits,
                      const BoilerplatePatterns& patterns, NormalizedText& out);
 

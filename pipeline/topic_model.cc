@@ -530,9 +530,22 @@ BlendScratch& blend_scratch() {
 }  // namespace
 
 void TopicBlend::tag(const Story& story, std::vector<TopicScore>& out, float weight) const {
-  out.clear();
   BlendScratch& s = blend_scratch();
   rules_->tag(story, s.rules);
+  combine(story, out, weight);
+}
+
+void TopicBlend::tag(const Story& story, const NormalizedText& text, std::vector<TopicScore>& out,
+                     float weight) const {
+  BlendScratch& s = blend_scratch();
+  rules_->tag(text, s.rules);
+  combine(story, out, weight);
+}
+
+// The model's view of the story, blended with the rules' scores already in the scratch.
+void TopicBlend::combine(const Story& story, std::vector<TopicScore>& out, float weight) const {
+  out.clear();
+  BlendScratch& s = blend_scratch();
   const size_t C = model_->classes();
   if (s.probs.size() < C) s.probs.resize(C);
   model_->predict(story, std::span<float>(s.probs.data(), C));

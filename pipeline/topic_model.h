@@ -111,6 +111,9 @@ class TopicBlend {
   // Thread-safe; no heap allocation once warm. `weight` < 0 means the model's blend_weight();
   // 0 gives the rules' ranking, 1 the model's.
   void tag(const Story& story, std::vector<TopicScore>& out, float weight = -1.0f) const;
+  // The same with the rules reading the story's normalised tokens (TopicTagger::tag()).
+  void tag(const Story& story, const NormalizedText& text, std::vector<TopicScore>& out,
+           float weight = -1.0f) const;
 
   const TopicTagger& rules() const { return *rules_; }
   const TopicModel& model() const { return *model_; }
@@ -118,6 +121,7 @@ class TopicBlend {
 
  private:
   TopicBlend() = default;
+  void combine(const Story& story, std::vector<TopicScore>& out, float weight) const;
   std::shared_ptr<const TopicTagger> rules_;
   std::shared_ptr<const TopicModel> model_;
   TopicConfig output_;

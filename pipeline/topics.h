@@ -16,6 +16,8 @@
 
 namespace wirefeed {
 
+struct NormalizedText;
+
 struct TopicConfig {
   double threshold = 0.2;  // topics scoring below are dropped...
   size_t max_topics = 5;
@@ -46,7 +48,11 @@ class TopicTagger {
 
   // Scores the story (headline weighted above body); `out` cleared first, best first.
   // Thread-safe (const). TopicScore's qcode/name views stay valid while the tagger lives.
+  // Normalises the story itself (pipeline/normalize.h: built-in boilerplate patterns, no credits).
   void tag(const Story& story, std::vector<TopicScore>& out) const;
+  // The same from a story already normalised (the pipeline's path: one tokenization of a story
+  // serves dedup and topics). Reads headline_tokens and tokens.
+  void tag(const NormalizedText& text, std::vector<TopicScore>& out) const;
   // For editors tuning lexicons: every match (field, term, contribution, topic) and the result, one
   // per line. Slow; not for the hot path.
   std::string explain(const Story& story) const;

@@ -125,7 +125,7 @@ import json, sys
 names = {"BM_Parse": "parse (ninjs, incl. HTML for the HTML fifth)", "BM_HtmlToText": "HTML to text (HTML stories only)",
          "BM_Credits": "credits + dateline", "BM_Normalize": "normalisation (tokenize, strip boilerplate)",
          "BM_Fingerprint": "fingerprint (normalisation + shingles)", "BM_Dedup": "dedup lookup + insert",
-         "BM_Topics": "topics", "BM_Serialize": "serialisation (write_enriched)",
+         "BM_Topics": "topics (on the normalised tokens)", "BM_Serialize": "serialisation (write_enriched)",
          "BM_Analyzer": "**all stages, one thread**"}
 for b in json.load(open(sys.argv[1]))["benchmarks"]:
     name = b["name"].split("/")[0]

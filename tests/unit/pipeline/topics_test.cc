@@ -9,6 +9,8 @@
 #include <thread>
 #include <vector>
 
+#include "pipeline/normalize.h"
+
 namespace wirefeed {
 namespace {
 
@@ -366,6 +368,57 @@ TEST(Topics, PluralsAndCaseAreNormalised) {
   auto out = tag(*t.value(), make_story("GOALS GALORE", ""));
   ASSERT_FALSE(out.empty());
   EXPECT_EQ(out[0].qcode, "medtop:15000000");
+}
+
+// Text is not stemmed (topics read the tokens dedup reads); each lexicon word is entered in every
+// form that folds onto its stem, so either side may be the plural.
+TEST(Topics, EveryPluralFormOfALexiconWordMatches) {
+  static const std::string lex =
+      "topic medtop:11000000\n3 company\n3 banks\n4 interest rate\n3 Moody's\n3 bus\n";
+  auto t =
+      TopicTagger::load_sources(kTaxonomy, {{"p.lex", lex}}, {.threshold = 0.0, .max_topics = 5});
+  ASSERT_TRUE(t.is_ok()) << t.status().message();
+  for (const char* text : {"company", "Companies", "bank", "BANKS", "interest rates",
+                           "interests rate", "Moody's", "Moody\xE2\x80\x99s", "bus"}) {
+    EXPECT_EQ(tag(*t.value(), make_story("", text)).size(), 1u) << text;
+  }
+  for (const char* text : {"compan", "interest", "rate", "buses", "Moody"}) {
+    EXPECT_TRUE(tag(*t.value(), make_story("", text)).empty()) << text;
+  }
+}
+
+// "troops" and "troop" are one term: the second counts as a repeat (1/2), as a second "troops"
+// does, not as a new cue.
+TEST(Topics, FormsOfOneTermCountAsRepeats) {
+  auto t = small_tagger({.threshold = 0.0, .max_topics = 5});
+  ASSERT_TRUE(t.is_ok());
+  const std::string same = t.value()->explain(make_story("", "troops and troops"));
+  const std::string mixed = t.value()->explain(make_story("", "troops and troop"));
+  EXPECT_NE(same.find("+1.50 conflict"), std::string::npos) << same;
+  EXPECT_NE(mixed.find("+1.50 conflict"), std::string::npos) << mixed;
+  auto a = tag(*t.value(), make_story("", "war, troops and troops"));
+  auto b = tag(*t.value(), make_story("", "war, troops and troop"));
+  ASSERT_EQ(a.size(), 1u);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_DOUBLE_EQ(a[0].score, b[0].score);
+}
+
+// The pipeline tags the normalised text it already has; tag(Story) normalises the story itself
+// the same way, so both give the same result.
+TEST(Topics, TaggingTheNormalisedTextMatchesTaggingTheStory) {
+  const TopicTagger& t = builtin_tagger();
+  for (const TopCase& c : kTopCases) {
+    NormalizedText norm;
+    normalize_story(c.headline, c.body, CreditResult{}, BoilerplatePatterns::builtin(), norm);
+    std::vector<TopicScore> from_norm;
+    t.tag(norm, from_norm);
+    auto from_story = tag(t, make_story(c.headline, c.body));
+    ASSERT_EQ(from_norm.size(), from_story.size()) << c.headline;
+    for (size_t i = 0; i < from_norm.size(); ++i) {
+      EXPECT_EQ(from_norm[i].qcode, from_story[i].qcode) << c.headline;
+      EXPECT_DOUBLE_EQ(from_norm[i].score, from_story[i].score) << c.headline;
+    }
+  }
 }
 
 TEST(Topics, LoadDirReadsLexiconFiles) {
