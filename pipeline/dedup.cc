@@ -24,6 +24,14 @@ constexpr size_t kLeadTokens = 10;
 constexpr size_t kMaxPostings =
     12;  // live stories per indexed hash before it counts as a stock phrase
 constexpr uint32_t kEmpty = 0xFFFFFFFFu;
+// Slots of a growing table moved per inserted story (DedupIndex::Impl::Migration). The URI and
+// exact tables take one key per story and grow to twice the live stories at 3/4 load: the old
+// table (at most ~2.7x the stories) is moved long before the new one fills. The candidate table
+// takes up to kIndexedHead + 1 postings per story, is sized to 1.6x the live postings and grows
+// at 4/5 load, leaving room for ~0.28x the live postings: 128 slots a story moves a table of
+// 1.6x the live postings in a fifth of that.
+constexpr size_t kMigrateSlots = 64;
+constexpr size_t kMigrateCandSlots = 128;
 constexpr uint8_t kFlagVersionCreated = 1;
 constexpr uint8_t kFlagNoExactHi = 2;  // a format 1 record: the exact hash's high half is unknown
 // Changelog / state file record format. 2 added the numbers' Bloom filter; format 1 records are
@@ -396,6 +404,44 @@ struct DedupIndex::Impl {
   size_t exact_used = 0;
   std::vector<Slot> cand_slots;  // (shingle hash, seq) multimap; open addressing
   size_t cand_used = 0;
+  // Growing a table is incremental: rehashing a table in one go stalled the story that crossed
+  // its load limit (and every story queued behind it in the daemon) for 35 ms at 100k stories,
+  // 300 ms at 500k and about 60 ms every ~100k stories once a 150k window was full (dead slots
+  // are only cleared by a rehash). Instead the full table becomes `old`, read-only; evict(), the
+  // first step of every insert, moves kMigrateSlots of its slots per story into the current
+  // table, in index order. Slots of `old` below `moved` are already moved; at and above it they
+  // are still live there, so a lookup looks in both. Every key is in exactly one of the two.
+  struct Migration {
+    std::vector<Slot> old;
+    size_t moved = 0;
+    [[nodiscard]] bool active() const { return !old.empty(); }
+  };
+  Migration uri_mig, exact_mig, cand_mig;
+  // Moves up to n slots of m.old (the rest when n is SIZE_MAX) with place(slot).
+  template <typename Place>
+  void migrate(Migration& m, size_t n, Place place) {
+    if (!m.active()) return;
+    const size_t end = n >= m.old.size() - m.moved ? m.old.size() : m.moved + n;
+    max_moved = std::max(max_moved, end - m.moved);
+    for (size_t p = m.moved; p < end; ++p) {
+      const Slot& s = m.old[p];
+      if (s.seq != kEmpty && alive(s.seq)) place(s);
+    }
+    m.moved = end;
+    if (end == m.old.size()) m = Migration{};
+  }
+  // Makes `table` a fresh one of `size` slots and its previous contents m.old. A migration still
+  // running is finished first by the caller (rare: kMigrateSlots keeps ahead of the load limit).
+  static void start_migration(std::vector<Slot>& table, Migration& m, size_t& used, size_t size) {
+    m.old.swap(table);
+    m.moved = 0;
+    table.assign(size, Slot{0, kEmpty});
+    used = 0;
+    if (m.old.empty()) m = Migration{};
+  }
+  size_t max_moved = 0;           // the most slots one migrate() call moved
+  uint64_t stories_inserted = 0;  // for the mean number of postings per story (sizing)
+  uint64_t postings_inserted = 0;
   std::vector<uint32_t> hits;     // candidate seqs, one per probe that found them
   std::vector<uint32_t> scratch;  // distinct candidates, oldest first
   std::vector<uint32_t> counts;   // hits per scratch entry
@@ -416,23 +462,28 @@ struct DedupIndex::Impl {
   }
 
   // --- URI table ---
-  size_t uri_find(std::string_view uri, uint64_t h) const {
-    if (uri_slots.empty()) return kEmpty;
+  // The slot holding the live entry with this URI, in `slots` at or above `from` (nullptr: none).
+  Slot* uri_find_in(std::vector<Slot>& slots, size_t from, std::string_view uri, uint64_t h) {
+    if (slots.empty()) return nullptr;
     const auto tag = static_cast<uint32_t>(h);
-    size_t p = range_of(h, uri_slots.size());
+    size_t p = range_of(h, slots.size());
     for (;;) {
-      const Slot& s = uri_slots[p];
-      if (s.seq == kEmpty) return kEmpty;
+      Slot& s = slots[p];
+      if (s.seq == kEmpty) return nullptr;
       // The tag spares a visit to the entry and its URI for all but true matches.
-      if (s.v == tag && alive(s.seq)) {
-        const Entry& e = const_cast<Impl*>(this)->at(s.seq);
+      if (s.v == tag && p >= from && alive(s.seq)) {
+        const Entry& e = at(s.seq);
         if (e.uri_len == uri.size() &&
             std::memcmp(arena.at(e.arena_pos), uri.data(), uri.size()) == 0) {
-          return p;
+          return &s;
         }
       }
-      if (++p == uri_slots.size()) p = 0;
+      if (++p == slots.size()) p = 0;
     }
+  }
+  Slot* uri_find(std::string_view uri, uint64_t h) {
+    if (Slot* s = uri_find_in(uri_slots, 0, uri, h)) return s;
+    return uri_mig.active() ? uri_find_in(uri_mig.old, uri_mig.moved, uri, h) : nullptr;
   }
   void uri_place(std::vector<Slot>& slots, uint64_t h, uint32_t seq, size_t& used) {
     size_t p = range_of(h, slots.size());
@@ -446,21 +497,20 @@ struct DedupIndex::Impl {
       if (++p == slots.size()) p = 0;
     }
   }
+  void uri_migrate(size_t n) {
+    migrate(uri_mig, n, [&](const Slot& s) {
+      uri_place(uri_slots, hash_bytes(uri_of(at(s.seq))), s.seq, uri_used);
+    });
+  }
   // `found` is uri_find()'s answer when the caller already has it.
-  void uri_set(std::string_view uri, uint64_t h, uint32_t seq, size_t found) {
+  void uri_set(std::string_view uri, uint64_t h, uint32_t seq, Slot* found) {
     if (uri_slots.empty() || (uri_used + 1) * 4 > uri_slots.size() * 3) {
-      std::vector<Slot> fresh(std::max<size_t>(1024, entries.size() * 2), Slot{0, kEmpty});
-      size_t used = 0;
-      for (const Slot& s : uri_slots) {
-        if (s.seq != kEmpty && alive(s.seq))
-          uri_place(fresh, hash_bytes(uri_of(at(s.seq))), s.seq, used);
-      }
-      uri_slots.swap(fresh);
-      uri_used = used;
+      uri_migrate(SIZE_MAX);
+      start_migration(uri_slots, uri_mig, uri_used, std::max<size_t>(1024, entries.size() * 2));
       found = uri_find(uri, h);
     }
-    if (found != kEmpty) {
-      uri_slots[found].seq = seq;
+    if (found != nullptr) {
+      found->seq = seq;  // in place, in whichever table holds it
     } else {
       uri_place(uri_slots, h, seq, uri_used);
     }
@@ -470,16 +520,20 @@ struct DedupIndex::Impl {
   [[nodiscard]] static size_t exact_home(uint32_t hi, uint32_t lo, size_t n) {
     return range_of(fmix64((static_cast<uint64_t>(hi) << 32) | lo), n);
   }
-  // Slot index of the live entry whose exact hash is (hi, lo), or kEmpty.
-  size_t exact_find(uint32_t hi, uint32_t lo) const {
-    if (exact_slots.empty()) return kEmpty;
-    size_t p = exact_home(hi, lo, exact_slots.size());
+  // The slot of the live entry whose exact hash is (hi, lo), in `slots` at or above `from`.
+  Slot* exact_find_in(std::vector<Slot>& slots, size_t from, uint32_t hi, uint32_t lo) {
+    if (slots.empty()) return nullptr;
+    size_t p = exact_home(hi, lo, slots.size());
     for (;;) {
-      const Slot& s = exact_slots[p];
-      if (s.seq == kEmpty) return kEmpty;
-      if (s.v == hi && alive(s.seq) && const_cast<Impl*>(this)->at(s.seq).exact32 == lo) return p;
-      if (++p == exact_slots.size()) p = 0;
+      Slot& s = slots[p];
+      if (s.seq == kEmpty) return nullptr;
+      if (s.v == hi && p >= from && alive(s.seq) && at(s.seq).exact32 == lo) return &s;
+      if (++p == slots.size()) p = 0;
     }
+  }
+  Slot* exact_find(uint32_t hi, uint32_t lo) {
+    if (Slot* s = exact_find_in(exact_slots, 0, hi, lo)) return s;
+    return exact_mig.active() ? exact_find_in(exact_mig.old, exact_mig.moved, hi, lo) : nullptr;
   }
   void exact_place(std::vector<Slot>& slots, uint32_t hi, uint32_t lo, uint32_t seq, size_t& used) {
     size_t p = exact_home(hi, lo, slots.size());
@@ -493,20 +547,20 @@ struct DedupIndex::Impl {
       if (++p == slots.size()) p = 0;
     }
   }
+  void exact_migrate(size_t n) {
+    migrate(exact_mig, n, [&](const Slot& s) {
+      exact_place(exact_slots, s.v, at(s.seq).exact32, s.seq, exact_used);
+    });
+  }
   void exact_set(const Entry& e, uint32_t seq) {
     if ((e.flags & kFlagNoExactHi) != 0) return;
     if (exact_slots.empty() || (exact_used + 1) * 4 > exact_slots.size() * 3) {
-      std::vector<Slot> fresh(std::max<size_t>(1024, entries.size() * 2), Slot{0, kEmpty});
-      size_t used = 0;
-      for (const Slot& s : exact_slots) {
-        if (s.seq != kEmpty && alive(s.seq))
-          exact_place(fresh, s.v, at(s.seq).exact32, s.seq, used);
-      }
-      exact_slots.swap(fresh);
-      exact_used = used;
+      exact_migrate(SIZE_MAX);
+      start_migration(exact_slots, exact_mig, exact_used,
+                      std::max<size_t>(1024, entries.size() * 2));
     }
-    if (const size_t p = exact_find(e.exact_hi, e.exact32); p != kEmpty) {
-      exact_slots[p].seq = seq;
+    if (Slot* p = exact_find(e.exact_hi, e.exact32); p != nullptr) {
+      p->seq = seq;
     } else {
       exact_place(exact_slots, e.exact_hi, e.exact32, seq, exact_used);
     }
@@ -551,38 +605,49 @@ struct DedupIndex::Impl {
       ++dist;
     }
   }
+  void cand_migrate(size_t n) {
+    migrate(cand_mig, n, [&](const Slot& s) { cand_place(cand_slots, s, cand_used, false); });
+  }
   void cand_insert(uint32_t v, uint32_t seq) {
     if (cand_slots.empty() || (cand_used + 1) * 5 > cand_slots.size() * 4) {
-      size_t live = 0;
-      for (const Slot& s : cand_slots) live += s.seq != kEmpty && alive(s.seq);
-      std::vector<Slot> fresh(std::max<size_t>(4096, (live + kHead) * 16 / 10), Slot{0, kEmpty});
-      size_t used = 0;
-      for (const Slot& s : cand_slots) {
-        if (s.seq != kEmpty && alive(s.seq)) cand_place(fresh, s, used, false);
-      }
-      cand_slots.swap(fresh);
-      cand_used = used;
+      cand_migrate(SIZE_MAX);
+      // Sized for the live postings, estimated from the live stories and the mean postings per
+      // story (counting them would walk the whole table: the stall this avoids).
+      const auto live =
+          static_cast<size_t>(static_cast<double>(live_count) *
+                              (stories_inserted == 0 ? kHead
+                                                     : static_cast<double>(postings_inserted) /
+                                                           static_cast<double>(stories_inserted)));
+      start_migration(cand_slots, cand_mig, cand_used,
+                      std::max<size_t>(4096, (live + kHead) * 16 / 10));
     }
     // A shingle already posted for many live stories is a stock phrase ("said in a statement"):
     // it finds nothing useful and would grow one probe run without bound, so it is not posted.
     if (cand_postings(v) >= kMaxPostings) return;
     cand_place(cand_slots, Slot{v, seq}, cand_used, true);
   }
-  // Calls f(seq) for every live story posted under v.
+  // Calls f(seq) for every live story posted under v in `slots` at or above `from`.
   template <typename F>
-  void cand_for_each(uint32_t v, F&& f) const {
-    const size_t n = cand_slots.size();
+  void cand_for_each_in(const std::vector<Slot>& slots, size_t from, uint32_t v, F&& f) const {
+    const size_t n = slots.size();
+    if (n == 0) return;
     size_t p = cand_home_slot(v, n);
     for (size_t dist = 0;; ++dist) {
-      const Slot& s = cand_slots[p];
+      const Slot& s = slots[p];
       if (s.seq == kEmpty) return;
       if (s.v == v) {
-        if (alive(s.seq)) f(s.seq);
+        if (p >= from && alive(s.seq)) f(s.seq);
       } else if (cand_dist(p, s.v, n) < dist) {
         return;  // past every slot v could be in
       }
       if (++p == n) p = 0;
     }
+  }
+  // Calls f(seq) for every live story posted under v.
+  template <typename F>
+  void cand_for_each(uint32_t v, F&& f) const {
+    cand_for_each_in(cand_slots, 0, v, f);
+    if (cand_mig.active()) cand_for_each_in(cand_mig.old, cand_mig.moved, v, f);
   }
   [[nodiscard]] size_t cand_postings(uint32_t v) const {
     size_t count = 0;
@@ -591,7 +656,6 @@ struct DedupIndex::Impl {
   }
   // Adds the live stories posted under v to `hits`, counting how many probes found each.
   void cand_lookup(uint32_t v) {
-    if (cand_slots.empty()) return;
     const size_t mark = hits.size();
     cand_for_each(v, [&](uint32_t seq) { hits.push_back(seq); });
     if (hits.size() - mark >= kMaxPostings) hits.resize(mark);  // a stock phrase: no evidence
@@ -608,10 +672,15 @@ struct DedupIndex::Impl {
       ++head_seq;
     }
     arena.release_before(entries.empty() ? arena.end() : entries.front().arena_pos);
+    // A story's share of any table growth under way (see Migration). Before the lookups, so that
+    // no slot pointer is held while slots move.
+    uri_migrate(kMigrateSlots);
+    exact_migrate(kMigrateSlots);
+    cand_migrate(kMigrateCandSlots);
   }
 
   void insert(Entry e, std::string_view uri, std::string_view root, uint64_t uri_hash,
-              size_t found) {
+              Slot* found) {
     if (uri.size() > UriArena::kMaxUri) {
       uri = uri.substr(0, UriArena::kMaxUri);
       uri_hash = hash_bytes(uri);
@@ -628,14 +697,9 @@ struct DedupIndex::Impl {
     size_t fam_n = 0;
     uint32_t fam_lead = 0;
     {
-      size_t fp = kEmpty;
-      if (!root.empty()) {
-        fp = uri_find(root, hash_bytes(root));
-      } else if (found != kEmpty) {
-        fp = found;
-      }
-      if (fp != kEmpty) {
-        const Entry& f = at(uri_slots[fp].seq);
+      const Slot* fs = !root.empty() ? uri_find(root, hash_bytes(root)) : found;
+      if (fs != nullptr) {
+        const Entry& f = at(fs->seq);
         if (f.time_ms >= time_minus(e.time_ms, cfg.window_ms / 2)) {
           fam_n = std::min<size_t>(kIndexedHead, f.n_sample);
           std::copy(f.head, f.head + fam_n, fam_head);
@@ -652,11 +716,17 @@ struct DedupIndex::Impl {
     if (seq == kEmpty) return;  // the sentinel value: once in 2^32 stories, left unindexed
     uri_set(uri, uri_hash, seq, found);
     exact_set(e, seq);
+    ++stories_inserted;
     for (size_t i = 0; i < std::min<size_t>(kIndexedHead, e.n_sample); ++i) {
-      if (std::find(fam_head, fam_head + fam_n, e.head[i]) == fam_head + fam_n)
+      if (std::find(fam_head, fam_head + fam_n, e.head[i]) == fam_head + fam_n) {
         cand_insert(e.head[i], seq);
+        ++postings_inserted;
+      }
     }
-    if (e.lead_key != 0 && e.lead_key != fam_lead) cand_insert(e.lead_key, seq);
+    if (e.lead_key != 0 && e.lead_key != fam_lead) {
+      cand_insert(e.lead_key, seq);
+      ++postings_inserted;
+    }
   }
 
   // --- the fewest matches that make a pair similar ---
@@ -832,9 +902,9 @@ struct DedupIndex::Impl {
     evict(fp.time_ms);
     const auto exact32 = static_cast<uint32_t>(fp.exact_hash);
 
-    const size_t up = uri_find(fp.uri, fp.uri_hash);
-    if (up != kEmpty) {
-      const uint32_t seq = uri_slots[up].seq;
+    Slot* const up = uri_find(fp.uri, fp.uri_hash);
+    if (up != nullptr) {
+      const uint32_t seq = up->seq;
       const Entry& prev = at(seq);
       const int cmp =
           compare_versions(fp.version_num, fp.time_from_version_created, fp.time_ms,
@@ -853,12 +923,12 @@ struct DedupIndex::Impl {
 
     // The same text under another URI.
     const int64_t horizon = time_minus(fp.time_ms, cfg.window_ms);
-    if (const size_t xp = exact_find(static_cast<uint32_t>(fp.exact_hash >> 32), exact32);
-        xp != kEmpty && at(exact_slots[xp].seq).time_ms >= horizon) {
+    if (const Slot* xp = exact_find(static_cast<uint32_t>(fp.exact_hash >> 32), exact32);
+        xp != nullptr && at(xp->seq).time_ms >= horizon) {
       r.status = DedupStatus::kDuplicate;
       r.similarity = 1.0;
-      r.of.assign(root_of(at(exact_slots[xp].seq)));
-      insert(make_entry(fp), fp.uri, r.of, fp.uri_hash, kEmpty);
+      r.of.assign(root_of(at(xp->seq)));
+      insert(make_entry(fp), fp.uri, r.of, fp.uri_hash, nullptr);
       return;
     }
 
@@ -938,7 +1008,7 @@ struct DedupIndex::Impl {
       r.similarity = best_exact ? 1.0 : std::min(1.0, best_sim);
       r.of.assign(root_of(e));
     }
-    insert(make_entry(fp), fp.uri, r.of, fp.uri_hash, kEmpty);
+    insert(make_entry(fp), fp.uri, r.of, fp.uri_hash, nullptr);
   }
 
   // --- encoding shared by save/load and the changelog ---
@@ -1025,8 +1095,8 @@ struct DedupIndex::Impl {
     }
     evict(e.time_ms);
     const uint64_t h = hash_bytes(uri);
-    const size_t up = uri_find(uri, h);
-    if (up != kEmpty && compare_versions(e, at(uri_slots[up].seq)) <= 0) return Status::ok();
+    Slot* const up = uri_find(uri, h);
+    if (up != nullptr && compare_versions(e, at(up->seq)) <= 0) return Status::ok();
     insert(e, uri, root, h, up);
     return Status::ok();
   }
@@ -1053,17 +1123,19 @@ size_t DedupIndex::memory_bytes() const {
   constexpr size_t kPerBlock = 512 / sizeof(Entry);
   const size_t blocks = m.entries.size() / kPerBlock + 1;
   return blocks * (kPerBlock * sizeof(Entry) + sizeof(void*)) + m.arena.bytes() +
-         (m.uri_slots.capacity() + m.exact_slots.capacity() + m.cand_slots.capacity()) *
+         (m.uri_slots.capacity() + m.exact_slots.capacity() + m.cand_slots.capacity() +
+          m.uri_mig.old.capacity() + m.exact_mig.old.capacity() + m.cand_mig.old.capacity()) *
              sizeof(Impl::Slot);
 }
+
+size_t DedupIndex::max_slots_moved_at_once() const { return impl_->max_moved; }
 
 void DedupIndex::changelog_record(const Fingerprint& fp, std::string& key,
                                   std::string& value) const {
   Impl& m = *impl_;
   key.assign(fp.uri);
-  const size_t up = m.uri_find(fp.uri, fp.uri_hash);
-  if (up != kEmpty) {
-    const Entry& e = m.at(m.uri_slots[up].seq);
+  if (const Impl::Slot* up = m.uri_find(fp.uri, fp.uri_hash); up != nullptr) {
+    const Entry& e = m.at(up->seq);
     if (e.exact32 == static_cast<uint32_t>(fp.exact_hash) && e.time_ms == fp.time_ms) {
       Impl::encode(e, m.uri_of(e), m.root_of(e), value);
       return;

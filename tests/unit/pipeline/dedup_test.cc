@@ -399,6 +399,86 @@ TEST_F(DedupTest, SameInputOrderGivesSameOutput) {
   EXPECT_EQ(first, second);
 }
 
+// Generated stories: 80 words each from a 3,000-word made-up vocabulary, one seed per story.
+std::string generated_story(uint64_t seed, size_t skip_every = 0) {
+  uint64_t x = seed * 0x9e3779b97f4a7c15ULL + 1;
+  std::string body;
+  for (size_t w = 0; w < 80; ++w) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    if (skip_every != 0 && w % skip_every == skip_every - 1) continue;
+    if (!body.empty()) body += w % 16 == 0 ? ".\n\n" : " ";
+    body += "w" + std::to_string(x % 3000);
+  }
+  return body;
+}
+
+// The index's hash tables grow (and, once the window is full, are rebuilt to drop evicted
+// stories) a few slots per insert, with lookups reading the old and the new table meanwhile. Every
+// kind of lookup must keep finding what the window holds through many such rounds, and no insert
+// may move a whole table at once.
+TEST_F(DedupTest, TablesKeepFindingStoriesWhileTheyGrowAndAreRebuilt) {
+  cfg_.max_stories = 4000;
+  DedupIndex index(cfg_);
+  // Without candidates: exact copies can only be found through the exact-text table.
+  DedupConfig exact_cfg = cfg_;
+  exact_cfg.max_candidates = 0;
+  DedupIndex exact_only(exact_cfg);
+  auto submit_to_at = [&](DedupIndex& to, const std::string& uri, const std::string& body,
+                          int64_t t) {
+    Story s;
+    s.uri = uri;
+    s.body = body;
+    s.version = "1";
+    fpr_.fingerprint(s, CreditResult{}, t, fp_);
+    return to.check_and_insert(fp_);
+  };
+  auto submit_at = [&](const std::string& uri, const std::string& body, int64_t t) {
+    return submit_to_at(index, uri, body, t);
+  };
+  for (uint64_t i = 0; i < 12000; ++i) {
+    const std::string uri = "urn:s:" + std::to_string(i);
+    ASSERT_EQ(submit_at(uri, generated_story(i), static_cast<int64_t>(i)).status,
+              DedupStatus::kUnique)
+        << i;
+    ASSERT_EQ(submit_to_at(exact_only, uri, generated_story(i), static_cast<int64_t>(i)).status,
+              DedupStatus::kUnique)
+        << i;
+    if (i == 0) continue;
+    // Stories up to 150 back: still in the window (each round inserts three).
+    const uint64_t back = std::min<uint64_t>(i, 150);
+    // The URI table: the same URI and version again, with text found nowhere else (so neither
+    // the exact-text nor the candidate table can stand in for it).
+    const uint64_t h = i - 1 - i % back;
+    EXPECT_EQ(submit_at("urn:s:" + std::to_string(h), generated_story(h + 1'000'000),
+                        static_cast<int64_t>(i))
+                  .status,
+              DedupStatus::kDuplicate)
+        << i;
+    // The exact-text table: the text under another URI.
+    const uint64_t j = i - 1 - (i * 7) % back;
+    for (DedupIndex* to : {&index, &exact_only}) {
+      const DedupResult r = submit_to_at(*to, "urn:copy:" + std::to_string(i), generated_story(j),
+                                         static_cast<int64_t>(i));
+      EXPECT_EQ(r.status, DedupStatus::kDuplicate) << i;
+      EXPECT_EQ(r.of, "urn:s:" + std::to_string(j)) << i;
+    }
+    // The candidate table: a copy missing every fortieth word, with a word of its own.
+    const uint64_t k = i - 1 - (i * 13) % back;
+    const DedupResult r =
+        submit_at("urn:near:" + std::to_string(i),
+                  generated_story(k, 40) + " x" + std::to_string(i), static_cast<int64_t>(i));
+    EXPECT_EQ(r.status, DedupStatus::kNearDuplicate) << i;
+    EXPECT_EQ(r.of, "urn:s:" + std::to_string(k)) << i;
+  }
+  EXPECT_GT(index.max_slots_moved_at_once(), 0u);  // tables did grow
+  EXPECT_LE(index.max_slots_moved_at_once(), 128u);
+  EXPECT_LE(exact_only.max_slots_moved_at_once(), 128u);
+  // Evicted long ago: new again.
+  EXPECT_EQ(submit_at("urn:late", generated_story(5), 20000).status, DedupStatus::kUnique);
+}
+
 TEST(Iso8601Test, ParsesOffsetsAndFractions) {
   EXPECT_EQ(parse_iso8601_ms("1970-01-01T00:00:00Z"), 0);
   EXPECT_EQ(parse_iso8601_ms("2024-03-01T12:00:00.250Z"), 1709294400250);
