@@ -4,11 +4,18 @@
 //                           (at the count limit, so every insert also evicts). Counters:
 //                           bytes_per_story (the index's own accounting) and rss_per_story (growth
 //                           of the process's resident set while filling, per story).
+//   BM_InsertTail/W       - the slowest check_and_insert calls while 600,000 new stories go into an
+//                           index (W = 0: no count limit, the tables keep growing; W > 0: a full
+//                           window of W stories, where tables are rebuilt to drop evicted ones).
+//                           Counters max_us, p9999_us, p99_us, mean_us: what one story can wait
+//                           behind a table that grows (see docs/dedup.md, "Growing the tables").
 
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <numeric>
 #include <random>
 #include <string>
 
@@ -135,6 +142,32 @@ void BM_CheckAndInsert(benchmark::State& state) {
   state.counters["flagged"] = static_cast<double>(flagged);
 }
 BENCHMARK(BM_CheckAndInsert)->Arg(1'000'000)->Iterations(60'000)->Unit(benchmark::kMicrosecond);
+
+void BM_InsertTail(benchmark::State& state) {
+  std::vector<double> us;
+  for (auto _ : state) {
+    DedupConfig cfg;
+    if (state.range(0) > 0) cfg.max_stories = static_cast<size_t>(state.range(0));
+    DedupIndex index(cfg);
+    std::mt19937_64 rng(11);
+    Fingerprint fp;
+    us.clear();
+    for (size_t i = 0; i < 600'000; ++i) {
+      random_fingerprint(rng, i, fp);
+      const auto t0 = std::chrono::steady_clock::now();
+      index.check_and_insert(fp);
+      us.push_back(
+          std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
+    }
+  }
+  std::sort(us.begin(), us.end());
+  state.counters["max_us"] = us.back();
+  state.counters["p9999_us"] = us[us.size() * 9999 / 10000];
+  state.counters["p99_us"] = us[us.size() * 99 / 100];
+  state.counters["mean_us"] =
+      std::accumulate(us.begin(), us.end(), 0.0) / static_cast<double>(us.size());
+}
+BENCHMARK(BM_InsertTail)->Arg(0)->Arg(150'000)->Iterations(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

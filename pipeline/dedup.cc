@@ -1,11 +1,16 @@
 #include "pipeline/dedup.h"
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <bit>
+#include <cstdlib>
 #include <cstring>
 #include <deque>
 #include <fstream>
 #include <limits>
+#include <new>
+#include <type_traits>
 
 #include "core/hash.h"
 #include "pipeline/normalize.h"
@@ -23,7 +28,9 @@ constexpr size_t kMinContainSamples = 3;
 constexpr size_t kLeadTokens = 10;
 constexpr size_t kMaxPostings =
     12;  // live stories per indexed hash before it counts as a stock phrase
-constexpr uint32_t kEmpty = 0xFFFFFFFFu;
+// An empty hash-table slot's seq (so an all-zero slot is empty) and "no story". Story seqs start
+// at 1; the one story in 2^32 whose seq wraps to 0 is left unindexed.
+constexpr uint32_t kEmpty = 0;
 // Slots of a growing table moved per inserted story (DedupIndex::Impl::Migration). The URI and
 // exact tables take one key per story and grow to twice the live stories at 3/4 load: the old
 // table (at most ~2.7x the stories) is moved long before the new one fills. The candidate table
@@ -337,7 +344,8 @@ void Fingerprinter::fingerprint(const Story& story, const NormalizedText& norm, 
 
   const size_t n = t.empty() ? 0 : (t.size() < 3 ? 1 : t.size() - 2);
   out.n_shingles = static_cast<uint32_t>(n);
-  out.cutoff = n <= kSampleTarget ? kEmpty : static_cast<uint32_t>((kSampleTarget << 32) / n);
+  out.cutoff = n <= kSampleTarget ? std::numeric_limits<uint32_t>::max()
+                                  : static_cast<uint32_t>((kSampleTarget << 32) / n);
   out.sample.reserve(2 * kSampleTarget);
   if (t.size() < 3) {
     if (n != 0) {
@@ -377,6 +385,64 @@ void Fingerprinter::fingerprint(const Story& story, const NormalizedText& norm, 
 
 // ---------------------------------------------------------------------------------------------
 
+// A hash table's slots, zero-filled (an all-zero slot is empty). A table of 1 MB or more is
+// mapped straight from the kernel, which hands out zero pages as they are first touched: a new
+// table costs nothing up front. (Allocating and filling the new table was what was left of the
+// stall when a table grew: 12.6 ms for the candidate table at 500k stories.)
+template <typename T>
+class ZeroArray {
+  static_assert(std::is_trivially_copyable_v<T>);
+
+ public:
+  ZeroArray() = default;
+  ZeroArray(const ZeroArray&) = delete;
+  ZeroArray& operator=(const ZeroArray&) = delete;
+  ~ZeroArray() { release(); }
+  // n zeroed elements; the previous contents are freed.
+  void reset(size_t n) {
+    release();
+    if (n == 0) return;
+    const size_t bytes = n * sizeof(T);
+    if (bytes >= kMapBytes) {
+      void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+      if (p == MAP_FAILED) throw std::bad_alloc();
+      p_ = static_cast<T*>(p);
+      mapped_ = true;
+    } else {
+      p_ = static_cast<T*>(std::calloc(n, sizeof(T)));
+      if (p_ == nullptr) throw std::bad_alloc();
+      mapped_ = false;
+    }
+    n_ = n;
+  }
+  void clear() { release(); }
+  void swap(ZeroArray& o) noexcept {
+    std::swap(p_, o.p_);
+    std::swap(n_, o.n_);
+    std::swap(mapped_, o.mapped_);
+  }
+  [[nodiscard]] size_t size() const { return n_; }
+  [[nodiscard]] bool empty() const { return n_ == 0; }
+  T& operator[](size_t i) { return p_[i]; }
+  const T& operator[](size_t i) const { return p_[i]; }
+
+ private:
+  static constexpr size_t kMapBytes = size_t{1} << 20;
+  void release() {
+    if (p_ == nullptr) return;
+    if (mapped_) {
+      munmap(p_, n_ * sizeof(T));
+    } else {
+      std::free(p_);
+    }
+    p_ = nullptr;
+    n_ = 0;
+  }
+  T* p_ = nullptr;
+  size_t n_ = 0;
+  bool mapped_ = false;
+};
+
 struct DedupIndex::Impl {
   explicit Impl(DedupConfig c) : cfg(std::move(c)) { build_need_tables(); }
 
@@ -392,17 +458,17 @@ struct DedupIndex::Impl {
   DedupConfig cfg;
   std::deque<Entry> entries;
   size_t live_count = 0;  // entries.size(), kept apart: deque::size() is arithmetic on every probe
-  uint64_t head_seq = 0;
+  uint64_t head_seq = 1;  // seq of entries.front(); 0 is kEmpty
   int64_t max_time = std::numeric_limits<int64_t>::min();
   UriArena arena;
-  std::vector<Slot> uri_slots;  // (URI hash tag, seq of its newest entry); open addressing
+  ZeroArray<Slot> uri_slots;  // (URI hash tag, seq of its newest entry); open addressing
   size_t uri_used = 0;
   // (high half of the exact hash, seq of the newest entry with that text); open addressing. Exact
   // copies under another URI are found here whatever their shingles: a story made of stock
   // phrases has no indexed sketch hash left to be found by.
-  std::vector<Slot> exact_slots;
+  ZeroArray<Slot> exact_slots;
   size_t exact_used = 0;
-  std::vector<Slot> cand_slots;  // (shingle hash, seq) multimap; open addressing
+  ZeroArray<Slot> cand_slots;  // (shingle hash, seq) multimap; open addressing
   size_t cand_used = 0;
   // Growing a table is incremental: rehashing a table in one go stalled the story that crossed
   // its load limit (and every story queued behind it in the daemon) for 35 ms at 100k stories,
@@ -412,9 +478,13 @@ struct DedupIndex::Impl {
   // table, in index order. Slots of `old` below `moved` are already moved; at and above it they
   // are still live there, so a lookup looks in both. Every key is in exactly one of the two.
   struct Migration {
-    std::vector<Slot> old;
+    ZeroArray<Slot> old;
     size_t moved = 0;
     [[nodiscard]] bool active() const { return !old.empty(); }
+    void end() {
+      old.clear();
+      moved = 0;
+    }
   };
   Migration uri_mig, exact_mig, cand_mig;
   // Moves up to n slots of m.old (the rest when n is SIZE_MAX) with place(slot).
@@ -428,16 +498,15 @@ struct DedupIndex::Impl {
       if (s.seq != kEmpty && alive(s.seq)) place(s);
     }
     m.moved = end;
-    if (end == m.old.size()) m = Migration{};
+    if (end == m.old.size()) m.end();
   }
   // Makes `table` a fresh one of `size` slots and its previous contents m.old. A migration still
   // running is finished first by the caller (rare: kMigrateSlots keeps ahead of the load limit).
-  static void start_migration(std::vector<Slot>& table, Migration& m, size_t& used, size_t size) {
+  static void start_migration(ZeroArray<Slot>& table, Migration& m, size_t& used, size_t size) {
     m.old.swap(table);
     m.moved = 0;
-    table.assign(size, Slot{0, kEmpty});
+    table.reset(size);
     used = 0;
-    if (m.old.empty()) m = Migration{};
   }
   size_t max_moved = 0;           // the most slots one migrate() call moved
   uint64_t stories_inserted = 0;  // for the mean number of postings per story (sizing)
@@ -463,7 +532,7 @@ struct DedupIndex::Impl {
 
   // --- URI table ---
   // The slot holding the live entry with this URI, in `slots` at or above `from` (nullptr: none).
-  Slot* uri_find_in(std::vector<Slot>& slots, size_t from, std::string_view uri, uint64_t h) {
+  Slot* uri_find_in(ZeroArray<Slot>& slots, size_t from, std::string_view uri, uint64_t h) {
     if (slots.empty()) return nullptr;
     const auto tag = static_cast<uint32_t>(h);
     size_t p = range_of(h, slots.size());
@@ -485,7 +554,7 @@ struct DedupIndex::Impl {
     if (Slot* s = uri_find_in(uri_slots, 0, uri, h)) return s;
     return uri_mig.active() ? uri_find_in(uri_mig.old, uri_mig.moved, uri, h) : nullptr;
   }
-  void uri_place(std::vector<Slot>& slots, uint64_t h, uint32_t seq, size_t& used) {
+  void uri_place(ZeroArray<Slot>& slots, uint64_t h, uint32_t seq, size_t& used) {
     size_t p = range_of(h, slots.size());
     for (;;) {
       Slot& s = slots[p];
@@ -521,7 +590,7 @@ struct DedupIndex::Impl {
     return range_of(fmix64((static_cast<uint64_t>(hi) << 32) | lo), n);
   }
   // The slot of the live entry whose exact hash is (hi, lo), in `slots` at or above `from`.
-  Slot* exact_find_in(std::vector<Slot>& slots, size_t from, uint32_t hi, uint32_t lo) {
+  Slot* exact_find_in(ZeroArray<Slot>& slots, size_t from, uint32_t hi, uint32_t lo) {
     if (slots.empty()) return nullptr;
     size_t p = exact_home(hi, lo, slots.size());
     for (;;) {
@@ -535,7 +604,7 @@ struct DedupIndex::Impl {
     if (Slot* s = exact_find_in(exact_slots, 0, hi, lo)) return s;
     return exact_mig.active() ? exact_find_in(exact_mig.old, exact_mig.moved, hi, lo) : nullptr;
   }
-  void exact_place(std::vector<Slot>& slots, uint32_t hi, uint32_t lo, uint32_t seq, size_t& used) {
+  void exact_place(ZeroArray<Slot>& slots, uint32_t hi, uint32_t lo, uint32_t seq, size_t& used) {
     size_t p = exact_home(hi, lo, slots.size());
     for (;;) {
       Slot& s = slots[p];
@@ -580,7 +649,7 @@ struct DedupIndex::Impl {
     return p >= h ? p - h : p + n - h;
   }
   // Places x; `dead_ok`: a dead posting met where x may go is overwritten instead of shifted.
-  void cand_place(std::vector<Slot>& slots, Slot x, size_t& used, bool dead_ok) {
+  void cand_place(ZeroArray<Slot>& slots, Slot x, size_t& used, bool dead_ok) {
     const size_t n = slots.size();
     size_t p = cand_home_slot(x.v, n);
     size_t dist = 0;
@@ -628,7 +697,7 @@ struct DedupIndex::Impl {
   }
   // Calls f(seq) for every live story posted under v in `slots` at or above `from`.
   template <typename F>
-  void cand_for_each_in(const std::vector<Slot>& slots, size_t from, uint32_t v, F&& f) const {
+  void cand_for_each_in(const ZeroArray<Slot>& slots, size_t from, uint32_t v, F&& f) const {
     const size_t n = slots.size();
     if (n == 0) return;
     size_t p = cand_home_slot(v, n);
@@ -1123,8 +1192,8 @@ size_t DedupIndex::memory_bytes() const {
   constexpr size_t kPerBlock = 512 / sizeof(Entry);
   const size_t blocks = m.entries.size() / kPerBlock + 1;
   return blocks * (kPerBlock * sizeof(Entry) + sizeof(void*)) + m.arena.bytes() +
-         (m.uri_slots.capacity() + m.exact_slots.capacity() + m.cand_slots.capacity() +
-          m.uri_mig.old.capacity() + m.exact_mig.old.capacity() + m.cand_mig.old.capacity()) *
+         (m.uri_slots.size() + m.exact_slots.size() + m.cand_slots.size() + m.uri_mig.old.size() +
+          m.exact_mig.old.size() + m.cand_mig.old.size()) *
              sizeof(Impl::Slot);
 }
 
