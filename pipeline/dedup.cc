@@ -355,16 +355,24 @@ void Fingerprinter::fingerprint(const Story& story, const NormalizedText& norm, 
     }
   } else {
     // Each token's two rotated products are computed once, when it enters the 3-token window.
+    // About one shingle in five is kept, at random: a branch on it mispredicted often enough to
+    // cost more than writing every hash and advancing the end only past the kept ones.
     const uint64_t* tp = t.data();
     const uint32_t cutoff = out.cutoff;
+    thread_local std::vector<uint32_t> kept;
+    if (kept.size() < n + 1) kept.resize(n + 1);
+    uint32_t* const kp = kept.data();
+    size_t k = 0;
     uint64_t mid = std::rotl(tp[1], 23) * 0x9e3779b97f4a7c15ULL;
     for (size_t i = 0; i < n; ++i) {
       const uint64_t next = tp[i + 2];
       const uint64_t s = tp[i] ^ mid ^ (std::rotl(next, 46) * 0xc2b2ae3d27d4eb4fULL);
       mid = std::rotl(next, 23) * 0x9e3779b97f4a7c15ULL;
       const auto v = static_cast<uint32_t>(fmix64(s));
-      if (v <= cutoff) out.sample.push_back(v);
+      kp[k] = v;
+      k += v <= cutoff;
     }
+    out.sample.assign(kp, kp + k);
   }
   // Abridged versions keep a story's opening, and its hashes need not be among the indexed
   // smallest ones: the opening words get their own index key.
