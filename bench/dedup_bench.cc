@@ -79,7 +79,7 @@ void random_fingerprint(std::mt19937_64& rng, uint64_t id, Fingerprint& fp) {
   fp.sample.erase(std::unique(fp.sample.begin(), fp.sample.end()), fp.sample.end());
   for (int i = 0; i < 40; ++i) fp.keys.push_back(static_cast<uint32_t>(rng()));
   std::sort(fp.keys.begin(), fp.keys.end());
-  for (uint32_t k : fp.keys) fp.key_bloom |= 1ULL << (k >> 26);
+  for (uint32_t k : fp.keys) fp.key_bloom.add(k);
 }
 
 size_t rss_bytes() {

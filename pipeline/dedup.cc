@@ -41,9 +41,51 @@ constexpr size_t kMigrateSlots = 64;
 constexpr size_t kMigrateCandSlots = 128;
 constexpr uint8_t kFlagVersionCreated = 1;
 constexpr uint8_t kFlagNoExactHi = 2;  // a format 1 record: the exact hash's high half is unknown
-// Changelog / state file record format. 2 added the numbers' Bloom filter; format 1 records are
-// still read (their numbers unknown: they never veto a match by numbers).
-constexpr uint8_t kRecordFormat = 2;
+// A format 1 or 2 record: its key filters had 64 bits (bit = key >> 26), held here widened (bit i
+// set as bits 2i and 2i+1, exactly the 128-bit bits of the keys that set bit i). Comparisons of
+// whole filters with such an entry are made at 64 bits.
+constexpr uint8_t kFlagBloom64 = 4;
+// A format 1 record: its numbers are unknown (its numbers' filter is all ones), so they never veto.
+constexpr uint8_t kFlagNoNumbers = 8;
+// Changelog / state file record format. 2 added the numbers' Bloom filter; 3 widened both key
+// filters from 64 to 128 bits. Formats 1 and 2 are still read (format 1: numbers unknown, they
+// never veto a match by numbers).
+constexpr uint8_t kRecordFormat = 3;
+
+// A 64-bit filter of a format 1/2 record as 128 bits, and back.
+KeyFilter widen(uint64_t f) {
+  auto spread = [](uint64_t x) {  // bit i of the low 32 bits -> bits 2i and 2i+1
+    x &= 0xFFFFFFFFULL;
+    x = (x | (x << 16)) & 0x0000FFFF0000FFFFULL;
+    x = (x | (x << 8)) & 0x00FF00FF00FF00FFULL;
+    x = (x | (x << 4)) & 0x0F0F0F0F0F0F0F0FULL;
+    x = (x | (x << 2)) & 0x3333333333333333ULL;
+    x = (x | (x << 1)) & 0x5555555555555555ULL;
+    return x | (x << 1);
+  };
+  KeyFilter k;
+  k.w[0] = spread(f);
+  k.w[1] = spread(f >> 32);
+  return k;
+}
+uint64_t narrow(const KeyFilter& k) {
+  auto pack = [](uint64_t x) {  // bit i of the result: bit 2i or 2i+1 of x
+    x = (x | (x >> 1)) & 0x5555555555555555ULL;
+    x = (x | (x >> 1)) & 0x3333333333333333ULL;
+    x = (x | (x >> 2)) & 0x0F0F0F0F0F0F0F0FULL;
+    x = (x | (x >> 4)) & 0x00FF00FF00FF00FFULL;
+    x = (x | (x >> 8)) & 0x0000FFFF0000FFFFULL;
+    x = (x | (x >> 16)) & 0x00000000FFFFFFFFULL;
+    return x;
+  };
+  return pack(k.w[0]) | (pack(k.w[1]) << 32);
+}
+// Bits of `a` not in `b`: at 64 bits when `a` came from a format 1/2 record (at 128 bits a key
+// of `b` sets one bit of the pair that `a`'s widened bit stands for, and the other would count).
+uint32_t bits_missing(const KeyFilter& a, const KeyFilter& b, bool at_64) {
+  if (at_64) return static_cast<uint32_t>(std::popcount(narrow(a) & ~narrow(b)));
+  return static_cast<uint32_t>(std::popcount(a.w[0] & ~b.w[0]) + std::popcount(a.w[1] & ~b.w[1]));
+}
 
 // t - d without overflow: times come from stories, Kafka timestamps and changelog records, any of
 // which a producer can set to the ends of the int64 range (found by fuzz/changelog_fuzz).
@@ -97,11 +139,11 @@ int64_t parse_version(std::string_view v) {
 struct Entry {
   int64_t time_ms = 0;
   uint64_t arena_pos = 0;  // own URI, then the family root URI when different
-  uint64_t key_bloom = 0;
-  uint64_t number_bloom = 0;  // the numbers among the keys; all ones when unknown (format 1 record)
-  uint32_t exact32 = 0;       // the exact hash's low half...
-  uint32_t exact_hi = 0;      // ...and its high half (the exact-text table's key)
-  uint32_t tau = 0;           // the sketch holds every shingle hash <= tau
+  KeyFilter key_bloom;
+  KeyFilter number_bloom;  // the numbers among the keys; all ones when unknown (format 1 record)
+  uint32_t exact32 = 0;    // the exact hash's low half...
+  uint32_t exact_hi = 0;   // ...and its high half (the exact-text table's key)
+  uint32_t tau = 0;        // the sketch holds every shingle hash <= tau
   int32_t version_num = -1;
   uint32_t lead_key = 0;                // hash of the story's opening words (0: none)
   uint32_t head[kHead] = {};            // smallest hashes, in full (indexed)
@@ -114,7 +156,7 @@ struct Entry {
   uint8_t flags = 0;
 };
 
-static_assert(sizeof(Entry) == 128, "Entry grew: recheck the 256 B/story budget");
+static_assert(sizeof(Entry) == 144, "Entry grew: recheck the 400 MB / 1M stories budget");
 
 Entry make_entry(const Fingerprint& fp) {
   Entry e;
@@ -246,8 +288,8 @@ void Fingerprint::clear() {
   cutoff = 0;
   sample.clear();
   keys.clear();
-  key_bloom = 0;
-  number_bloom = 0;
+  key_bloom.clear();
+  number_bloom.clear();
   lead_key = 0;
 }
 
@@ -386,8 +428,8 @@ void Fingerprinter::fingerprint(const Story& story, const NormalizedText& norm, 
   for (uint64_t k : norm.key_tokens) out.keys.push_back(static_cast<uint32_t>(k));
   sort_unique_uniform(out.keys, std::numeric_limits<uint32_t>::max());
   for (uint32_t k : out.keys) {
-    out.key_bloom |= 1ULL << (k >> 26);
-    if ((k & 1) != 0) out.number_bloom |= 1ULL << (k >> 26);  // a number (normalize.h)
+    out.key_bloom.add(k);
+    if ((k & 1) != 0) out.number_bloom.add(k);  // a number (normalize.h)
   }
 }
 
@@ -951,15 +993,22 @@ struct DedupIndex::Impl {
     uint32_t keys_small = 0;
     if (a_small) {
       for (uint32_t k : fp.keys) {
-        missing += (e.key_bloom >> (k >> 26) & 1) == 0;
+        missing += !e.key_bloom.may_contain(k);
         numbers_small += k & 1;
-        missing_numbers += (k & 1) != 0 && (e.number_bloom >> (k >> 26) & 1) == 0;
+        missing_numbers += (k & 1) != 0 && !e.number_bloom.may_contain(k);
       }
       keys_small = static_cast<uint32_t>(fp.keys.size());
     } else {
-      missing = static_cast<uint32_t>(std::popcount(e.key_bloom & ~fp.key_bloom));
-      missing_numbers = static_cast<uint32_t>(std::popcount(e.number_bloom & ~fp.number_bloom));
-      numbers_small = static_cast<uint32_t>(std::popcount(e.number_bloom));
+      const bool at_64 = (e.flags & kFlagBloom64) != 0;
+      missing = bits_missing(e.key_bloom, fp.key_bloom, at_64);
+      missing_numbers = bits_missing(e.number_bloom, fp.number_bloom, at_64);
+      numbers_small = bits_missing(e.number_bloom, KeyFilter{}, at_64);
+      if ((e.flags & kFlagNoNumbers) != 0) {
+        // All ones: every number of the query would count as missing (found by the test of
+        // format 1 records against a longer story).
+        missing_numbers = 0;
+        numbers_small = 0;
+      }
       keys_small = e.n_keys;
     }
     const bool veto = (missing >= cfg.key_veto_min &&
@@ -1108,8 +1157,10 @@ struct DedupIndex::Impl {
     out.clear();
     put<uint8_t>(out, kRecordFormat);
     put(out, e.time_ms);
-    put(out, e.key_bloom);
-    put(out, e.number_bloom);
+    put(out, e.key_bloom.w[0]);
+    put(out, e.key_bloom.w[1]);
+    put(out, e.number_bloom.w[0]);
+    put(out, e.number_bloom.w[1]);
     put(out, e.exact32);
     put(out, e.exact_hi);
     put(out, e.tau);
@@ -1134,17 +1185,29 @@ struct DedupIndex::Impl {
 
   static bool decode(std::string_view in, Entry& e, std::string_view& uri, std::string_view& root) {
     uint8_t format = 0;
-    if (!get(in, format) || (format != 1 && format != kRecordFormat)) return false;
-    if (!get(in, e.time_ms) || !get(in, e.key_bloom)) return false;
-    e.number_bloom = ~uint64_t{0};
-    if (format >= 2 && !get(in, e.number_bloom)) return false;
+    if (!get(in, format) || format < 1 || format > kRecordFormat) return false;
+    if (!get(in, e.time_ms)) return false;
+    if (format >= 3) {
+      if (!get(in, e.key_bloom.w[0]) || !get(in, e.key_bloom.w[1]) ||
+          !get(in, e.number_bloom.w[0]) || !get(in, e.number_bloom.w[1])) {
+        return false;
+      }
+    } else {
+      uint64_t keys = 0;
+      uint64_t numbers = ~uint64_t{0};
+      if (!get(in, keys)) return false;
+      if (format >= 2 && !get(in, numbers)) return false;
+      e.key_bloom = widen(keys);
+      e.number_bloom = widen(numbers);
+    }
     if (!get(in, e.exact32)) return false;
     if (format >= 2 && !get(in, e.exact_hi)) return false;
     if (!get(in, e.tau) || !get(in, e.version_num) || !get(in, e.lead_key) ||
         !get(in, e.n_shingles) || !get(in, e.n_sample) || !get(in, e.n_keys) || !get(in, e.flags)) {
       return false;
     }
-    if (format == 1) e.flags |= kFlagNoExactHi;
+    if (format == 1) e.flags |= kFlagNoExactHi | kFlagNoNumbers;
+    if (format <= 2) e.flags |= kFlagBloom64;
     if (e.n_sample > kSketch) return false;
     for (size_t i = 0; i < e.n_sample; ++i) {
       if (!(i < kHead ? get(in, e.head[i]) : get(in, e.tail[i - kHead]))) return false;

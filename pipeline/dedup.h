@@ -49,6 +49,16 @@ struct DedupConfig {
   size_t max_candidates = 48;  // candidates re-scored per story
 };
 
+// A 128-bit, one-hash Bloom filter of 32-bit key hashes: bit b = the hash's top 7 bits.
+struct KeyFilter {
+  uint64_t w[2] = {0, 0};
+  void add(uint32_t k) { w[k >> 31] |= uint64_t{1} << ((k >> 25) & 63); }
+  [[nodiscard]] bool may_contain(uint32_t k) const {
+    return ((w[k >> 31] >> ((k >> 25) & 63)) & 1) != 0;
+  }
+  void clear() { w[0] = w[1] = 0; }
+};
+
 // Everything the index needs to know about one story; reusable (clear keeps capacity).
 struct Fingerprint {
   std::string uri;
@@ -62,8 +72,8 @@ struct Fingerprint {
   uint32_t cutoff = 0;           // `sample` holds every distinct shingle hash <= cutoff
   std::vector<uint32_t> sample;  // sorted, distinct
   std::vector<uint32_t> keys;    // sorted distinct hashes of numbers and names
-  uint64_t key_bloom = 0;        // 64-bit Bloom filter of `keys`
-  uint64_t number_bloom = 0;     // the same of the numbers among them
+  KeyFilter key_bloom;           // Bloom filter of `keys`
+  KeyFilter number_bloom;        // the same of the numbers among them
   uint32_t lead_key = 0;         // hash of the opening words of the stripped body; 0 if short
   void clear();
 };
