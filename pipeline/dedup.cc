@@ -53,7 +53,7 @@ constexpr uint8_t kFlagNoNumbers = 8;
 constexpr uint8_t kRecordFormat = 3;
 
 // A 64-bit filter of a format 1/2 record as 128 bits, and back.
-KeyFilter widen(uint64_t f) {
+KeyBloom widen(uint64_t f) {
   auto spread = [](uint64_t x) {  // bit i of the low 32 bits -> bits 2i and 2i+1
     x &= 0xFFFFFFFFULL;
     x = (x | (x << 16)) & 0x0000FFFF0000FFFFULL;
@@ -63,12 +63,12 @@ KeyFilter widen(uint64_t f) {
     x = (x | (x << 1)) & 0x5555555555555555ULL;
     return x | (x << 1);
   };
-  KeyFilter k;
+  KeyBloom k;
   k.w[0] = spread(f);
   k.w[1] = spread(f >> 32);
   return k;
 }
-uint64_t narrow(const KeyFilter& k) {
+uint64_t narrow(const KeyBloom& k) {
   auto pack = [](uint64_t x) {  // bit i of the result: bit 2i or 2i+1 of x
     x = (x | (x >> 1)) & 0x5555555555555555ULL;
     x = (x | (x >> 1)) & 0x3333333333333333ULL;
@@ -82,7 +82,7 @@ uint64_t narrow(const KeyFilter& k) {
 }
 // Bits of `a` not in `b`: at 64 bits when `a` came from a format 1/2 record (at 128 bits a key
 // of `b` sets one bit of the pair that `a`'s widened bit stands for, and the other would count).
-uint32_t bits_missing(const KeyFilter& a, const KeyFilter& b, bool at_64) {
+uint32_t bits_missing(const KeyBloom& a, const KeyBloom& b, bool at_64) {
   if (at_64) return static_cast<uint32_t>(std::popcount(narrow(a) & ~narrow(b)));
   return static_cast<uint32_t>(std::popcount(a.w[0] & ~b.w[0]) + std::popcount(a.w[1] & ~b.w[1]));
 }
@@ -139,11 +139,11 @@ int64_t parse_version(std::string_view v) {
 struct Entry {
   int64_t time_ms = 0;
   uint64_t arena_pos = 0;  // own URI, then the family root URI when different
-  KeyFilter key_bloom;
-  KeyFilter number_bloom;  // the numbers among the keys; all ones when unknown (format 1 record)
-  uint32_t exact32 = 0;    // the exact hash's low half...
-  uint32_t exact_hi = 0;   // ...and its high half (the exact-text table's key)
-  uint32_t tau = 0;        // the sketch holds every shingle hash <= tau
+  KeyBloom key_bloom;
+  KeyBloom number_bloom;  // the numbers among the keys; all ones when unknown (format 1 record)
+  uint32_t exact32 = 0;   // the exact hash's low half...
+  uint32_t exact_hi = 0;  // ...and its high half (the exact-text table's key)
+  uint32_t tau = 0;       // the sketch holds every shingle hash <= tau
   int32_t version_num = -1;
   uint32_t lead_key = 0;                // hash of the story's opening words (0: none)
   uint32_t head[kHead] = {};            // smallest hashes, in full (indexed)
@@ -1002,7 +1002,7 @@ struct DedupIndex::Impl {
       const bool at_64 = (e.flags & kFlagBloom64) != 0;
       missing = bits_missing(e.key_bloom, fp.key_bloom, at_64);
       missing_numbers = bits_missing(e.number_bloom, fp.number_bloom, at_64);
-      numbers_small = bits_missing(e.number_bloom, KeyFilter{}, at_64);
+      numbers_small = bits_missing(e.number_bloom, KeyBloom{}, at_64);
       if ((e.flags & kFlagNoNumbers) != 0) {
         // All ones: every number of the query would count as missing (found by the test of
         // format 1 records against a longer story).

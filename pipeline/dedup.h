@@ -50,7 +50,7 @@ struct DedupConfig {
 };
 
 // A 128-bit, one-hash Bloom filter of 32-bit key hashes: bit b = the hash's top 7 bits.
-struct KeyFilter {
+struct KeyBloom {
   uint64_t w[2] = {0, 0};
   void add(uint32_t k) { w[k >> 31] |= uint64_t{1} << ((k >> 25) & 63); }
   [[nodiscard]] bool may_contain(uint32_t k) const {
@@ -72,8 +72,8 @@ struct Fingerprint {
   uint32_t cutoff = 0;           // `sample` holds every distinct shingle hash <= cutoff
   std::vector<uint32_t> sample;  // sorted, distinct
   std::vector<uint32_t> keys;    // sorted distinct hashes of numbers and names
-  KeyFilter key_bloom;           // Bloom filter of `keys`
-  KeyFilter number_bloom;        // the same of the numbers among them
+  KeyBloom key_bloom;            // Bloom filter of `keys`
+  KeyBloom number_bloom;         // the same of the numbers among them
   uint32_t lead_key = 0;         // hash of the opening words of the stripped body; 0 if short
   void clear();
 };
