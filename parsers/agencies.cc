@@ -38,6 +38,8 @@ std::string position(const std::string& source, const toml::source_region& r) {
 
 }  // namespace
 
+namespace {
+
 // (length, first byte, last byte) of every key of a map, hashed into a bitmap. The credit scan asks
 // about far more strings that are not aliases (names, words of prose) than ones that are; this
 // rejects nearly all of them before a string hash and a bucket walk, and never rejects a key.
@@ -61,6 +63,8 @@ class KeyFilter {
   }
   std::vector<uint64_t> bits_ = std::vector<uint64_t>(kBits / 64);
 };
+
+}  // namespace
 
 struct AgencyTable::Impl {
   std::vector<AgencyInfo> infos;
