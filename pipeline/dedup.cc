@@ -435,6 +435,8 @@ void Fingerprinter::fingerprint(const Story& story, const NormalizedText& norm, 
 
 // ---------------------------------------------------------------------------------------------
 
+namespace {
+
 // A hash table's slots, zero-filled (an all-zero slot is empty). A table of 1 MB or more is
 // mapped straight from the kernel, which hands out zero pages as they are first touched: a new
 // table costs nothing up front. (Allocating and filling the new table was what was left of the
@@ -492,6 +494,8 @@ class ZeroArray {
   size_t n_ = 0;
   bool mapped_ = false;
 };
+
+}  // namespace
 
 struct DedupIndex::Impl {
   explicit Impl(DedupConfig c) : cfg(std::move(c)) { build_need_tables(); }
