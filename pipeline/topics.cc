@@ -55,9 +55,14 @@ std::string stem_word(std::string_view w) {
 }
 
 // Every word the plural rule folds onto stem_word(w), with w itself first.
-std::vector<std::string> word_forms(std::string_view w) {
+std::vector<std::string> word_forms(std::string_view word) {
+  // ASCII-lowered, as the tokenizer reads it: "FLY" has the form "flies" too.
+  std::string w(word);
+  for (char& c : w) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
+  }
   const std::string stem = stem_word(w);
-  std::vector<std::string> forms{std::string(w)};
+  std::vector<std::string> forms{w};
   std::vector<std::string> cands{stem, stem + "s"};
   if (!stem.empty() && (stem.back() | 0x20) == 'y')
     cands.push_back(stem.substr(0, stem.size() - 1) + "ies");

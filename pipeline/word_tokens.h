@@ -1,6 +1,8 @@
 #pragma once
-// Word tokens for topic tagging (pipeline/topics.cc) and the supervised topic model
-// (pipeline/topic_model.cc): one tokenizer, so that both read a story the same way.
+// Word tokens for the supervised topic model (pipeline/topic_model.cc). The rule tagger
+// (pipeline/topics.cc) read them too until it moved to the normalisation's tokens
+// (pipeline/normalize.h), which the pipeline makes anyway for dedup; the model keeps this
+// tokenizer so that trained model files stay valid.
 //
 // Text is split into runs of letters/digits, ASCII and Latin-1 capitals are folded, and a light
 // plural stemmer ("-ies" -> "-y", "-s" dropped unless "-ss", "-us", "-is") lets an editor write

@@ -374,12 +374,13 @@ TEST(Topics, PluralsAndCaseAreNormalised) {
 // form that folds onto its stem, so either side may be the plural.
 TEST(Topics, EveryPluralFormOfALexiconWordMatches) {
   static const std::string lex =
-      "topic medtop:11000000\n3 company\n3 banks\n4 interest rate\n3 Moody's\n3 bus\n";
+      "topic medtop:11000000\n3 company\n3 banks\n4 interest rate\n3 Moody's\n3 bus\n3 FLY\n";
   auto t =
       TopicTagger::load_sources(kTaxonomy, {{"p.lex", lex}}, {.threshold = 0.0, .max_topics = 5});
   ASSERT_TRUE(t.is_ok()) << t.status().message();
-  for (const char* text : {"company", "Companies", "bank", "BANKS", "interest rates",
-                           "interests rate", "Moody's", "Moody\xE2\x80\x99s", "bus"}) {
+  for (const char* text :
+       {"company", "Companies", "bank", "BANKS", "interest rates", "interests rate", "Moody's",
+        "Moody\xE2\x80\x99s", "bus", "flies", "Fly"}) {
     EXPECT_EQ(tag(*t.value(), make_story("", text)).size(), 1u) << text;
   }
   for (const char* text : {"compan", "interest", "rate", "buses", "Moody"}) {
