@@ -35,18 +35,20 @@ constexpr uint32_t kEmpty = 0;
 // exact tables take one key per story and grow to twice the live stories at 3/4 load: the old
 // table (at most ~2.7x the stories) is moved long before the new one fills. The candidate table
 // takes up to kIndexedHead + 1 postings per story, is sized to 1.6x the live postings and grows
-// at 4/5 load, leaving room for ~0.28x the live postings: 128 slots a story moves a table of
-// 1.6x the live postings in a fifth of that.
+// at 4/5 load, leaving room for ~0.28x the live postings (~0.047x in stories, at 6 a story):
+// 128 slots a story move a table of 1.6x the live postings in ~0.0125x, about a quarter of that.
+// (Arithmetic; the dedup unit test checks that no move had to be finished at once.)
 constexpr size_t kMigrateSlots = 64;
 constexpr size_t kMigrateCandSlots = 128;
 constexpr uint8_t kFlagVersionCreated = 1;
-constexpr uint8_t kFlagNoExactHi = 2;  // a format 1 record: the exact hash's high half is unknown
+// A format 1 record (the flag is kept when such an entry is written again in a later format): the
+// exact hash's high half and the story's numbers are unknown, so it is not in the exact-text table
+// and its numbers never veto a match.
+constexpr uint8_t kFlagFormat1 = 2;
 // A format 1 or 2 record: its key filters had 64 bits (bit = key >> 26), held here widened (bit i
 // set as bits 2i and 2i+1, exactly the 128-bit bits of the keys that set bit i). Comparisons of
 // whole filters with such an entry are made at 64 bits.
 constexpr uint8_t kFlagBloom64 = 4;
-// A format 1 record: its numbers are unknown (its numbers' filter is all ones), so they never veto.
-constexpr uint8_t kFlagNoNumbers = 8;
 // Changelog / state file record format. 2 added the numbers' Bloom filter; 3 widened both key
 // filters from 64 to 128 bits. Formats 1 and 2 are still read (format 1: numbers unknown, they
 // never veto a match by numbers).
@@ -86,6 +88,7 @@ uint32_t bits_missing(const KeyBloom& a, const KeyBloom& b, bool at_64) {
   if (at_64) return static_cast<uint32_t>(std::popcount(narrow(a) & ~narrow(b)));
   return static_cast<uint32_t>(std::popcount(a.w[0] & ~b.w[0]) + std::popcount(a.w[1] & ~b.w[1]));
 }
+uint32_t bits_set(const KeyBloom& a, bool at_64) { return bits_missing(a, KeyBloom{}, at_64); }
 
 // t - d without overflow: times come from stories, Kafka timestamps and changelog records, any of
 // which a producer can set to the ends of the int64 range (found by fuzz/changelog_fuzz).
@@ -140,7 +143,7 @@ struct Entry {
   int64_t time_ms = 0;
   uint64_t arena_pos = 0;  // own URI, then the family root URI when different
   KeyBloom key_bloom;
-  KeyBloom number_bloom;  // the numbers among the keys; all ones when unknown (format 1 record)
+  KeyBloom number_bloom;  // the numbers among the keys; unknown for kFlagFormat1
   uint32_t exact32 = 0;   // the exact hash's low half...
   uint32_t exact_hi = 0;  // ...and its high half (the exact-text table's key)
   uint32_t tau = 0;       // the sketch holds every shingle hash <= tau
@@ -676,7 +679,7 @@ struct DedupIndex::Impl {
     });
   }
   void exact_set(const Entry& e, uint32_t seq) {
-    if ((e.flags & kFlagNoExactHi) != 0) return;
+    if ((e.flags & kFlagFormat1) != 0) return;
     if (exact_slots.empty() || (exact_used + 1) * 4 > exact_slots.size() * 3) {
       exact_migrate(SIZE_MAX);
       start_migration(exact_slots, exact_mig, exact_used,
@@ -1006,15 +1009,11 @@ struct DedupIndex::Impl {
       const bool at_64 = (e.flags & kFlagBloom64) != 0;
       missing = bits_missing(e.key_bloom, fp.key_bloom, at_64);
       missing_numbers = bits_missing(e.number_bloom, fp.number_bloom, at_64);
-      numbers_small = bits_missing(e.number_bloom, KeyBloom{}, at_64);
-      if ((e.flags & kFlagNoNumbers) != 0) {
-        // All ones: every number of the query would count as missing (found by the test of
-        // format 1 records against a longer story).
-        missing_numbers = 0;
-        numbers_small = 0;
-      }
+      numbers_small = bits_set(e.number_bloom, at_64);
       keys_small = e.n_keys;
     }
+    // A format 1 story's numbers are unknown: they veto nothing, whichever side is shorter.
+    if ((e.flags & kFlagFormat1) != 0) missing_numbers = 0;
     const bool veto = (missing >= cfg.key_veto_min &&
                        static_cast<double>(missing) >= cfg.key_veto_fraction * keys_small) ||
                       (cfg.number_veto_min > 0 && missing_numbers >= cfg.number_veto_min) ||
@@ -1198,7 +1197,7 @@ struct DedupIndex::Impl {
       }
     } else {
       uint64_t keys = 0;
-      uint64_t numbers = ~uint64_t{0};
+      uint64_t numbers = 0;  // format 1: unknown (kFlagFormat1)
       if (!get(in, keys)) return false;
       if (format >= 2 && !get(in, numbers)) return false;
       e.key_bloom = widen(keys);
@@ -1210,7 +1209,7 @@ struct DedupIndex::Impl {
         !get(in, e.n_shingles) || !get(in, e.n_sample) || !get(in, e.n_keys) || !get(in, e.flags)) {
       return false;
     }
-    if (format == 1) e.flags |= kFlagNoExactHi | kFlagNoNumbers;
+    if (format == 1) e.flags |= kFlagFormat1;
     if (format <= 2) e.flags |= kFlagBloom64;
     if (e.n_sample > kSketch) return false;
     for (size_t i = 0; i < e.n_sample; ++i) {

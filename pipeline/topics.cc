@@ -20,6 +20,7 @@
 #include "core/embedded.h"
 #include "core/hash.h"
 #include "pipeline/normalize.h"
+#include "pipeline/word_tokens.h"
 
 namespace wirefeed {
 namespace {
@@ -40,18 +41,14 @@ inline uint64_t extend_key(uint64_t prev, uint64_t tok) {
   return fmix64(prev * 0x100000001b3ULL + tok) | 1;
 }
 
-// The plural rule (ASCII case-insensitive): "-ies" -> "-y" after 2+ letters, a final "-s" dropped
-// unless the word ends "-ss", "-us" or "-is", words of up to 3 bytes unchanged. Idempotent.
+// A word's stem by the plural rule the supervised model applies to text (word_tokens::plural_stem).
 std::string stem_word(std::string_view w) {
-  const size_t len = w.size();
-  if (len > 3 && (w[len - 1] | 0x20) == 's') {
-    const char prev = static_cast<char>(w[len - 2] | 0x20);
-    if (prev == 'e' && (w[len - 3] | 0x20) == 'i' && len > 4) {
-      return std::string(w.substr(0, len - 3)) + "y";
-    }
-    if (prev != 's' && prev != 'u' && prev != 'i') return std::string(w.substr(0, len - 1));
-  }
-  return std::string(w);
+  bool y_last = false;
+  const size_t n =
+      word_tokens::plural_stem(reinterpret_cast<const uint8_t*>(w.data()), w.size(), y_last);
+  std::string stem(w.substr(0, n));
+  if (y_last) stem.back() = 'y';
+  return stem;
 }
 
 // Every word the plural rule folds onto stem_word(w), with w itself first.

@@ -64,6 +64,12 @@ Result<std::shared_ptr<const TopicTagger>> small_tagger(TopicConfig cfg = {}) {
                                    cfg);
 }
 
+// A tagger of one lexicon file over the test taxonomy, every topic kept.
+Result<std::shared_ptr<const TopicTagger>> one_lexicon_tagger(std::string_view lex) {
+  return TopicTagger::load_sources(kTaxonomy, {{"one.lex", lex}},
+                                   {.threshold = 0.0, .max_topics = 5});
+}
+
 struct TopCase {
   const char* qcode;
   const char* headline;
@@ -375,8 +381,7 @@ TEST(Topics, PluralsAndCaseAreNormalised) {
 TEST(Topics, EveryPluralFormOfALexiconWordMatches) {
   static const std::string lex =
       "topic medtop:11000000\n3 company\n3 banks\n4 interest rate\n3 Moody's\n3 bus\n3 FLY\n";
-  auto t =
-      TopicTagger::load_sources(kTaxonomy, {{"p.lex", lex}}, {.threshold = 0.0, .max_topics = 5});
+  auto t = one_lexicon_tagger(lex);
   ASSERT_TRUE(t.is_ok()) << t.status().message();
   for (const char* text :
        {"company", "Companies", "bank", "BANKS", "interest rates", "interests rate", "Moody's",
@@ -470,11 +475,10 @@ TEST(Topics, UnicodePunctuationSeparatesWords) {
 }
 
 TEST(Topics, WordsMatchAtEveryAlignment) {
-  // The scanner reads 8 bytes at a time; a long cue must match wherever it starts and ends.
+  // The tokenizer reads 8 bytes at a time; a long cue must match wherever it starts and ends.
   static const std::string lex =
       "topic medtop:16000000\n3 counterinsurgency\n4 peacekeeping force\n";
-  auto t =
-      TopicTagger::load_sources(kTaxonomy, {{"c.lex", lex}}, {.threshold = 0.0, .max_topics = 5});
+  auto t = one_lexicon_tagger(lex);
   ASSERT_TRUE(t.is_ok()) << t.status().message();
   for (size_t pad = 0; pad < 9; ++pad) {
     for (const char* tail : {"", ".", " and more", "s"}) {
