@@ -6,6 +6,7 @@
 //   BM_HtmlToText     HTML -> text, HTML stories only (bytes = the HTML)
 //   BM_Credits        credits + dateline                       (bytes = body)
 //   BM_Normalize      normalisation + tokenizing for dedup     (bytes = body)
+//   BM_NormalizeEightByte  the same without tokenize()'s AVX-512 path (CPUs without AVX512BW)
 //   BM_Fingerprint    normalisation + shingles + sample        (bytes = body)
 //   BM_Dedup          DedupIndex::check_and_insert, input order, index refilled each corpus pass
 //   BM_Topics         topic tagging of the normalised tokens   (bytes = headline + body)
@@ -195,6 +196,13 @@ void BM_Normalize(benchmark::State& state) {
   finish(state, bytes);
 }
 
+// The same with tokenize()'s AVX-512 block path switched off: what a CPU without AVX512BW gets.
+void BM_NormalizeEightByte(benchmark::State& state) {
+  set_block_tokenizer_enabled(false);
+  BM_Normalize(state);
+  set_block_tokenizer_enabled(true);
+}
+
 void BM_Fingerprint(benchmark::State& state) {
   const Prepared& p = prepared();
   Fingerprinter fpr(p.options.dedup);
@@ -290,6 +298,7 @@ BENCHMARK(BM_Parse)->MinTime(1.0);
 BENCHMARK(BM_HtmlToText)->MinTime(1.0);
 BENCHMARK(BM_Credits)->MinTime(1.0);
 BENCHMARK(BM_Normalize)->MinTime(1.0);
+BENCHMARK(BM_NormalizeEightByte)->MinTime(1.0);
 BENCHMARK(BM_Fingerprint)->MinTime(1.0);
 BENCHMARK(BM_Dedup)->MinTime(1.0);
 BENCHMARK(BM_Topics)->MinTime(1.0);

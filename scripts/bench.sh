@@ -130,6 +130,7 @@ log "dedup index with 1M stories"
 import json, sys
 names = {"BM_Parse": "parse (ninjs, incl. HTML for the HTML fifth)", "BM_HtmlToText": "HTML to text (HTML stories only)",
          "BM_Credits": "credits + dateline", "BM_Normalize": "normalisation (tokenize, strip boilerplate)",
+         "BM_NormalizeEightByte": "the same, without AVX-512 (8 bytes at a time)",
          "BM_Fingerprint": "fingerprint (normalisation + shingles)", "BM_Dedup": "dedup lookup + insert",
          "BM_Topics": "topics (on the normalised tokens)", "BM_Serialize": "serialisation (write_enriched)",
          "BM_Analyzer": "**all stages, one thread**"}

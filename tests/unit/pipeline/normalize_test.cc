@@ -91,6 +91,92 @@ TEST(TokenizeTest, FastPathAgreesWithByteAtATimePath) {
   EXPECT_EQ(k, expect_k);
 }
 
+// tokenize()'s AVX-512 path (64 bytes at a time) must give the 8-byte path's tokens, key tokens
+// and exact hash for any text: texts of every length up to a few blocks, built from pieces that
+// put words across block ends and near the end of the text, and every byte the paths treat
+// specially (UTF-8, entities, apostrophes, digit separators, sentence ends) at every offset.
+TEST(TokenizeTest, BlockPathAgreesWithEightBytePath) {
+  if (!block_tokenizer_available()) GTEST_SKIP() << "no AVX512BW on this CPU";
+  const std::vector<std::string_view> pieces = {
+      "a",
+      "I",
+      "of",
+      "The",
+      "Mayor",
+      "said",
+      "40",
+      "homes",
+      "abcdefgh",
+      "abcdefghi",
+      "Seventeen16",
+      "1234567890123456",
+      "x9",
+      "mid9word",
+      "Zürich",
+      "café",
+      "don't",
+      "O'Neil",
+      "1,000",
+      "2.5",
+      "U.S.",
+      "&amp;",
+      "&",
+      "&#8217;",
+      "\xE2\x80\x99",
+      "\xE2\x80\x9C",
+      "\xE2\x80\xA6",
+      "\xC2\xA0",
+      "\xC2\xA9",
+      " ",
+      " ",
+      " ",
+      "  ",
+      ". ",
+      ", ",
+      "! ",
+      "? ",
+      "\n",
+      "\n\n",
+      "\t",
+      "\"",
+      "(",
+      ")",
+      "-",
+      "--",
+      "'",
+      "/",
+      ";",
+      ":",
+      "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdefXYZ"};
+  uint64_t rng = 0x9E3779B97F4A7C15ULL;
+  const auto next = [&rng] {
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return rng;
+  };
+  size_t compared = 0;
+  for (size_t target = 0; target < 400; ++target) {
+    for (int variant = 0; variant < 8; ++variant) {
+      std::string text;
+      while (text.size() < target) text += pieces[next() % pieces.size()];
+      text.resize(target);  // may cut a word or a UTF-8 sequence at the very end
+      std::vector<uint64_t> block_t, block_k, eight_t, eight_k;
+      tokenize(text, block_t, &block_k);
+      const uint64_t block_full = norm(text, text).full_hash;
+      set_block_tokenizer_enabled(false);
+      tokenize(text, eight_t, &eight_k);
+      const uint64_t eight_full = norm(text, text).full_hash;
+      set_block_tokenizer_enabled(true);
+      ASSERT_EQ(block_t, eight_t) << "text: " << text;
+      ASSERT_EQ(block_k, eight_k) << "text: " << text;
+      ASSERT_EQ(block_full, eight_full) << "text: " << text;
+      ++compared;
+    }
+  }
+  EXPECT_EQ(compared, 3200u);
+}
+
 TEST(DatelineTest, DetectsWireDatelines) {
   EXPECT_EQ(detect_dateline("SEOUL, June 21 (Reuters) - Text"), 27u);
   EXPECT_GT(detect_dateline("Washington, March 3 (AFP) -- Text"), 0u);
