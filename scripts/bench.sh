@@ -4,7 +4,9 @@
 #   2. steady-state heap allocations per story (bench/alloc_bench);
 #   3. `wirefeed enrich` end to end with 1 and 2 threads on a 100k-story corpus, output to /dev/null,
 #      stories/s, MB/s and peak RSS;
-#   4. peak RSS of a dedup index holding 1M stories (bench/dedup_bench BM_CheckAndInsert/1M);
+#   4. peak RSS with 1M stories in the dedup window: of the index alone (bench/dedup_bench
+#      BM_CheckAndInsert/1M), of `wirefeed enrich --threads 2` on a 1M-story corpus and (with 5) of
+#      the daemon reading it from the broker, both with a window that keeps every story;
 #   5. on a real local broker in the same run, on a 400k-story corpus: the daemon (`wirefeed run`), the
 #      librdkafka copy passthrough and a kcat | kcat pipe, as stories/s and ratios, with the daemon's
 #      peak RSS, then the
@@ -18,7 +20,8 @@
 #   scripts/bench.sh --no-kafka      skip 5 (no broker needed)
 #   scripts/bench.sh --no-write      do not touch docs/PERFORMANCE.md
 # Environment: BENCH_N (enrich corpus, default 100000), BENCH_KAFKA_N (Kafka corpus, default 400000),
-# BENCH_STAGE_N (stage corpus, default 20000), WIREFEED_BENCH_PARTITIONS (default 3), WIREFEED_BUILD
+# BENCH_STAGE_N (stage corpus, default 20000), BENCH_MEM_N (stories in the window for the memory
+# runs, default 1000000; the corpus, ~3 GB, is generated once in about 3 minutes), WIREFEED_BENCH_PARTITIONS (default 3), WIREFEED_BUILD
 # (build dir).
 set -euo pipefail
 
@@ -30,6 +33,7 @@ N="${BENCH_N:-100000}"
 # stories/s between runs of one bench.
 KAFKA_N="${BENCH_KAFKA_N:-400000}"
 STAGE_N="${BENCH_STAGE_N:-20000}"
+MEM_N="${BENCH_MEM_N:-1000000}"
 PARTITIONS="${WIREFEED_BENCH_PARTITIONS:-3}"
 CACHE="$ROOT/.cache/bench"
 OUT="$CACHE/run-$$"
@@ -122,6 +126,14 @@ done
 log "dedup index with 1M stories"
 /usr/bin/time -v "$BUILD/bench/dedup_bench" --benchmark_filter='BM_CheckAndInsert/1000000' \
   --benchmark_format=json >"$OUT/dedup.json" 2>"$OUT/dedup-time.txt" || true
+# The same window through the product: every story of the corpus stays in it (the generated
+# stories span more than the default 72 hours; max_stories is 2M by default).
+MEM_CORPUS="$(corpus "$MEM_N")"
+MEM_LINES=$(wc -l <"$MEM_CORPUS")
+printf '[dedup]\nwindow_hours = 8784\nmax_stories = 2000000\n' >"$OUT/mem-dedup.toml"
+log "enrich --threads 2 with $MEM_LINES stories in the window"
+/usr/bin/time -v "$BUILD/wirefeed" enrich --threads 2 --config "$OUT/mem-dedup.toml" \
+  --input "$MEM_CORPUS" --output /dev/null --dead-letter "$OUT/dlq-mem.jsonl" 2>"$OUT/enrich-mem.txt"
 
 {
   echo "| stage (corpus: $STAGE_N stories, mean $(( $(wc -c <"$STAGE_CORPUS") / STAGE_N )) B) | us/story | MB/s |"
@@ -162,6 +174,8 @@ try:
 except Exception:
     print("?")' "$OUT/dedup.json")
   echo "| dedup index, 1M stories in the window (dedup_bench process) | | | $dedup_rss ($bps B/story by the index's own count) |"
+  mem_line=$(grep '^Enrich done' "$OUT/enrich-mem.txt")
+  echo "| \`wirefeed enrich --threads 2\`, $MEM_LINES stories, all kept in the window | $(sed -n 's/.* stories_per_s=\([0-9]*\).*/\1/p' <<<"$mem_line") | $(sed -n 's/.* mb_per_s=\([0-9.]*\).*/\1/p' <<<"$mem_line") | $(peak_mb "$OUT/enrich-mem.txt") |"
 } >"$TABLE"
 
 # --- 5. Kafka -------------------------------------------------------------------------------------
@@ -384,6 +398,22 @@ else:
     log "not root: the latency run with tuned writeback is skipped"
   fi
 
+  # Peak RSS of the daemon with MEM_N stories in its window: the index plus librdkafka's queues (the
+  # prefetch queue must hold over a second of input with librdkafka 2.0.2: see run.cc).
+  log "daemon with $MEM_LINES stories in the window"
+  kcat -P -b "$BS" -t bench.mem "${KCAT_PRODUCER[@]}" <"$MEM_CORPUS"
+  { daemon_toml bench-mem mem | sed 's/"bench.in"/"bench.mem"/'; cat "$OUT/mem-dedup.toml"; } >"$OUT/mem.toml"
+  "$BUILD/wirefeed" run --config "$OUT/mem.toml" >"$OUT/mem.log" 2>&1 &
+  DAEMON_PID=$!
+  while [[ "$("$OFFS" "$BS" bench-mem bench.mem "$PARTITIONS" 2>/dev/null)" -lt "$MEM_LINES" ]]; do
+    kill -0 "$DAEMON_PID" 2>/dev/null || { log "daemon died: $(tail -3 "$OUT/mem.log")"; exit 1; }
+    sleep 0.2
+  done
+  mem_rss=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$DAEMON_PID/status")
+  kill -TERM "$DAEMON_PID"; wait "$DAEMON_PID" || true; DAEMON_PID=""
+  mem_index=$(sed -n 's/.*Summary consumed=.* dedup_index=\([0-9]*\).*/\1/p' "$OUT/mem.log" | tail -1)
+  mem_steady=$(sed -n 's/.*Summary consumed=.* steady_stories_per_s=\([0-9]*\).*/\1/p' "$OUT/mem.log" | tail -1)
+
   {
     echo
     echo "| real broker, $KLINES stories, $PARTITIONS partitions | steady stories/s | overall stories/s | steady vs passthrough | overall vs passthrough | overall vs kcat | peak RSS MB |"
@@ -393,6 +423,7 @@ else:
     echo "| kcat \\| kcat | | $k_rate | | $(py "print(f'{$k_rate/$pt_rate:.2f}')") | 1.00 | |"
     echo "| daemon latency at ~$lat_rate stories/s (target: half the steady max, $half; $lat_secs s measured after ${LIVE_WARM_S} s of warm-up) | p50 $lat_p50 ms | $lat_over% of stories over 50 ms; p99 $lat_p99 ms in the worst second, $lat_p99_med ms in the median one; $lat_ok of $lat_secs seconds <= 50 ms | | | | |"
     [[ -n "$tuned_row" ]] && echo "$tuned_row"
+    echo "| \`wirefeed run\` with $MEM_LINES stories, all kept in the window ($mem_index in the index at the end) | $mem_steady | | | | | $mem_rss |"
     echo
     echo "Each contender ran twice, alternating, after a discarded warm-up copy; the better run is shown."
     echo "Overall: stories over first consumed -> last acknowledged (daemon: its Summary line;"
