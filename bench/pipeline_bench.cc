@@ -6,12 +6,13 @@
 //   BM_HtmlToText     HTML -> text, HTML stories only (bytes = the HTML)
 //   BM_Credits        credits + dateline                       (bytes = body)
 //   BM_Normalize      normalisation + tokenizing for dedup     (bytes = body)
-//   BM_NormalizeEightByte  the same without tokenize()'s AVX-512 path (CPUs without AVX512BW)
 //   BM_Fingerprint    normalisation + shingles + sample        (bytes = body)
 //   BM_Dedup          DedupIndex::check_and_insert, input order, index refilled each corpus pass
 //   BM_Topics         topic tagging of the normalised tokens   (bytes = headline + body)
 //   BM_Serialize      write_enriched                           (bytes = output)
 //   BM_Analyzer       the whole per-story path: analyze + dedup + write_enriched (bytes = input)
+//   BM_AnalyzerPortable  the same with the AVX-512 paths off (core/simd.h): what a CPU without
+//                     AVX-512 gets (0 when this one has none: the two would be the same run)
 //
 // The counter us_per_story is the mean over all stories (BM_HtmlToText: over HTML stories); MB/s
 // comes from bytes_per_second. scripts/bench.sh turns the JSON output into the PERFORMANCE.md
@@ -25,6 +26,7 @@
 #include <vector>
 
 #include "bench/corpus.h"
+#include "core/simd.h"
 #include "parsers/html.h"
 #include "pipeline/enricher.h"
 
@@ -196,13 +198,6 @@ void BM_Normalize(benchmark::State& state) {
   finish(state, bytes);
 }
 
-// The same with tokenize()'s AVX-512 block path switched off: what a CPU without AVX512BW gets.
-void BM_NormalizeEightByte(benchmark::State& state) {
-  set_block_tokenizer_enabled(false);
-  BM_Normalize(state);
-  set_block_tokenizer_enabled(true);
-}
-
 void BM_Fingerprint(benchmark::State& state) {
   const Prepared& p = prepared();
   Fingerprinter fpr(p.options.dedup);
@@ -293,17 +288,27 @@ void BM_Analyzer(benchmark::State& state) {
   finish(state, bytes);
 }
 
+void BM_AnalyzerPortable(benchmark::State& state) {
+  if (!avx512_available()) {
+    state.SkipWithError("no AVX-512 on this CPU: BM_Analyzer already runs the portable paths");
+    return;
+  }
+  set_avx512_enabled(false);
+  BM_Analyzer(state);
+  set_avx512_enabled(true);
+}
+
 // At least one full corpus pass per stage where it matters (min_time), so the mix is the corpus's.
 BENCHMARK(BM_Parse)->MinTime(1.0);
 BENCHMARK(BM_HtmlToText)->MinTime(1.0);
 BENCHMARK(BM_Credits)->MinTime(1.0);
 BENCHMARK(BM_Normalize)->MinTime(1.0);
-BENCHMARK(BM_NormalizeEightByte)->MinTime(1.0);
 BENCHMARK(BM_Fingerprint)->MinTime(1.0);
 BENCHMARK(BM_Dedup)->MinTime(1.0);
 BENCHMARK(BM_Topics)->MinTime(1.0);
 BENCHMARK(BM_Serialize)->MinTime(1.0);
 BENCHMARK(BM_Analyzer)->MinTime(2.0);
+BENCHMARK(BM_AnalyzerPortable)->MinTime(2.0);
 
 }  // namespace
 

@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <bit>
 #include <cstring>
 #include <limits>
 
 #include "core/embedded.h"
 #include "core/hash.h"
+#include "core/simd.h"
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -574,13 +574,7 @@ __attribute__((target("avx512f,avx512bw,bmi,bmi2"))) size_t block_words(const un
   return p;
 }
 
-bool cpu_has_avx512bw() {
-  static const bool has = __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("bmi2");
-  return has;
-}
 #endif
-
-std::atomic<bool> g_block_words_enabled{true};
 
 // tokenize(), also folding every token into `full` in order.
 void tokenize_folded(std::string_view text, std::vector<uint64_t>& tokens,
@@ -596,8 +590,7 @@ void tokenize_folded(std::string_view text, std::vector<uint64_t>& tokens,
   TokenBatch out(tokens, keys);
   out.full = full;
 #if defined(__x86_64__)
-  const bool use_blocks =
-      cpu_has_avx512bw() && g_block_words_enabled.load(std::memory_order_relaxed);
+  const bool use_blocks = avx512_enabled();
 #endif
   // Called once per word: forced inline, as an out-of-line call it showed up in profiles.
   auto flush = [&]() __attribute__((always_inline)) {
@@ -723,18 +716,6 @@ void tokenize_folded(std::string_view text, std::vector<uint64_t>& tokens,
 }
 
 }  // namespace
-
-bool block_tokenizer_available() {
-#if defined(__x86_64__)
-  return cpu_has_avx512bw();
-#else
-  return false;
-#endif
-}
-
-void set_block_tokenizer_enabled(bool on) {
-  g_block_words_enabled.store(on, std::memory_order_relaxed);
-}
 
 void tokenize(std::string_view text, std::vector<uint64_t>& tokens, std::vector<uint64_t>* keys) {
   uint64_t unused = 0;

@@ -81,11 +81,8 @@ size_t detect_dateline(std::string_view para);
 // key tokens (numbers, and capitalised words that do not start a sentence; low bit 1 for numbers).
 void tokenize(std::string_view text, std::vector<uint64_t>& tokens, std::vector<uint64_t>* keys);
 
-// tokenize() reads ASCII text 64 bytes at a time with AVX-512 when the CPU has it (AVX512BW and
-// BMI2, checked once at run time), else 8 bytes at a time; the tokens are the same either way.
-// The switch is for tests and benchmarks, which compare the two paths (process-wide).
-bool block_tokenizer_available();
-void set_block_tokenizer_enabled(bool on);
+// tokenize() reads ASCII text 64 bytes at a time with AVX-512 where the CPU has it (core/simd.h),
+// else 8 bytes at a time; the tokens are the same either way.
 
 // The whole normalisation: headline+body for full_hash, the headline's tokens, and the stripped
 // body for tokens/key_tokens. Topic tagging reads the same tokens (pipeline/topics.h).

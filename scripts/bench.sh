@@ -142,10 +142,10 @@ log "enrich --threads 2 with $MEM_LINES stories in the window"
 import json, sys
 names = {"BM_Parse": "parse (ninjs, incl. HTML for the HTML fifth)", "BM_HtmlToText": "HTML to text (HTML stories only)",
          "BM_Credits": "credits + dateline", "BM_Normalize": "normalisation (tokenize, strip boilerplate)",
-         "BM_NormalizeEightByte": "the same, without AVX-512 (8 bytes at a time)",
          "BM_Fingerprint": "fingerprint (normalisation + shingles)", "BM_Dedup": "dedup lookup + insert",
          "BM_Topics": "topics (on the normalised tokens)", "BM_Serialize": "serialisation (write_enriched)",
-         "BM_Analyzer": "**all stages, one thread**"}
+         "BM_Analyzer": "**all stages, one thread**",
+         "BM_AnalyzerPortable": "all stages, one thread, without the AVX-512 paths (CPUs without it)"}
 for b in json.load(open(sys.argv[1]))["benchmarks"]:
     name = b["name"].split("/")[0]
     if name not in names or "us_per_story" not in b: continue

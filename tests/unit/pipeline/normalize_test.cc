@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/embedded.h"
+#include "core/simd.h"
 
 namespace wirefeed {
 namespace {
@@ -96,7 +97,7 @@ TEST(TokenizeTest, FastPathAgreesWithByteAtATimePath) {
 // put words across block ends and near the end of the text, and every byte the paths treat
 // specially (UTF-8, entities, apostrophes, digit separators, sentence ends) at every offset.
 TEST(TokenizeTest, BlockPathAgreesWithEightBytePath) {
-  if (!block_tokenizer_available()) GTEST_SKIP() << "no AVX512BW on this CPU";
+  if (!avx512_available()) GTEST_SKIP() << "no AVX-512 on this CPU";
   const std::vector<std::string_view> pieces = {
       "a",
       "I",
@@ -164,10 +165,10 @@ TEST(TokenizeTest, BlockPathAgreesWithEightBytePath) {
       std::vector<uint64_t> block_t, block_k, eight_t, eight_k;
       tokenize(text, block_t, &block_k);
       const uint64_t block_full = norm(text, text).full_hash;
-      set_block_tokenizer_enabled(false);
+      set_avx512_enabled(false);
       tokenize(text, eight_t, &eight_k);
       const uint64_t eight_full = norm(text, text).full_hash;
-      set_block_tokenizer_enabled(true);
+      set_avx512_enabled(true);
       ASSERT_EQ(block_t, eight_t) << "text: " << text;
       ASSERT_EQ(block_k, eight_k) << "text: " << text;
       ASSERT_EQ(block_full, eight_full) << "text: " << text;

@@ -1,0 +1,29 @@
+#include "core/simd.h"
+
+#include <atomic>
+
+namespace wirefeed {
+namespace {
+
+std::atomic<bool> g_switched_on{true};
+
+}  // namespace
+
+bool avx512_available() {
+#if defined(__x86_64__)
+  static const bool has = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+                          __builtin_cpu_supports("avx512dq") &&
+                          __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("bmi2");
+  return has;
+#else
+  return false;
+#endif
+}
+
+bool avx512_enabled() {
+  return avx512_available() && g_switched_on.load(std::memory_order_relaxed);
+}
+
+void set_avx512_enabled(bool on) { g_switched_on.store(on, std::memory_order_relaxed); }
+
+}  // namespace wirefeed
