@@ -311,10 +311,7 @@ Status Daemon::make_producer() {
       {"bootstrap.servers", config_.kafka.brokers, ""},
       {"enable.idempotence", "true", ""},
       {"acks", "all", ""},
-      // The daemon writes to more partitions than it reads (enriched, duplicates, changelog), so
-      // at 5 ms its batches were small and the broker spent ~15% more CPU per story; 20 ms gave
-      // 12% more stories/s on a shared 2-core host (docs/PERFORMANCE.md).
-      {"linger.ms", "20", ""},
+      {"linger.ms", "5", ""},
       {"batch.size", "1000000", ""},
       {"queue.buffering.max.kbytes", "65536", ""},
       {"queue.buffering.max.messages", "200000", ""},
