@@ -20,6 +20,7 @@
 
 #include "core/embedded.h"
 #include "core/kafka.h"
+#include "core/simd.h"
 #include "core/worker_pool.h"
 #include "daemon/latency_histogram.h"
 #include "daemon/offset_tracker.h"
@@ -579,10 +580,11 @@ Status Daemon::start() {
   spdlog::info(
       "Started brokers={} group={} input={} enriched={} duplicates={} dead_letter={} delivery={} "
       "threads={} "
-      "max_in_flight={}",
+      "max_in_flight={} avx512={}",
       config_.kafka.brokers, config_.kafka.group_id, fmt::join(config_.kafka.input_topics, ","),
       config_.kafka.enriched_topic, config_.kafka.duplicates_topic, config_.kafka.dead_letter_topic,
-      to_string(config_.pipeline.delivery), threads, config_.pipeline.max_in_flight);
+      to_string(config_.pipeline.delivery), threads, config_.pipeline.max_in_flight,
+      avx512_enabled() ? "on" : "off");
   return {};
 }
 

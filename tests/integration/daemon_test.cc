@@ -21,6 +21,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/simd.h"
 #include "tests/integration/broker_env.h"
 #include "tests/integration/daemon_process.h"
 
@@ -204,6 +205,9 @@ TEST_F(DaemonTest, SigtermThenRestartLosesAndRepeatsNothing) {
     // this the SIGTERM can land before the handlers are installed (seen under ASan's slower
     // start-up, exit 143) and the test measures a start-up race instead of a graceful stop.
     ASSERT_TRUE(d.wait_log("Started brokers=")) << d.log();
+    // The start-up line tells operators which tokenizer this CPU runs (docs/operations.md, Logs).
+    EXPECT_NE(d.log().find(avx512_available() ? " avx512=on" : " avx512=off"), std::string::npos)
+        << d.log();
     d.signal(SIGTERM);
     ASSERT_EQ(d.wait_exit(), 0) << d.log();
   }
