@@ -489,12 +489,13 @@ __attribute__((target("avx512f,avx512bw,bmi,bmi2"))) size_t block_words(const un
       nk = 0;
     }
     const size_t avail = n - p;
-    // Words are hashed from src with 8-byte reads that may pass a word's end by up to 7 bytes,
-    // and no taken word reaches the block's last byte: 72 readable bytes. Near the end of the
-    // text the block is a copy, with zeros (separators, not sentence ends) after the text.
+    // Words are hashed from src with 8-byte reads past their ends: a taken word starts at byte
+    // 61 at the latest, and one of up to 16 bytes is read as two chunks whatever its length, so
+    // reads reach byte 77 of the block. Near the end of the text (under 80 bytes left) the block
+    // is a copy, with zeros (separators, not sentence ends) after the text.
     const unsigned char* src = s + p;
     __m512i x;
-    if (avail >= 72) {
+    if (avail >= 80) {
       x = _mm512_loadu_si512(src);
     } else {
       _mm512_store_si512(tail, _mm512_setzero_si512());
