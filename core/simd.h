@@ -14,7 +14,8 @@
 
 namespace wirefeed {
 
-// The CPU has AVX-512 F, BW, DQ and VL, and BMI2 (checked once; false off x86-64).
+// The CPU has AVX-512 F and BW, and BMI1/BMI2 (checked once; false off x86-64). A new path that
+// needs more (DQ, VL...) adds it here.
 bool avx512_available();
 
 // Whether the AVX-512 paths run: available and not switched off. Process-wide.

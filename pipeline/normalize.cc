@@ -355,6 +355,14 @@ struct TokenBatch {
     nt = 0;
     nk = 0;
   }
+  // The same for the word loops, which keep the counts in locals (registers) while they run.
+  void spill(size_t& nt_local, size_t& nk_local) {
+    nt = nt_local;
+    nk = nk_local;
+    spill();
+    nt_local = 0;
+    nk_local = 0;
+  }
 };
 
 // The fast path of tokenize(), for the commonest text: ASCII words each ended by an ASCII byte
@@ -415,13 +423,7 @@ size_t fast_words(const unsigned char* s, size_t p, size_t n, bool& sentence_sta
       kb[nk++] = key_token(t, is_digit(first));
     }
     start = false;
-    if (nt == TokenBatch::kSize) {
-      out.nt = nt;
-      out.nk = nk;
-      out.spill();
-      nt = 0;
-      nk = 0;
-    }
+    if (nt == TokenBatch::kSize) out.spill(nt, nk);
     if (term == ' ') {
       p = e + 1;
     } else {
@@ -452,6 +454,9 @@ size_t fast_words(const unsigned char* s, size_t p, size_t n, bool& sentence_sta
 // path treats specially: a UTF-8 byte, '&', an apostrophe inside a word, ',' or '.' between
 // digits. A word that reaches the block's last byte waits for the next block, which starts at
 // it. Returns p when it took no word, and the caller then tries fast_words().
+// (pipeline/word_tokens.h's classify64() classifies 64 bytes too, with AVX2, for the topic model's
+// tokenizer: two masks, words and non-separators. This path needs seven, which AVX-512's byte
+// compares give directly as 64-bit masks, so it has its own.)
 __attribute__((target("avx512f,avx512bw,bmi,bmi2"))) size_t block_words(const unsigned char* s,
                                                                         size_t p, size_t n,
                                                                         bool& sentence_start,
@@ -481,13 +486,7 @@ __attribute__((target("avx512f,avx512bw,bmi,bmi2"))) size_t block_words(const un
   while (p < n) {
     // A block holds at most 32 words (a byte and a separator each): room for them is made here,
     // so the word loop below calls nothing and keeps its state in registers.
-    if (nt > TokenBatch::kSize - 32) {
-      out.nt = nt;
-      out.nk = nk;
-      out.spill();
-      nt = 0;
-      nk = 0;
-    }
+    if (nt > TokenBatch::kSize - 32) out.spill(nt, nk);
     const size_t avail = n - p;
     // Words are hashed from src with 8-byte reads past their ends: a taken word starts at byte
     // 61 at the latest, and one of up to 16 bytes is read as two chunks whatever its length, so

@@ -79,10 +79,9 @@ size_t detect_dateline(std::string_view para);
 
 // Appends the token hashes of `text` to `tokens`; when `keys` is given also appends the hashes of
 // key tokens (numbers, and capitalised words that do not start a sentence; low bit 1 for numbers).
+// Reads ASCII text 64 bytes at a time with AVX-512 where the CPU has it (core/simd.h), else 8 bytes
+// at a time; the tokens are the same either way.
 void tokenize(std::string_view text, std::vector<uint64_t>& tokens, std::vector<uint64_t>* keys);
-
-// tokenize() reads ASCII text 64 bytes at a time with AVX-512 where the CPU has it (core/simd.h),
-// else 8 bytes at a time; the tokens are the same either way.
 
 // The whole normalisation: headline+body for full_hash, the headline's tokens, and the stripped
 // body for tokens/key_tokens. Topic tagging reads the same tokens (pipeline/topics.h).
