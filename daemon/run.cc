@@ -22,6 +22,7 @@
 #include "core/kafka.h"
 #include "core/simd.h"
 #include "core/worker_pool.h"
+#include "daemon/fetch_waker.h"
 #include "daemon/latency_histogram.h"
 #include "daemon/offset_tracker.h"
 #include "daemon/settings.h"
@@ -169,6 +170,7 @@ class Daemon {
 
   KafkaSink sink_;
   RdKafkaPtr consumer_;
+  std::unique_ptr<FetchWaker> fetch_waker_;  // librdkafka < 2.2.0 only (daemon/fetch_waker.h)
   RdKafkaPtr changelog_;  // group-less consumer of the dedup changelog (replay, then tail)
   rd_kafka_queue_t* consumer_queue_ = nullptr;
   rd_kafka_queue_t* changelog_queue_ = nullptr;
@@ -342,9 +344,11 @@ Status Daemon::make_consumer() {
       {"enable.auto.commit", "false", ""},
       {"enable.auto.offset.store", "false", ""},
       {"auto.offset.reset", "earliest", ""},
-      // librdkafka 2.0.2 stalls ~1 s whenever the prefetch queue is full: keep it larger than about
-      // a second of processing (docs/PERFORMANCE.md).
-      {"queued.max.messages.kbytes", "131072", ""},
+      // 16 MiB: ~130 ms of processing at 40k stories/s of 3 KB. librdkafka stops fetching while
+      // the queue is over it and, before 2.2.0, resumed only up to a second later: FetchWaker (or
+      // fetch.queue.backoff.ms from 2.2.0) resumes it as soon as the queue drains. It used to be
+      // 128 MiB, held in memory on any backlog (docs/operations.md, "Memory").
+      {"queued.max.messages.kbytes", "16384", ""},
       {"fetch.max.bytes", "52428800", ""},
       {"max.partition.fetch.bytes",
        std::to_string(std::max<int64_t>(1 << 20, config_.pipeline.max_message_bytes + 1024)), ""},
@@ -352,6 +356,8 @@ Status Daemon::make_consumer() {
       {"client.id", effective_instance_id(config_.kafka), ""},
   };
   if (config_.kafka.embedded()) defaults.push_back({"fetch.wait.max.ms", "10", ""});
+  const bool native_backoff = has_fetch_queue_backoff(rd_kafka_version());
+  if (native_backoff) defaults.push_back({"fetch.queue.backoff.ms", "5", ""});
   auto conf = make_rd_conf(defaults, to_rd(config_.kafka.consumer));
   if (!conf) return conf.status();
   rd_kafka_conf_set_rebalance_cb(conf->get(), &Daemon::rebalance_cb);
@@ -363,6 +369,9 @@ Status Daemon::make_consumer() {
   consumer_.reset(rk);
   rd_kafka_poll_set_consumer(rk);
   consumer_queue_ = rd_kafka_queue_get_consumer(rk);
+  if (!native_backoff) {
+    fetch_waker_ = std::make_unique<FetchWaker>(rk, consumer_queue_, FetchWaker::options_of(rk));
+  }
   RdPartitionsPtr topics(
       rd_kafka_topic_partition_list_new(static_cast<int>(config_.kafka.input_topics.size())));
   for (const auto& t : config_.kafka.input_topics) {
@@ -921,11 +930,12 @@ void Daemon::log_stats(bool final_line) {
         "Summary consumed={} produced={} enriched={} duplicates={} near_duplicates={} updates={} "
         "dead_lettered={} delivery_failures={} dedup_index={} transactions={} aborts={} "
         "active_seconds={:.2f} stories_per_s={:.0f} mb_per_s={:.2f} steady_stories_per_s={:.0f} "
-        "peak_in_flight={} over_slo={} over_slo_pct={:.2f}",
+        "peak_in_flight={} over_slo={} over_slo_pct={:.2f} fetch_wakes={}",
         consumed, produced, counters_.enriched.load(), dup, near, counters_.updates.load(), dlq,
         counters_.delivery_failures.load(), index_ ? index_->size() : 0, transactions_, aborts_,
         active, active > 0 ? consumed / active : 0.0, active > 0 ? bytes / active / 1e6 : 0.0,
-        steady, tracker_.peak_in_flight(), over_slo_total_, percent(over_slo_total_, done));
+        steady, tracker_.peak_in_flight(), over_slo_total_, percent(over_slo_total_, done),
+        fetch_waker_ ? fetch_waker_->wakes() : 0);
   } else {
     spdlog::info(
         "Throughput consumed_per_s={:.0f} produced_per_s={:.0f} mb_per_s={:.2f} "
@@ -1019,8 +1029,10 @@ int Daemon::run() {
     next.n = n > 0 ? static_cast<size_t>(n) : 0;
     next.consumed_ns = now_ns();
     // Events (EOF, errors) stay in place and are skipped by the stages.
+    uint64_t batch_bytes = 0;
     for (size_t i = 0; i < next.n; ++i) {
       rd_kafka_message_t* m = msgs[i];
+      batch_bytes += m->len + m->key_len;
       if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
         at_eof_.insert({rd_kafka_topic_name(m->rkt), m->partition});
       } else if (m->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
@@ -1035,6 +1047,7 @@ int Daemon::run() {
       }
     }
     if (next.n > 0 && first_consume_ns_ == 0) first_consume_ns_ = now_ns();
+    if (fetch_waker_ && next.n > 0) fetch_waker_->note_consumed(next.n, batch_bytes);
     if (next.n > 0 || pending_ != nullptr) {
       if (batches_[0].analyses.size() < next.msgs.size()) {
         for (InBatch& b : batches_) b.analyses.resize(b.msgs.size());
@@ -1086,6 +1099,7 @@ void Daemon::teardown() {
   if (torn_down_) return;
   torn_down_ = true;
   if (consumer_) {
+    fetch_waker_.reset();  // before the queue it watches
     if (consumer_queue_ != nullptr) rd_kafka_queue_destroy(consumer_queue_);
     consumer_queue_ = nullptr;
     rd_kafka_consumer_close(consumer_.get());  // revokes: the callback commits what is done

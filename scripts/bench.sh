@@ -393,8 +393,8 @@ else:
     log "not root: the latency run with tuned writeback is skipped"
   fi
 
-  # Peak RSS of the daemon with MEM_N stories in its window: the index plus librdkafka's queues (the
-  # prefetch queue must hold over a second of input with librdkafka 2.0.2: see run.cc).
+  # Peak RSS of the daemon with MEM_N stories in its window: the index plus librdkafka's queues
+  # (docs/operations.md, "Memory").
   log "daemon with $MEM_LINES stories in the window"
   kcat -P -b "$BS" -t bench.mem "${KCAT_PRODUCER[@]}" <"$MEM_CORPUS"
   { daemon_toml bench-mem mem | sed 's/"bench.in"/"bench.mem"/'; cat "$OUT/mem-dedup.toml"; } >"$OUT/mem.toml"

@@ -6,6 +6,7 @@
 // an upper bound after which the test fails.
 
 #include <gtest/gtest.h>
+#include <librdkafka/rdkafka.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -22,6 +23,7 @@
 #include <vector>
 
 #include "core/simd.h"
+#include "daemon/fetch_waker.h"
 #include "tests/integration/broker_env.h"
 #include "tests/integration/daemon_process.h"
 
@@ -180,6 +182,33 @@ TEST_F(DaemonTest, SmallInFlightLimitIsRespectedAndLosesNothing) {
        q = log.find(" in_flight=", q + 1)) {
     EXPECT_LE(std::stol(log.substr(q + 11)), 4) << log;
   }
+}
+
+// librdkafka 2.0.2 stops fetching while the prefetch queue is over its limit and, left alone,
+// resumes up to a second later; the daemon's FetchWaker resumes it once the queue has drained
+// (daemon/fetch_waker.h). A 16 KB queue is over its limit after every fetch, and a small in-flight
+// limit keeps the queue full long enough to be seen: the waker must fire, and nothing may be lost
+// or repeated for it. (How much sooner fetching resumes is measured in bench/, not here.)
+TEST_F(DaemonTest, FullPrefetchQueueIsWokenAndLosesNothing) {
+  if (has_fetch_queue_backoff(rd_kafka_version())) GTEST_SKIP() << "fetch.queue.backoff.ms";
+  Names n("wake");
+  ASSERT_TRUE(create_topic(n.input, 3).is_ok());
+  std::vector<std::string> feed;
+  for (int copy = 0; copy < 8; ++copy) feed.insert(feed.end(), lines_.begin(), lines_.end());
+  ASSERT_TRUE(produce_lines(n.input, feed).is_ok());
+  std::string settings = kTestSettings;
+  settings.replace(0, std::string("[kafka.consumer]\n").size(),
+                   "[kafka.consumer]\n\"queued.max.messages.kbytes\" = 16\n");
+  const std::string cfg = write_config(n, settings + "[pipeline]\nmax_in_flight = 50\n");
+  Process d({wirefeed_binary(), "run", "--config", cfg}, "/tmp/" + n.input + ".log");
+  ASSERT_TRUE(wait_committed(n, static_cast<int64_t>(feed.size()), d)) << d.log();
+  d.signal(SIGTERM);
+  ASSERT_EQ(d.wait_exit(), 0) << d.log();
+  EXPECT_EQ(read_outputs(n).total(), feed.size());
+  const std::string log = d.log();
+  const size_t p = log.find(" fetch_wakes=");
+  ASSERT_NE(p, std::string::npos) << log;
+  EXPECT_GE(std::stol(log.substr(p + 13)), 1) << log;
 }
 
 TEST_F(DaemonTest, SigtermThenRestartLosesAndRepeatsNothing) {

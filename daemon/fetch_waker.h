@@ -1,0 +1,100 @@
+#pragma once
+// Keeps a consumer fetching when its prefetch queue is small, on librdkafka before 2.2.0.
+//
+// librdkafka stops fetching a partition while the consumer's prefetch queue is over
+// queued.max.messages.kbytes (or queued.min.messages), and decides again only when the broker
+// thread wakes up. Nothing wakes it when the application drains the queue: with no fetch in flight
+// it sleeps until its next timeout, about a second (librdkafka-notes.md; in 2.2.0 the wait became
+// fetch.queue.backoff.ms, default 1000). On a backlog the queue fills every cycle, so
+// before this the queue had to hold more than a second of processing (128 MiB at 40k stories/s of
+// 3 KB) or throughput collapsed: 7.8k stories/s with 16 MiB against 31.9k with 128 MiB
+// (docs/operations.md, "Memory").
+//
+// A FetchWaker watches the queue's length from its own thread. Once the queue has been at least
+// half full and has drained to a quarter, it asks every partition leader for its latest offsets
+// (rd_kafka_offsets_for_times): the request is an operation on each leader's broker thread, which
+// wakes it, and the thread decides the fetch again. librdkafka 2.2.0 added fetch.queue.backoff.ms
+// for exactly this; there the waker is not needed (has_fetch_queue_backoff).
+
+#include <librdkafka/rdkafka.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <mutex>
+#include <thread>
+
+namespace wirefeed {
+
+// True when this librdkafka (rd_kafka_version() format) has fetch.queue.backoff.ms (2.2.0 on).
+bool has_fetch_queue_backoff(int version);
+
+// When to wake: a pure function of the queue's length over time, so that it can be tested alone.
+class FetchWakePolicy {
+ public:
+  // `queued`: messages in the queue now; `full`: the length at which librdkafka stops fetching
+  // (estimated; 0 when unknown). True when the broker threads should be woken now. Armed by a
+  // queue at least half full, so that a wrong estimate of `full` by up to 2x still arms it; fires
+  // once per arming, when the queue is down to a quarter.
+  bool sample(size_t queued, size_t full) {
+    if (full == 0) return false;
+    if (queued * 2 >= full) {
+      armed_ = true;
+      return false;
+    }
+    if (armed_ && queued * 4 <= full) {
+      armed_ = false;
+      return true;
+    }
+    return false;
+  }
+
+ private:
+  bool armed_ = false;
+};
+
+class FetchWaker {
+ public:
+  struct Options {
+    int period_ms = 5;                    // how often the queue's length is looked at
+    int64_t queue_max_bytes = 0;          // queued.max.messages.kbytes * 1024
+    int64_t queue_max_messages = 100000;  // queued.min.messages
+  };
+  // Starts the thread. `rk` and `queue` (the consumer queue) must outlive the waker.
+  FetchWaker(rd_kafka_t* rk, rd_kafka_queue_t* queue, Options options);
+  ~FetchWaker();
+  FetchWaker(const FetchWaker&) = delete;
+  FetchWaker& operator=(const FetchWaker&) = delete;
+
+  // The consuming thread reports what it took, for the mean message size that turns the queue's
+  // byte limit into a length.
+  void note_consumed(uint64_t messages, uint64_t bytes) {
+    messages_.fetch_add(messages, std::memory_order_relaxed);
+    bytes_.fetch_add(bytes, std::memory_order_relaxed);
+  }
+  // Wake-ups sent so far (for the Summary line).
+  [[nodiscard]] uint64_t wakes() const { return wakes_.load(std::memory_order_relaxed); }
+  // The queue length at which fetching stops, from the limits and the mean message so far.
+  [[nodiscard]] size_t full_length() const;
+
+  // The options librdkafka's consumer `rk` runs with (its effective configuration).
+  static Options options_of(rd_kafka_t* rk);
+
+ private:
+  void loop();
+  void wake();
+
+  rd_kafka_t* rk_;
+  rd_kafka_queue_t* queue_;
+  Options options_;
+  std::atomic<uint64_t> messages_{0};
+  std::atomic<uint64_t> bytes_{0};
+  std::atomic<uint64_t> wakes_{0};
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+}  // namespace wirefeed

@@ -1,0 +1,97 @@
+#include "daemon/fetch_waker.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "core/kafka.h"
+
+namespace wirefeed {
+namespace {
+
+TEST(FetchWakePolicyTest, FiresOnceWhenAFullQueueHasDrainedToAQuarter) {
+  FetchWakePolicy p;
+  EXPECT_FALSE(p.sample(100, 100));  // full: arms
+  EXPECT_FALSE(p.sample(40, 100));   // draining, still over a quarter
+  EXPECT_TRUE(p.sample(25, 100));    // a quarter: wake
+  EXPECT_FALSE(p.sample(10, 100));   // once per arming
+  EXPECT_FALSE(p.sample(0, 100));
+}
+
+TEST(FetchWakePolicyTest, ANeverFilledQueueIsNeverWoken) {
+  // A live tail: the queue stays short, a fetch is always in flight, nothing to wake.
+  FetchWakePolicy p;
+  for (size_t q : {0u, 3u, 49u, 10u, 0u, 0u}) EXPECT_FALSE(p.sample(q, 100));
+}
+
+TEST(FetchWakePolicyTest, HalfFullArmsSoThatAnEstimateTwiceTooLargeStillWorks) {
+  // `full` is estimated from the mean message size; the real limit may be reached at half of it.
+  FetchWakePolicy p;
+  EXPECT_FALSE(p.sample(50, 100));
+  EXPECT_TRUE(p.sample(20, 100));
+  // Re-armed by the next fill, it fires again.
+  EXPECT_FALSE(p.sample(60, 100));
+  EXPECT_TRUE(p.sample(0, 100));
+}
+
+TEST(FetchWakePolicyTest, UnknownLimitNeverFires) {
+  FetchWakePolicy p;
+  EXPECT_FALSE(p.sample(1000, 0));
+  EXPECT_FALSE(p.sample(0, 0));
+}
+
+TEST(FetchWakerTest, OnlyLibrdkafkaBefore220NeedsIt) {
+  EXPECT_FALSE(has_fetch_queue_backoff(0x020002ff));  // Debian 12's 2.0.2
+  EXPECT_FALSE(has_fetch_queue_backoff(0x020100ff));
+  EXPECT_TRUE(has_fetch_queue_backoff(0x020200ff));  // fetch.queue.backoff.ms
+  EXPECT_TRUE(has_fetch_queue_backoff(0x020a00ff));
+}
+
+// A consumer handle needs no broker to exist; the waker reads its effective limits.
+RdKafkaPtr offline_consumer(const std::string& kbytes, const std::string& min_messages) {
+  auto conf = make_rd_conf({{"bootstrap.servers", "127.0.0.1:1", ""},
+                            {"group.id", "fetch-waker-test", ""},
+                            {"queued.max.messages.kbytes", kbytes, ""},
+                            {"queued.min.messages", min_messages, ""},
+                            {"log_level", "0", ""}},  // nothing listens on port 1
+                           {});
+  if (!conf) return nullptr;
+  char err[256];
+  rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf->get(), err, sizeof err);
+  if (rk != nullptr) conf->release();
+  return RdKafkaPtr(rk);
+}
+
+TEST(FetchWakerTest, FullLengthComesFromTheByteLimitAndTheMeanMessage) {
+  RdKafkaPtr rk = offline_consumer("16384", "100000");
+  ASSERT_NE(rk, nullptr);
+  const FetchWaker::Options o = FetchWaker::options_of(rk.get());
+  EXPECT_EQ(o.queue_max_bytes, 16384 * 1024);
+  EXPECT_EQ(o.queue_max_messages, 100000);
+  rd_kafka_queue_t* q = rd_kafka_queue_get_consumer(rk.get());
+  {
+    FetchWaker w(rk.get(), q, o);
+    EXPECT_EQ(w.full_length(), 0u) << "no message seen: unknown";
+    w.note_consumed(10, 40960);  // 4 KB stories
+    EXPECT_EQ(w.full_length(), 4096u);
+    w.note_consumed(10, 0);  // the mean halves: twice as many fit
+    EXPECT_EQ(w.full_length(), 8192u);
+    EXPECT_EQ(w.wakes(), 0u) << "an idle consumer with no assignment is never woken";
+  }
+  rd_kafka_queue_destroy(q);
+}
+
+TEST(FetchWakerTest, TheMessageCountLimitWinsWhenItIsSmaller) {
+  RdKafkaPtr rk = offline_consumer("16384", "500");
+  ASSERT_NE(rk, nullptr);
+  rd_kafka_queue_t* q = rd_kafka_queue_get_consumer(rk.get());
+  {
+    FetchWaker w(rk.get(), q, FetchWaker::options_of(rk.get()));
+    w.note_consumed(100, 100 * 200);  // 200-byte stories: 83,886 by bytes, 500 by count
+    EXPECT_EQ(w.full_length(), 500u);
+  }
+  rd_kafka_queue_destroy(q);
+}
+
+}  // namespace
+}  // namespace wirefeed
