@@ -34,6 +34,11 @@ FetchWaker::Options FetchWaker::options_of(rd_kafka_t* rk) {
   return o;
 }
 
+std::unique_ptr<FetchWaker> FetchWaker::start_if_needed(rd_kafka_t* rk, rd_kafka_queue_t* queue) {
+  if (has_fetch_queue_backoff(rd_kafka_version())) return nullptr;
+  return std::make_unique<FetchWaker>(rk, queue, options_of(rk));
+}
+
 FetchWaker::FetchWaker(rd_kafka_t* rk, rd_kafka_queue_t* queue, Options options)
     : rk_(rk), queue_(queue), options_(options), thread_([this] { loop(); }) {}
 

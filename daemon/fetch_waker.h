@@ -22,6 +22,7 @@
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -80,6 +81,10 @@ class FetchWaker {
 
   // The options librdkafka's consumer `rk` runs with (its effective configuration).
   static Options options_of(rd_kafka_t* rk);
+  // A waker for consumer `rk` and its consumer queue, or none when this librdkafka has
+  // fetch.queue.backoff.ms (the caller sets that instead: kNativeBackoffMs).
+  static std::unique_ptr<FetchWaker> start_if_needed(rd_kafka_t* rk, rd_kafka_queue_t* queue);
+  static constexpr const char* kNativeBackoffMs = "5";
 
  private:
   void loop();
