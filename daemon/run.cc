@@ -544,7 +544,17 @@ Status Daemon::replay_changelog() {
   const int64_t t0 = now_ns();
   std::vector<rd_kafka_message_t*> msgs(1024);
   while (eof < partitions && !control_.stop.load()) {
-    const ssize_t n = rd_kafka_consume_batch_queue(changelog_queue_, 500, msgs.data(), msgs.size());
+    // What is fetched, without waiting; then (only when nothing is) up to 500 ms for the next
+    // record or event. A blocking batch call waits for a full batch: an empty changelog's replay
+    // took its whole 500 ms timeout to see the end-of-partition events.
+    ssize_t n = rd_kafka_consume_batch_queue(changelog_queue_, 0, msgs.data(), msgs.size());
+    if (n == 0) {
+      if (rd_kafka_message_t* first = rd_kafka_consume_queue(changelog_queue_, 500)) {
+        msgs[0] = first;
+        n = 1 + std::max<ssize_t>(0, rd_kafka_consume_batch_queue(
+                                         changelog_queue_, 0, msgs.data() + 1, msgs.size() - 1));
+      }
+    }
     uint64_t bytes = 0;
     for (ssize_t i = 0; i < n; ++i) {
       rd_kafka_message_t* m = msgs[i];
