@@ -5,9 +5,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
-#include <string>
-
-#include "core/kafka.h"
 
 namespace wirefeed {
 
@@ -32,6 +29,12 @@ FetchWaker::Options FetchWaker::options_of(rd_kafka_t* rk) {
   o.queue_max_bytes = conf_int(conf, "queued.max.messages.kbytes", 65536) * 1024;
   o.queue_max_messages = conf_int(conf, "queued.min.messages", 100000);
   return o;
+}
+
+void FetchWaker::add_native_backoff(std::vector<RdProperty>& defaults) {
+  if (has_fetch_queue_backoff(rd_kafka_version())) {
+    defaults.push_back({"fetch.queue.backoff.ms", "5", ""});
+  }
 }
 
 std::unique_ptr<FetchWaker> FetchWaker::start_if_needed(rd_kafka_t* rk, rd_kafka_queue_t* queue) {

@@ -4,8 +4,8 @@
 // librdkafka stops fetching a partition while the consumer's prefetch queue is over
 // queued.max.messages.kbytes (or queued.min.messages), and decides again only when the broker
 // thread wakes up. Nothing wakes it when the application drains the queue: with no fetch in flight
-// it sleeps until its next timeout, about a second (librdkafka-notes.md; in 2.2.0 the wait became
-// fetch.queue.backoff.ms, default 1000). On a backlog the queue fills every cycle, so
+// it sleeps until its next timeout, about a second (librdkafka-notes.md; librdkafka's CHANGELOG for
+// 2.2.0, which made that wait fetch.queue.backoff.ms). On a backlog the queue fills every cycle, so
 // before this the queue had to hold more than a second of processing (128 MiB at 40k stories/s of
 // 3 KB) or throughput collapsed: 7.8k stories/s with 16 MiB against 31.9k with 128 MiB
 // (docs/operations.md, "Memory").
@@ -25,6 +25,9 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <vector>
+
+#include "core/kafka.h"
 
 namespace wirefeed {
 
@@ -81,10 +84,11 @@ class FetchWaker {
 
   // The options librdkafka's consumer `rk` runs with (its effective configuration).
   static Options options_of(rd_kafka_t* rk);
-  // A waker for consumer `rk` and its consumer queue, or none when this librdkafka has
-  // fetch.queue.backoff.ms (the caller sets that instead: kNativeBackoffMs).
+  // Either way of resuming fetches, for one consumer: add_native_backoff() to its configuration
+  // before it is created (adds fetch.queue.backoff.ms = 5 where this librdkafka has it), then
+  // start_if_needed() with it and its consumer queue (a waker where it has not, else none).
+  static void add_native_backoff(std::vector<RdProperty>& defaults);
   static std::unique_ptr<FetchWaker> start_if_needed(rd_kafka_t* rk, rd_kafka_queue_t* queue);
-  static constexpr const char* kNativeBackoffMs = "5";
 
  private:
   void loop();

@@ -345,10 +345,10 @@ Status Daemon::make_consumer() {
       {"enable.auto.commit", "false", ""},
       {"enable.auto.offset.store", "false", ""},
       {"auto.offset.reset", "earliest", ""},
-      // 16 MiB: ~130 ms of processing at 40k stories/s of 3 KB. librdkafka stops fetching while
-      // the queue is over it and, before 2.2.0, resumed only up to a second later: FetchWaker (or
-      // fetch.queue.backoff.ms from 2.2.0) resumes it as soon as the queue drains. It used to be
-      // 128 MiB, held in memory on any backlog (docs/operations.md, "Memory").
+      // 16 MiB: ~140 ms of processing at 40k stories/s of 3 KB (arithmetic). librdkafka stops
+      // fetching while the queue is over it and, before 2.2.0, resumed only up to a second later:
+      // FetchWaker (or fetch.queue.backoff.ms from 2.2.0) resumes it as soon as the queue drains.
+      // It used to be 128 MiB, held in memory on any backlog (docs/operations.md, "Memory").
       {"queued.max.messages.kbytes", "16384", ""},
       {"fetch.max.bytes", "52428800", ""},
       {"max.partition.fetch.bytes",
@@ -357,9 +357,7 @@ Status Daemon::make_consumer() {
       {"client.id", effective_instance_id(config_.kafka), ""},
   };
   if (config_.kafka.embedded()) defaults.push_back({"fetch.wait.max.ms", "10", ""});
-  if (has_fetch_queue_backoff(rd_kafka_version())) {
-    defaults.push_back({"fetch.queue.backoff.ms", FetchWaker::kNativeBackoffMs, ""});
-  }
+  FetchWaker::add_native_backoff(defaults);
   auto conf = make_rd_conf(defaults, to_rd(config_.kafka.consumer));
   if (!conf) return conf.status();
   rd_kafka_conf_set_rebalance_cb(conf->get(), &Daemon::rebalance_cb);
@@ -478,16 +476,14 @@ Status Daemon::replay_changelog() {
         {"enable.auto.commit", "false", ""},
         {"enable.partition.eof", "true", ""},
         // The tail takes about one small record per story written: larger, rarer fetches cost the
-        // broker less than one per round trip (each record is seen within 100 ms).
+        // broker less than one per round trip (a fetch waits at most 100 ms for them).
         {"fetch.min.bytes", "262144", ""},
         {"fetch.wait.max.ms", "100", ""},
         // Aborted transactions' changelog records must never enter the index.
         {"isolation.level", "read_committed", ""},
         {"client.id", effective_instance_id(config_.kafka) + "-changelog", ""},
     };
-    if (has_fetch_queue_backoff(rd_kafka_version())) {
-      defaults.push_back({"fetch.queue.backoff.ms", FetchWaker::kNativeBackoffMs, ""});
-    }
+    FetchWaker::add_native_backoff(defaults);
     // Security settings of the consumer apply to this client too.
     auto conf = make_rd_conf(defaults, to_rd(config_.kafka.consumer));
     if (!conf) return conf.status();

@@ -1241,12 +1241,13 @@ struct DedupIndex::Impl {
     // changelog tail reads are its own, already in the index: they return here, before evict(),
     // whose steps of any table migration under way are a stored story's share of that work.
     // (Their times never move the window: the index saw each one when it stored the story.)
-    if (const Slot* up = uri_find(uri, h); up != nullptr && compare_versions(e, at(up->seq)) <= 0) {
-      return Status::ok();
-    }
+    const Slot* const live = uri_find(uri, h);
+    if (live != nullptr && compare_versions(e, at(live->seq)) <= 0) return Status::ok();
     evict(e.time_ms);
-    Slot* const up = uri_find(uri, h);  // again: evict() may have moved or dropped slots
-    if (up != nullptr && compare_versions(e, at(up->seq)) <= 0) return Status::ok();
+    // evict() may have moved that slot or dropped its entry, so a found URI is looked up again.
+    // One not found stays not found (evict() only moves and drops): a replay of new stories
+    // looks each up once.
+    Slot* const up = live == nullptr ? nullptr : uri_find(uri, h);
     insert(e, uri, root, h, up);
     return Status::ok();
   }

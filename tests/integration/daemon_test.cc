@@ -63,6 +63,15 @@ Outputs read_outputs(const Names& n) {
   return o;
 }
 
+// A number from the daemon's Summary line ("name=value"), or -1 when the line or field is missing.
+long summary_field(const std::string& log, const std::string& name) {
+  const size_t line = log.find("Summary consumed=");
+  if (line == std::string::npos) return -1;
+  const std::string key = " " + name + "=";
+  const size_t p = log.find(key, line);
+  return p == std::string::npos ? -1 : std::stol(log.substr(p + key.size()));
+}
+
 std::string header(const Message& m, const std::string& name) {
   for (const auto& [k, v] : m.headers) {
     if (k == name) return v;
@@ -173,9 +182,8 @@ TEST_F(DaemonTest, SmallInFlightLimitIsRespectedAndLosesNothing) {
   ASSERT_EQ(d.wait_exit(), 0) << d.log();
   EXPECT_EQ(read_outputs(n).total(), lines_.size());
   const std::string log = d.log();
-  const size_t p = log.find(" peak_in_flight=");
-  ASSERT_NE(p, std::string::npos) << log;
-  const long peak = std::stol(log.substr(p + 16));
+  const long peak = summary_field(log, "peak_in_flight");
+  ASSERT_NE(peak, -1) << log;
   EXPECT_LE(peak, 4) << log;
   EXPECT_GE(peak, 1) << log;
   for (size_t q = log.find(" in_flight="); q != std::string::npos;
@@ -205,11 +213,10 @@ TEST_F(DaemonTest, FullPrefetchQueueIsWokenAndLosesNothing) {
   d.signal(SIGTERM);
   ASSERT_EQ(d.wait_exit(), 0) << d.log();
   EXPECT_EQ(read_outputs(n).total(), feed.size());
-  const std::string log = d.log();
   // The Summary line's count (the changelog replay's line has its own).
-  const size_t p = log.find(" fetch_wakes=", log.find("Summary consumed="));
-  ASSERT_NE(p, std::string::npos) << log;
-  EXPECT_GE(std::stol(log.substr(p + 13)), 1) << log;
+  const long wakes = summary_field(d.log(), "fetch_wakes");
+  ASSERT_NE(wakes, -1) << d.log();
+  EXPECT_GE(wakes, 1) << d.log();
 }
 
 TEST_F(DaemonTest, SigtermThenRestartLosesAndRepeatsNothing) {
