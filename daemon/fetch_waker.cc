@@ -67,13 +67,31 @@ size_t FetchWaker::full_length() const {
 
 void FetchWaker::loop() {
   FetchWakePolicy policy;
+  FetchIdleGate gate(std::max(1, options_.idle_after_ms / std::max(1, options_.period_ms)));
   std::unique_lock lock(mu_);
   while (!stop_) {
     cv_.wait_for(lock, std::chrono::milliseconds(options_.period_ms), [this] { return stop_; });
     if (stop_) break;
     lock.unlock();
-    if (policy.sample(rd_kafka_queue_length(queue_), full_length())) wake();
+    const size_t queued = rd_kafka_queue_length(queue_);
+    const uint64_t consumed = messages_.load(std::memory_order_seq_cst);
+    samples_.fetch_add(1, std::memory_order_relaxed);
+    if (policy.sample(queued, full_length())) wake();
+    const bool go_idle = gate.sample(queued, consumed);
     lock.lock();
+    if (!go_idle) continue;
+    idle_waits_.fetch_add(1, std::memory_order_relaxed);
+    idle_.store(true, std::memory_order_seq_cst);
+    // Until the consuming thread reports a message (note_consumed notifies while idle_ is set),
+    // with a look now and then in case a report is ever missed.
+    while (!stop_ && messages_.load(std::memory_order_seq_cst) == consumed) {
+      if (cv_.wait_for(lock, std::chrono::milliseconds(options_.idle_recheck_ms)) ==
+              std::cv_status::timeout &&
+          rd_kafka_queue_length(queue_) != 0) {
+        break;
+      }
+    }
+    idle_.store(false, std::memory_order_seq_cst);
   }
 }
 

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/kafka.h"
@@ -39,6 +41,40 @@ TEST(FetchWakePolicyTest, UnknownLimitNeverFires) {
   FetchWakePolicy p;
   EXPECT_FALSE(p.sample(1000, 0));
   EXPECT_FALSE(p.sample(0, 0));
+}
+
+TEST(FetchIdleGateTest, WaitsAfterEnoughEmptyUnconsumedLooks) {
+  FetchIdleGate g(3);
+  EXPECT_FALSE(g.sample(0, 0));
+  EXPECT_FALSE(g.sample(0, 0));
+  EXPECT_TRUE(g.sample(0, 0));  // the third quiet look in a row
+  // Counting starts again after a wait.
+  EXPECT_FALSE(g.sample(0, 0));
+  EXPECT_FALSE(g.sample(0, 0));
+  EXPECT_TRUE(g.sample(0, 0));
+}
+
+TEST(FetchIdleGateTest, AQueuedOrConsumedMessageRestartsTheCount) {
+  FetchIdleGate g(3);
+  EXPECT_FALSE(g.sample(0, 0));
+  EXPECT_FALSE(g.sample(0, 0));
+  EXPECT_FALSE(g.sample(1, 0));  // something queued: not quiet
+  EXPECT_FALSE(g.sample(0, 0));
+  EXPECT_FALSE(g.sample(0, 0));
+  EXPECT_FALSE(g.sample(0, 5));  // consumed since the last look: not quiet
+  EXPECT_FALSE(g.sample(0, 5));
+  EXPECT_FALSE(g.sample(0, 5));
+  EXPECT_TRUE(g.sample(0, 5));
+}
+
+TEST(FetchIdleGateTest, ABacklogNeverWaits) {
+  // A queue that is being consumed is never quiet, whatever its length.
+  FetchIdleGate g(2);
+  uint64_t consumed = 0;
+  for (size_t q : {5000u, 0u, 3000u, 0u, 0u, 10u}) {
+    consumed += 1024;
+    EXPECT_FALSE(g.sample(q, consumed));
+  }
 }
 
 TEST(FetchWakerTest, OnlyLibrdkafkaBefore220NeedsIt) {
@@ -96,6 +132,40 @@ TEST(FetchWakerTest, TheMessageCountLimitWinsWhenItIsSmaller) {
     FetchWaker w(rk.get(), q, FetchWaker::options_of(rk.get()));
     w.note_consumed(100, 100 * 200);  // 200-byte stories: 83,886 by bytes, 500 by count
     EXPECT_EQ(w.full_length(), 500u);
+  }
+  rd_kafka_queue_destroy(q);
+}
+
+// Waits for `done` with no timing assumption beyond a generous bound, so that a waker that never
+// gets there fails the test instead of hanging it.
+template <typename F>
+bool eventually(F done) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (!done()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::yield();
+  }
+  return true;
+}
+
+TEST(FetchWakerTest, AnIdleWakerStopsLookingUntilMessagesAreReported) {
+  RdKafkaPtr rk = offline_consumer("16384", "100000");
+  ASSERT_NE(rk, nullptr);
+  rd_kafka_queue_t* q = rd_kafka_queue_get_consumer(rk.get());
+  {
+    FetchWaker::Options o = FetchWaker::options_of(rk.get());
+    o.period_ms = 1;
+    o.idle_after_ms = 3;
+    o.idle_recheck_ms = 3600 * 1000;  // only a report can end the wait within the test
+    FetchWaker w(rk.get(), q, o);
+    ASSERT_TRUE(eventually([&] { return w.idle_waits() >= 1; })) << "never went idle";
+    // With a re-check an hour away, only the report below can bring the next look.
+    const uint64_t looks = w.samples();
+    ASSERT_EQ(w.idle_waits(), 1u);
+    w.note_consumed(1, 4096);
+    ASSERT_TRUE(eventually([&] { return w.samples() > looks; })) << "a report did not end the wait";
+    // Nothing more arrives: it goes idle again.
+    ASSERT_TRUE(eventually([&] { return w.idle_waits() >= 2; }));
   }
   rd_kafka_queue_destroy(q);
 }
