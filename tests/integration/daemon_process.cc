@@ -50,11 +50,7 @@ void Process::signal(int sig) const { ::kill(pid_, sig); }
 int Process::wait_exit(int timeout_s) {
   const auto deadline = Clock::now() + std::chrono::seconds(timeout_s);
   while (Clock::now() < deadline) {
-    int st = 0;
-    if (::waitpid(pid_, &st, WNOHANG) == pid_) {
-      exited_ = true;
-      return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-    }
+    if (!running()) return exit_code_;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));  // polling the child's state
   }
   return -1;
@@ -63,7 +59,11 @@ int Process::wait_exit(int timeout_s) {
 bool Process::running() {
   if (exited_) return false;
   int st = 0;
-  if (::waitpid(pid_, &st, WNOHANG) == pid_) exited_ = true;
+  if (::waitpid(pid_, &st, WNOHANG) == pid_) {
+    // Reaped here or in wait_exit(), whichever sees it first: the status is kept for both.
+    exited_ = true;
+    exit_code_ = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+  }
   return !exited_;
 }
 

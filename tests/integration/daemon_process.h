@@ -34,6 +34,7 @@ class Process {
  private:
   pid_t pid_ = -1;
   bool exited_ = false;
+  int exit_code_ = -1;
   std::string log_;
 };
 
