@@ -1,6 +1,7 @@
 #include "daemon/cli.h"
 
 #include <fmt/format.h>
+#include <librdkafka/rdkafka.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -378,7 +379,8 @@ int run_cli(const std::vector<std::string>& args) {
   if (cmd == "demo") return cmd_run(args, true);
   if (cmd == "produce") return cmd_produce(args);
   if (cmd == "version" || cmd == "--version") {
-    std::fputs("wirefeed 0.1.0\n", stdout);
+    // The librdkafka loaded at run time, which may be newer than the one it was built with.
+    std::printf("wirefeed 0.1.0 (librdkafka %s)\n", rd_kafka_version_str());
     return 0;
   }
   usage_error("unknown command '" + cmd + "'");

@@ -13,7 +13,7 @@ PACKAGES=(
   libbenchmark-dev
   clang libclang-rt-14-dev  # libFuzzer for scripts/fuzz.sh
   default-jre-headless maven
-  python3
+  python3 python3-pip  # pip: scripts/librdkafka-current.sh downloads a current librdkafka
 )
 OPTIONAL=(clang-format clang-tidy)
 

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs the dependencies (Debian packages and the Kafka broker jars), builds, and runs the whole
-# test suite: unit tests and the integration tests against a real single-node Kafka broker.
+# test suite: unit tests and the integration tests against a real single-node Kafka broker, with
+# Debian's librdkafka and again with a current one (scripts/librdkafka-current.sh).
 # Usage: scripts/test.sh [ctest args...]   e.g. scripts/test.sh -L unit
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/kafka-broker.sh fetch
+scripts/librdkafka-current.sh fetch  # the integration suite runs on it too (tests/integration)
 scripts/lint.sh
 scripts/build.sh
 jobs=$(nproc 2>/dev/null || echo 2)
