@@ -22,7 +22,6 @@
 #include "core/kafka.h"
 #include "core/simd.h"
 #include "core/worker_pool.h"
-#include "daemon/call_watchdog.h"
 #include "daemon/fetch_waker.h"
 #include "daemon/latency_histogram.h"
 #include "daemon/offset_tracker.h"
@@ -118,9 +117,6 @@ class Daemon {
   void on_delivery(void* opaque, rd_kafka_resp_err_t err);
   // Exactly-once: the open transaction's input positions and bookkeeping.
   bool exactly_once() const { return config_.pipeline.delivery == Delivery::kExactlyOnce; }
-  // A transactional call is given its own timeout plus this before the watchdog ends the process.
-  static constexpr int kStuckGraceMs = 30000;
-  CallWatchdog::Guard watch_call(std::string_view what, int timeout_ms);
   // Dead letters carry the original bytes in full up to this size; beyond it (a message far over
   // max_message_bytes) the value is cut and headers give the original size.
   int64_t dead_letter_limit() const {
@@ -172,9 +168,6 @@ class Daemon {
   InBatch* pending_ = nullptr;  // analysed, waiting for its in-order stages
   std::string rendered_;
 
-  // Exactly-once only: ends the process when a transactional call hangs past its own timeout
-  // (daemon/call_watchdog.h). Declared before sink_, so it outlives the producer.
-  std::unique_ptr<CallWatchdog> watchdog_;
   KafkaSink sink_;
   RdKafkaPtr consumer_;
   std::unique_ptr<FetchWaker> fetch_waker_;  // librdkafka < 2.2.0 only (daemon/fetch_waker.h)
@@ -340,19 +333,9 @@ Status Daemon::make_producer() {
     // has its own deadline. (Transactions bound it by transaction.timeout.ms instead.)
     defaults.push_back({"message.timeout.ms", "0", ""});
   }
-  auto open = [&] {
-    return sink_.open(
-        defaults, to_rd(config_.kafka.producer),
-        [this](void* opaque, rd_kafka_resp_err_t err) { on_delivery(opaque, err); }, txn_id);
-  };
-  if (!exactly_once()) return open();
-  watchdog_ = std::make_unique<CallWatchdog>();
-  const auto guard = watch_call("init_transactions", 60000);
-  return open();
-}
-
-CallWatchdog::Guard Daemon::watch_call(std::string_view what, int timeout_ms) {
-  return watchdog_->watch(what, std::chrono::milliseconds(timeout_ms + kStuckGraceMs));
+  return sink_.open(
+      defaults, to_rd(config_.kafka.producer),
+      [this](void* opaque, rd_kafka_resp_err_t err) { on_delivery(opaque, err); }, txn_id);
 }
 
 Status Daemon::make_consumer() {
@@ -833,11 +816,9 @@ Status Daemon::commit_transaction() {
     for (const auto& [tp, off] : txn_offsets_) {
       rd_kafka_topic_partition_list_add(list.get(), tp.first.c_str(), tp.second)->offset = off;
     }
-    const auto guard = watch_call("send_offsets_to_transaction", 30000);
     result = sink_.send_offsets(consumer_.get(), list.get(), 30000);
   }
   for (int attempt = 0; result.is_ok(); ++attempt) {
-    const auto guard = watch_call("commit_transaction", 60000);
     result = sink_.commit_transaction(60000);
     if (result.code() != "txn_retriable" || attempt >= 5) break;
     result = Status();
@@ -875,13 +856,7 @@ void Daemon::maybe_commit_transaction(bool force) {
 // and rebuild the dedup index from the (read_committed) changelog, which no longer holds the
 // aborted stories, so reprocessing classifies them exactly as the first attempt should have.
 void Daemon::recover_from_abort() {
-  Status aborted;
-  {
-    // Up to 60 s of flushing, then up to 60 s for the abort itself.
-    const auto guard = watch_call("abort_transaction", 120000);
-    aborted = sink_.abort_transaction(60000);
-  }
-  if (Status s = std::move(aborted); !s) {
+  if (Status s = sink_.abort_transaction(60000); !s) {
     spdlog::error("Abort failed: {}", s.message());
     fatal_ = true;
     return;

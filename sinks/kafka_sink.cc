@@ -32,6 +32,7 @@ Status KafkaSink::open(const std::vector<RdProperty>& defaults,
     while (!stop_.load(std::memory_order_relaxed)) rd_kafka_poll(rk_.get(), 50);
   });
   if (!transactional_id.empty()) {
+    const auto guard = watch("init_transactions", 60000);
     if (Status s = txn_status(rd_kafka_init_transactions(rk, 60000), "init_transactions"); !s)
       return s;
   }
@@ -94,6 +95,7 @@ Status KafkaSink::begin_transaction() {
 Status KafkaSink::send_offsets(rd_kafka_t* consumer, const rd_kafka_topic_partition_list_t* offsets,
                                int timeout_ms) {
   rd_kafka_consumer_group_metadata_t* md = rd_kafka_consumer_group_metadata(consumer);
+  const auto guard = watch("send_offsets_to_transaction", timeout_ms);
   Status s = txn_status(rd_kafka_send_offsets_to_transaction(rk_.get(), offsets, md, timeout_ms),
                         "send_offsets_to_transaction");
   rd_kafka_consumer_group_metadata_destroy(md);
@@ -101,12 +103,20 @@ Status KafkaSink::send_offsets(rd_kafka_t* consumer, const rd_kafka_topic_partit
 }
 
 Status KafkaSink::commit_transaction(int timeout_ms) {
+  const auto guard = watch("commit_transaction", timeout_ms);
   return txn_status(rd_kafka_commit_transaction(rk_.get(), timeout_ms), "commit_transaction");
 }
 
 Status KafkaSink::abort_transaction(int timeout_ms) {
+  const auto guard =
+      watch("abort_transaction", 2 * int64_t{timeout_ms});  // the flush, then the abort
   flush(timeout_ms);
   return txn_status(rd_kafka_abort_transaction(rk_.get(), timeout_ms), "abort_transaction");
+}
+
+CallWatchdog::Guard KafkaSink::watch(std::string_view what, int64_t timeout_ms) {
+  if (!watchdog_) watchdog_ = std::make_unique<CallWatchdog>();  // a thread, for transactions only
+  return watchdog_->watch(what, std::chrono::milliseconds(timeout_ms + kStuckGraceMs));
 }
 
 void KafkaSink::close() {
@@ -115,6 +125,7 @@ void KafkaSink::close() {
   if (poll_thread_.joinable()) poll_thread_.join();
   rd_kafka_flush(rk_.get(), 1000);
   rk_.reset();
+  watchdog_.reset();
 }
 
 }  // namespace wirefeed

@@ -11,12 +11,14 @@
 #include <atomic>
 #include <condition_variable>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <thread>
 #include <vector>
 
+#include "core/call_watchdog.h"
 #include "core/kafka.h"
 #include "core/status.h"
 
@@ -48,7 +50,10 @@ class KafkaSink {
   [[nodiscard]] int outq_len() const;
 
   // Transactions (only with a transactional_id). Errors say whether they are retriable,
-  // abortable or fatal in their code: "txn_retriable", "txn_abortable", "txn_fatal".
+  // abortable or fatal in their code: "txn_retriable", "txn_abortable", "txn_fatal". Each blocking
+  // call (and init_transactions in open()) runs under a CallWatchdog: still running
+  // kStuckGraceMs past its own timeout, it ends the process with kExitStuck
+  // (core/call_watchdog.h: librdkafka's send_offsets_to_transaction can hang for good).
   Status begin_transaction();
   Status send_offsets(rd_kafka_t* consumer, const rd_kafka_topic_partition_list_t* offsets,
                       int timeout_ms);
@@ -62,6 +67,11 @@ class KafkaSink {
  private:
   static void dr_cb(rd_kafka_t*, const rd_kafka_message_t* m, void* opaque);
   static Status txn_status(rd_kafka_error_t* error, std::string_view what);
+  static constexpr int kStuckGraceMs = 30000;
+  // Watches one transactional call that may block for up to `timeout_ms` (on the calling thread:
+  // one at a time).
+  CallWatchdog::Guard watch(std::string_view what, int64_t timeout_ms);
+  std::unique_ptr<CallWatchdog> watchdog_;  // made by the first watch(): transactional only
 
   RdKafkaPtr rk_;
   DeliveryCallback on_delivery_;

@@ -27,7 +27,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "daemon/call_watchdog.h"
+#include "core/call_watchdog.h"
 #include "tests/integration/broker_env.h"
 #include "tests/integration/daemon_process.h"
 
@@ -182,7 +182,7 @@ TEST_P(CrashTest, BrokerRestartDuringARunLosesNothing) {
   ASSERT_EQ(std::system(bounce.c_str()), 0);
   ASSERT_TRUE(d.running()) << "the daemon rides out the outage\n" << d.log();
   // The daemon rides the outage out, except where librdkafka's send_offsets_to_transaction() never
-  // returns after it (librdkafka issues #5456, #5511; seen with 2.16.1): there the call watchdog
+  // returns after it (librdkafka issues #5456, #5511; seen with 2.16.0): there the call watchdog
   // must end it with kExitStuck, and a restart, as systemd's Restart=on-failure does, must finish
   // the run with nothing lost or repeated. Any other exit, or a hang, fails.
   std::unique_ptr<Process> restarted;

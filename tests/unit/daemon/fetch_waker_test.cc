@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/kafka.h"
+#include "tests/unit/eventually.h"
 
 namespace wirefeed {
 namespace {
@@ -136,17 +137,7 @@ TEST(FetchWakerTest, TheMessageCountLimitWinsWhenItIsSmaller) {
   rd_kafka_queue_destroy(q);
 }
 
-// Waits for `done` with no timing assumption beyond a generous bound, so that a waker that never
-// gets there fails the test instead of hanging it.
-template <typename F>
-bool eventually(F done) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (!done()) {
-    if (std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::yield();
-  }
-  return true;
-}
+using wirefeed::testing::eventually;
 
 TEST(FetchWakerTest, AnIdleWakerStopsLookingUntilMessagesAreReported) {
   RdKafkaPtr rk = offline_consumer("16384", "100000");

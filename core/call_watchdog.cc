@@ -1,4 +1,4 @@
-#include "daemon/call_watchdog.h"
+#include "core/call_watchdog.h"
 
 #include <spdlog/spdlog.h>
 

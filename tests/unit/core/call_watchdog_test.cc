@@ -1,4 +1,4 @@
-#include "daemon/call_watchdog.h"
+#include "core/call_watchdog.h"
 
 #include <gtest/gtest.h>
 #include <spdlog/sinks/stdout_sinks.h>
@@ -10,6 +10,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "tests/unit/eventually.h"
 
 namespace wirefeed {
 namespace {
@@ -30,16 +32,7 @@ struct Reports {
   }
 };
 
-// Waits for `done` with no timing assumption beyond a generous bound.
-template <typename F>
-bool eventually(F done) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (!done()) {
-    if (std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::yield();
-  }
-  return true;
-}
+using wirefeed::testing::eventually;
 
 TEST(CallWatchdogTest, ACallStillRunningAtItsLimitIsReportedByName) {
   Reports r;

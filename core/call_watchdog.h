@@ -4,13 +4,13 @@
 // librdkafka's rd_kafka_send_offsets_to_transaction() takes a timeout, but its coordinator request
 // never checks it (librdkafka issue #5456), and since the change that decommissions brokers
 // missing from metadata it can wait for a coordinator that will never come back (#5511). On
-// librdkafka 2.16.1, a single-node broker restarted under an exactly-once daemon left the main
+// librdkafka 2.16.0, a single-node broker restarted under an exactly-once daemon left the main
 // thread in that call for good: no progress, no error, no exit. Nothing can cancel a call in
-// progress, so the daemon guards each such call: when one is still running well past its own
-// timeout, the watchdog logs what hung and ends the process with kExitStuck. The service manager
-// restarts it (Restart=on-failure); exactly-once still holds, since the next start's
-// init_transactions() fences this producer and its open transaction is aborted, and the input is
-// read again from the committed offsets.
+// progress, so the producer (sinks/kafka_sink.h) guards each such call: when one is still running
+// well past its own timeout, the watchdog logs what hung and ends the process with kExitStuck. The
+// service manager restarts it (Restart=on-failure); exactly-once still holds, since the next
+// start's init_transactions() fences this producer and its open transaction is aborted, and the
+// input is read again from the committed offsets.
 
 #include <chrono>
 #include <condition_variable>
