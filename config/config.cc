@@ -129,9 +129,13 @@ constexpr std::string_view kKafkaKeys[] = {
 constexpr std::string_view kPipelineKeys[] = {
     "delivery", "route_duplicates", "output_key", "max_message_bytes", "max_in_flight",
     "threads",  "agencies_file",    "topics_dir", "boilerplate_file"};
-constexpr std::string_view kDedupKeys[] = {
-    "enabled",   "window_hours", "max_stories", "near_duplicate_threshold", "containment_threshold",
-    "state_file"};
+constexpr std::string_view kDedupKeys[] = {"enabled",
+                                           "window_hours",
+                                           "max_stories",
+                                           "near_duplicate_threshold",
+                                           "containment_threshold",
+                                           "state_file",
+                                           "max_partition_skew_minutes"};
 constexpr std::string_view kTopicsKeys[] = {"threshold", "max_topics", "keep_best", "model"};
 constexpr std::string_view kTransactionsKeys[] = {"commit_interval_ms", "commit_every"};
 constexpr std::string_view kShutdownKeys[] = {"timeout_ms"};
@@ -667,6 +671,8 @@ void load_document(const toml::table& root, Loader& l, Config& c) {
     l.get_fraction(t, "dedup", "near_duplicate_threshold", false, d.near_duplicate_threshold);
     l.get_fraction(t, "dedup", "containment_threshold", false, d.containment_threshold);
     l.get_string(t, "dedup", "state_file", d.state_file);
+    l.get_int(t, "dedup", "max_partition_skew_minutes", 0, int64_t{60} * 24 * 366,
+              d.max_partition_skew_minutes);
   }
 
   if (const toml::table* t = l.section(root, "", "topics")) {
@@ -979,6 +985,7 @@ std::string render_effective_config(const Config& c) {
   out += fmt::format("near_duplicate_threshold = {}\n", toml_double(d.near_duplicate_threshold));
   out += fmt::format("containment_threshold = {}\n", toml_double(d.containment_threshold));
   out += fmt::format("state_file = {}\n", toml_string(d.state_file));
+  out += fmt::format("max_partition_skew_minutes = {}\n", d.max_partition_skew_minutes);
 
   out += "\n[topics]\n";
   out += fmt::format("threshold = {}\n", toml_double(c.topics.threshold));

@@ -70,6 +70,9 @@ struct DedupSettings {
   double near_duplicate_threshold = 0.6;  // keep equal to pipeline DedupConfig (tested)
   double containment_threshold = 0.8;
   std::string state_file;  // "" = no state file (used by `wirefeed enrich`)
+  // The daemon: how far ahead in story time one input partition may read of the slowest one that
+  // still has a backlog; 0 = no limit (daemon/partition_aligner.h).
+  int64_t max_partition_skew_minutes = 72 * 60;
 };
 
 struct TopicsConfig {

@@ -25,6 +25,7 @@
 #include "daemon/fetch_waker.h"
 #include "daemon/latency_histogram.h"
 #include "daemon/offset_tracker.h"
+#include "daemon/partition_aligner.h"
 #include "daemon/settings.h"
 #include "pipeline/enricher.h"
 #include "sinks/kafka_sink.h"
@@ -66,6 +67,12 @@ struct Counters {
 constexpr uint64_t kWarmupStories = 10'000;
 // At-least-once offsets are committed at most this often (asynchronously), backpressured or not.
 constexpr int64_t kCommitIntervalNs = 1'000'000'000LL;
+// A partition with a backlog that has delivered nothing for this long no longer holds the others
+// back (daemon/partition_aligner.h): its end may be a control record it can never read.
+constexpr int64_t kAlignIdleNs = 2'000'000'000LL;
+// ...and for a newly assigned one, how long it may take to deliver its first story.
+constexpr int64_t kAlignFirstDeliveryNs = 30'000'000'000LL;
+static_assert(PartitionAligner::kNoLimit == DedupIndex::kNoEvictionLimit);
 
 // The per-record opaque handed to librdkafka: which input entry it belongs to, and whether it
 // counts as an output record for the stats.
@@ -107,7 +114,11 @@ std::vector<RdProperty> to_rd(const std::vector<KafkaProperty>& props) {
 
 class Daemon {
  public:
-  Daemon(const Config& config, RunControl& control) : config_(config), control_(control) {}
+  Daemon(const Config& config, RunControl& control)
+      : config_(config),
+        control_(control),
+        aligner_(config.dedup.enabled ? config.dedup.max_partition_skew_minutes * 60 * 1000 : 0,
+                 kAlignIdleNs, kAlignFirstDeliveryNs) {}
   ~Daemon() { teardown(); }
   int run();
 
@@ -148,6 +159,8 @@ class Daemon {
                rd_kafka_headers_t* headers, OffsetTracker::Entry* entry, bool counts);
   void commit_progress(bool sync);
   void on_rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* parts);
+  void align_partitions();
+  void resume_all_partitions();
   bool flush_producer(int64_t timeout_ms);
   void log_stats(bool final_line);
   bool drained();
@@ -198,6 +211,7 @@ class Daemon {
   LatencyHistogram daemon_latency_;
   RateLimitedWarn warn_;
   std::set<std::pair<std::string, int32_t>> assigned_;
+  PartitionAligner aligner_;
   std::set<std::pair<std::string, int32_t>, TopicPartitionLess> at_eof_;
   std::mutex wait_mu_;
   std::condition_variable wait_cv_;  // signalled by delivery reports: in-flight space freed
@@ -273,10 +287,14 @@ void Daemon::on_rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list
   if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
     for (int i = 0; i < parts->cnt; ++i) {
       assigned_.insert({parts->elems[i].topic, parts->elems[i].partition});
+      aligner_.assign(parts->elems[i].topic, parts->elems[i].partition, now_ns());
       spdlog::info("Partition assigned topic={} partition={}", parts->elems[i].topic,
                    parts->elems[i].partition);
     }
     rd_kafka_assign(consumer_.get(), parts);
+    // librdkafka keeps a partition's pause flag across a revoke and a new assignment: one the
+    // aligner paused before it was revoked would never be read again.
+    if (aligner_.enabled()) rd_kafka_resume_partitions(consumer_.get(), parts);
     return;
   }
   // Revoked: finish the batch already analysed, so what remains is in the producer. Wait for its
@@ -303,6 +321,7 @@ void Daemon::on_rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list
   for (int i = 0; i < parts->cnt; ++i) {
     tracker_.drop(parts->elems[i].topic, parts->elems[i].partition);
     assigned_.erase({parts->elems[i].topic, parts->elems[i].partition});
+    aligner_.forget(parts->elems[i].topic, parts->elems[i].partition);
     at_eof_.erase({parts->elems[i].topic, parts->elems[i].partition});
     spdlog::info("Partition revoked topic={} partition={}", parts->elems[i].topic,
                  parts->elems[i].partition);
@@ -684,10 +703,21 @@ void Daemon::finish_batch(InBatch& b) {
     return std::string_view(static_cast<const char*>(msgs[i]->payload), msgs[i]->len);
   };
   // Dedup in consumption order (deterministic for a given input order).
+  const int64_t finished_ns = aligner_.enabled() ? now_ns() : 0;
   for (size_t i = 0; i < n; ++i) {
-    if (msgs[i]->err != RD_KAFKA_RESP_ERR_NO_ERROR || !b.analyses[i].status.is_ok()) continue;
-    if (popts_.dedup_enabled)
+    if (msgs[i]->err != RD_KAFKA_RESP_ERR_NO_ERROR) continue;
+    const Analysis& a = b.analyses[i];
+    const bool ok = a.status.is_ok();
+    if (aligner_.enabled()) {
+      aligner_.observe(rd_kafka_topic_name(msgs[i]->rkt), msgs[i]->partition, msgs[i]->offset,
+                       ok && a.fingerprint.time_from_version_created ? a.fingerprint.time_ms
+                                                                     : PartitionAligner::kNoTime,
+                       finished_ns);
+    }
+    if (ok && popts_.dedup_enabled) {
+      if (aligner_.enabled()) index_->set_eviction_limit(aligner_.eviction_limit(finished_ns));
       index_->check_and_insert(b.analyses[i].fingerprint, b.analyses[i].dedup);
+    }
   }
   const int64_t t = b.consumed_ns;
   const bool any_story = std::any_of(msgs, msgs + n, [](const rd_kafka_message_t* m) {
@@ -878,6 +908,58 @@ void Daemon::recover_from_abort() {
     spdlog::error("Rewind failed: {}", s.message());
     fatal_ = true;
   }
+  // Rewound: the positions and story times the aligner knew are gone.
+  resume_all_partitions();
+}
+
+void Daemon::resume_all_partitions() {
+  if (!aligner_.enabled()) return;
+  aligner_.clear();
+  if (assigned_.empty()) return;
+  RdPartitionsPtr list(rd_kafka_topic_partition_list_new(static_cast<int>(assigned_.size())));
+  for (const auto& [t, p] : assigned_) rd_kafka_topic_partition_list_add(list.get(), t.c_str(), p);
+  rd_kafka_resume_partitions(consumer_.get(), list.get());
+}
+
+void Daemon::align_partitions() {
+  if (!aligner_.enabled() || assigned_.size() < 2) return;
+  rd_kafka_t* rk = consumer_.get();
+  const PartitionAligner::Decision d =
+      aligner_.decide(now_ns(), [rk](const PartitionAligner::TopicPartition& tp) {
+        int64_t low = -1;
+        int64_t high = -1;
+        // librdkafka's cached end offset from the last fetch response: no request is sent.
+        if (rd_kafka_get_watermark_offsets(rk, tp.first.c_str(), tp.second, &low, &high) !=
+            RD_KAFKA_RESP_ERR_NO_ERROR) {
+          return int64_t{-1};
+        }
+        return high;
+      });
+  if (d.empty()) return;
+  const auto apply = [&](const std::vector<PartitionAligner::TopicPartition>& tps, bool pause) {
+    if (tps.empty()) return;
+    RdPartitionsPtr list(rd_kafka_topic_partition_list_new(static_cast<int>(tps.size())));
+    for (const auto& [t, p] : tps) {
+      rd_kafka_topic_partition_list_add(list.get(), t.c_str(), p);
+      if (spdlog::should_log(spdlog::level::debug)) {
+        const int64_t at = aligner_.time_ms(t, p);
+        spdlog::debug(
+            "Partition {} topic={} partition={} story_time_ms={} ahead_of_slowest_min={} "
+            "(story-time alignment)",
+            pause ? "paused" : "resumed", t, p, at,
+            d.slowest_ms == PartitionAligner::kNoTime || at == PartitionAligner::kNoTime
+                ? std::string("-")
+                : std::to_string((at - d.slowest_ms) / 60000));
+      }
+    }
+    const rd_kafka_resp_err_t e = pause ? rd_kafka_pause_partitions(rk, list.get())
+                                        : rd_kafka_resume_partitions(rk, list.get());
+    if (e != RD_KAFKA_RESP_ERR_NO_ERROR) {
+      spdlog::warn("Cannot {} partitions: {}", pause ? "pause" : "resume", rd_kafka_err2str(e));
+    }
+  };
+  apply(d.pause, true);
+  apply(d.resume, false);
 }
 
 Status Daemon::rewind_to_committed() {
@@ -965,24 +1047,24 @@ void Daemon::log_stats(bool final_line) {
         "Summary consumed={} produced={} enriched={} duplicates={} near_duplicates={} updates={} "
         "dead_lettered={} delivery_failures={} dedup_index={} transactions={} aborts={} "
         "active_seconds={:.2f} stories_per_s={:.0f} mb_per_s={:.2f} steady_stories_per_s={:.0f} "
-        "peak_in_flight={} over_slo={} over_slo_pct={:.2f} fetch_wakes={}",
+        "peak_in_flight={} over_slo={} over_slo_pct={:.2f} fetch_wakes={} partition_pauses={}",
         consumed, produced, counters_.enriched.load(), dup, near, counters_.updates.load(), dlq,
         counters_.delivery_failures.load(), index_ ? index_->size() : 0, transactions_, aborts_,
         active, active > 0 ? consumed / active : 0.0, active > 0 ? bytes / active / 1e6 : 0.0,
         steady, tracker_.peak_in_flight(), over_slo_total_, percent(over_slo_total_, done),
-        fetch_waker_ ? fetch_waker_->wakes() : 0);
+        fetch_waker_ ? fetch_waker_->wakes() : 0, aligner_.pauses());
   } else {
     spdlog::info(
         "Throughput consumed_per_s={:.0f} produced_per_s={:.0f} mb_per_s={:.2f} "
         "duplicate_pct={:.1f} "
         "near_duplicate_pct={:.1f} dead_lettered={} lag={} p50_ms={:.2f} p99_ms={:.2f} "
         "daemon_p50_ms={:.2f} daemon_p99_ms={:.2f} ack_p50_ms={:.2f} ack_p99_ms={:.2f} "
-        "over_slo_pct={:.2f} in_flight={}",
+        "over_slo_pct={:.2f} in_flight={} paused_partitions={}",
         d_consumed / secs, (produced - stats_produced_) / secs, (bytes - stats_bytes_) / secs / 1e6,
         percent(dup - stats_dup_, d_consumed), percent(near - stats_near_, d_consumed),
         dlq - stats_dlq_, consumer_lag(consumer_.get(), assigned_), lat.p50_ms, lat.p99_ms,
         in_daemon.p50_ms, in_daemon.p99_ms, ack.p50_ms, ack.p99_ms,
-        percent(lat.over_objective, lat.count), tracker_.in_flight());
+        percent(lat.over_objective, lat.count), tracker_.in_flight(), aligner_.paused_count());
   }
   stats_consumed_ = consumed;
   stats_produced_ = produced;
@@ -1099,6 +1181,7 @@ int Daemon::run() {
       if (next.n > 0) pending_ = &next;
     }
     apply_changelog_tail(0);
+    align_partitions();
     const int64_t t = now_ns();
     if (exactly_once()) {
       maybe_commit_transaction(false);

@@ -517,6 +517,7 @@ struct DedupIndex::Impl {
   size_t live_count = 0;  // entries.size(), kept apart: deque::size() is arithmetic on every probe
   uint64_t head_seq = 1;  // seq of entries.front(); 0 is kEmpty
   int64_t max_time = std::numeric_limits<int64_t>::min();
+  int64_t eviction_limit = DedupIndex::kNoEvictionLimit;  // set_eviction_limit()
   UriArena arena;
   ZeroArray<Slot> uri_slots;  // (URI hash tag, seq of its newest entry); open addressing
   size_t uri_used = 0;
@@ -790,7 +791,7 @@ struct DedupIndex::Impl {
   // --- window ---
   void evict(int64_t time_ms) {
     max_time = std::max(max_time, time_ms);
-    const int64_t horizon = time_minus(max_time, cfg.window_ms);
+    const int64_t horizon = time_minus(std::min(max_time, eviction_limit), cfg.window_ms);
     while (!entries.empty() &&
            (entries.size() >= cfg.max_stories || entries.front().time_ms < horizon)) {
       entries.pop_front();
@@ -1264,6 +1265,10 @@ DedupResult DedupIndex::check_and_insert(const Fingerprint& fp) {
 
 void DedupIndex::check_and_insert(const Fingerprint& fp, DedupResult& out) {
   impl_->check_and_insert(fp, out);
+}
+
+void DedupIndex::set_eviction_limit(int64_t story_time_ms) {
+  impl_->eviction_limit = story_time_ms;
 }
 
 size_t DedupIndex::size() const { return impl_->entries.size(); }

@@ -112,6 +112,14 @@ class DedupIndex {
   // The same into `out`, reusing out.of's capacity (no allocation per flagged story).
   void check_and_insert(const Fingerprint& fp, DedupResult& out);
 
+  // Stories leave the window `window_ms` before the newest story time seen. While a limit is
+  // set, they leave it `window_ms` before min(newest, limit) instead: the daemon sets the story
+  // time of its slowest input partition with a backlog, so that a partition that read ahead (or one
+  // story dated in the far future) does not evict what the slower ones still compare against.
+  // kNoEvictionLimit (the default) = no limit. Only when stories leave changes; not how they match.
+  static constexpr int64_t kNoEvictionLimit = INT64_MAX;
+  void set_eviction_limit(int64_t story_time_ms);
+
   [[nodiscard]] size_t size() const;
   // Bytes held by the index (entries, URIs, hash tables), for the memory-per-story budget.
   [[nodiscard]] size_t memory_bytes() const;

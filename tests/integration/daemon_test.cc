@@ -346,6 +346,108 @@ TEST_F(DaemonTest, ResendAfterRestartIsStillADuplicate) {
       << out.duplicates[0].value;
 }
 
+// A story of 90 pseudo-random words from a small list, chosen by `seed`: it matches no other
+// filler.
+std::string filler_story(const std::string& uri, const std::string& created, uint32_t seed) {
+  static const char* const kWords[] = {
+      "harbour", "council", "budget",  "river",   "minister", "festival", "tariff", "vaccine",
+      "railway", "drought", "copper",  "senate",  "airline",  "museum",   "wheat",  "refinery",
+      "court",   "embassy", "storm",   "village", "pension",  "stadium",  "bridge", "satellite",
+      "bank",    "tunnel",  "harvest", "ferry",   "school",   "reactor",  "border", "glacier"};
+  std::string body;
+  uint32_t x = seed * 2654435761u + 1;
+  for (int i = 0; i < 90; ++i) {
+    x = x * 1664525u + 1013904223u;
+    body += kWords[x >> 27];
+    body += (i % 15 == 14) ? ". " : " ";
+  }
+  return R"({"uri":")" + uri + R"(","version":"1","versionCreated":")" + created +
+         R"(","headlines":[{"role":"main","value":"Filler )" + std::to_string(seed) +
+         R"("}],"bodies":[{"contentType":"text/plain","value":")" + body + R"("}]})";
+}
+
+std::string at_minutes(int minutes) {  // 2024-05-01T00:00Z + minutes, as ISO 8601
+  char buf[32];
+  const int day = 1 + minutes / 1440;
+  std::snprintf(buf, sizeof buf, "2024-05-%02dT%02d:%02d:00Z", day, minutes % 1440 / 60,
+                minutes % 60);
+  return buf;
+}
+
+// On a backlog the daemon reads partitions unevenly: a sparse partition covers weeks of story time
+// in its first fetch. Here partition 1 holds an original story and then one story a day for 20
+// days; partition 0 holds 1,500 stories of the same first hours, then a rewrite of that original,
+// then later days. Read without alignment, partition 1's day-20 story moves the 72 h window before
+// the rewrite is reached, the original is evicted, and the rewrite passes as unique (checked with
+// max_partition_skew_minutes = 0). With it (the default) the window counts from partition 0, the
+// rewrite is a near-duplicate of the original, and partition 1 is paused while it is days ahead.
+// Small fetches (max_message_bytes) make partition 0 take many fetches to reach the rewrite.
+TEST_F(DaemonTest, SkewedBacklogKeepsTheWindowOfTheSlowestPartition) {
+  Names n("skew");
+  ASSERT_TRUE(create_topic(n.input, 2).is_ok());
+  const std::string original_body =
+      "GENEVA, May 1 (Reuters) - Negotiators from forty countries agreed on Wednesday to cut "
+      "fishing subsidies by a third over ten years, ending talks that had run for two decades. "
+      "The deal covers fuel rebates and vessel loans but leaves out support for small coastal "
+      "fleets, which poorer members had insisted on protecting. Trade ministers are expected to "
+      "sign the text at a meeting in Abu Dhabi next month, after which national parliaments have "
+      "two years to ratify it. Environmental groups welcomed the agreement but said it came too "
+      "late for several collapsed fish stocks in West Africa and the Pacific.";
+  const std::string rewrite_body =
+      "GENEVA (AP) -- Negotiators from forty countries agreed on Wednesday to cut fishing "
+      "subsidies by a third over ten years, ending talks that had run for two decades. The deal "
+      "covers fuel rebates and vessel loans but leaves out support for small coastal fleets, "
+      "which poorer members had insisted on protecting. Trade ministers are expected to sign the "
+      "text at a meeting in Abu Dhabi next month, after which national parliaments have two "
+      "years to ratify it.";
+  auto story = [](const std::string& uri, const std::string& created, const std::string& body) {
+    return R"({"uri":")" + uri + R"(","version":"1","versionCreated":")" + created +
+           R"(","headlines":[{"role":"main","value":"Fishing subsidy deal agreed"}],)" +
+           R"("bodies":[{"contentType":"text/plain","value":")" + body + R"("}]})";
+  };
+  std::vector<Message> msgs;
+  auto add = [&](int32_t partition, std::string value) {
+    Message m;
+    m.partition = partition;
+    m.value = std::move(value);
+    msgs.push_back(std::move(m));
+  };
+  add(1, story("urn:test:skew-original", at_minutes(60), original_body));
+  for (int day = 1; day <= 20; ++day) {
+    add(1, filler_story("urn:test:skew-p1-" + std::to_string(day), at_minutes(day * 1440),
+                        10000 + static_cast<uint32_t>(day)));
+  }
+  for (int i = 0; i < 1500; ++i) {
+    add(0, filler_story("urn:test:skew-p0-" + std::to_string(i), at_minutes(i / 12),
+                        static_cast<uint32_t>(i)));
+  }
+  add(0, story("urn:test:skew-rewrite", at_minutes(125), rewrite_body));
+  for (int i = 1500; i < 1600; ++i) {
+    add(0, filler_story("urn:test:skew-p0-" + std::to_string(i), at_minutes(i * 18),
+                        static_cast<uint32_t>(i)));
+  }
+  ASSERT_TRUE(produce(n.input, msgs).is_ok());
+  const std::string cfg =
+      write_config(n, std::string(kTestSettings) + "[pipeline]\nmax_message_bytes = 16384\n");
+  Process d({wirefeed_binary(), "run", "--config", cfg}, "/tmp/" + n.input + ".log");
+  ASSERT_TRUE(wait_committed(n, static_cast<int64_t>(msgs.size()), d)) << d.log();
+  d.signal(SIGTERM);
+  ASSERT_EQ(d.wait_exit(), 0) << d.log();
+  const Outputs out = read_outputs(n);
+  EXPECT_EQ(out.total(), msgs.size());
+  const Message* rewrite = nullptr;
+  for (const auto* topic : {&out.enriched, &out.duplicates}) {
+    for (const Message& m : *topic) {
+      if (field(m.value, "uri") == "urn:test:skew-rewrite") rewrite = &m;
+    }
+  }
+  ASSERT_NE(rewrite, nullptr);
+  EXPECT_NE(rewrite->value.find(R"("status":"near_duplicate","of":"urn:test:skew-original")"),
+            std::string::npos)
+      << rewrite->value;
+  EXPECT_GE(summary_field(d.log(), "partition_pauses"), 1) << d.log();
+}
+
 TEST_F(DaemonTest, BadConfigStopsStartupWithFileAndLine) {
   const std::string path = "/tmp/wirefeed-bad-" + std::to_string(::getpid()) + ".toml";
   {

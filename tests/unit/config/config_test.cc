@@ -84,6 +84,7 @@ TEST(ConfigDefaults, MatchTheDocumentedValues) {
   EXPECT_TRUE(c.dedup.enabled);
   EXPECT_EQ(c.dedup.window_hours, 72);
   EXPECT_EQ(c.dedup.max_stories, 2000000);
+  EXPECT_EQ(c.dedup.max_partition_skew_minutes, 72 * 60);
   EXPECT_DOUBLE_EQ(c.dedup.near_duplicate_threshold, 0.6);
   EXPECT_DOUBLE_EQ(c.dedup.containment_threshold, 0.8);
   EXPECT_DOUBLE_EQ(c.topics.threshold, 0.2);
@@ -170,7 +171,7 @@ TEST(ConfigFiles, ExampleAndReferenceDocumentEveryKey) {
     EXPECT_THAT(reference, HasSubstr("`" + section + "." + key + "`")) << section << "." << key;
     ++keys;
   }
-  EXPECT_EQ(keys, 39);  // proves the loop saw the whole rendering; update when adding a key
+  EXPECT_EQ(keys, 40);  // proves the loop saw the whole rendering; update when adding a key
 }
 
 TEST(ConfigFiles, MissingFileIsAnErrorNamingThePath) {
@@ -260,6 +261,11 @@ TEST(ConfigErrors, OutOfRangeIntegerReportsRange) {
 TEST(ConfigErrors, LatencyObjectiveMustBePositive) {
   EXPECT_EQ(load_error("[stats]\nlatency_slo_ms = 0\n"),
             "t.toml:2:18: 'stats.latency_slo_ms' must be between 1 and 3600000, got 0");
+}
+
+TEST(ConfigErrors, PartitionSkewIsMinutesUpToAYear) {
+  EXPECT_EQ(load_error("[dedup]\nmax_partition_skew_minutes = -1\n"),
+            "t.toml:2:30: 'dedup.max_partition_skew_minutes' must be between 0 and 527040, got -1");
 }
 
 TEST(ConfigErrors, ThresholdOutsideZeroToOneIsRejected) {

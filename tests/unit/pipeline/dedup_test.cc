@@ -272,6 +272,52 @@ TEST_F(DedupTest, StoriesOutsideTheTimeWindowAreForgotten) {
   EXPECT_EQ(index.size(), 1u);
 }
 
+// One story dated far ahead (a partition that read ahead, a wrong year) moves the newest story
+// time; without a limit everything older than the window before it is evicted, and the rewrite of
+// a story from the same hour as the original is no longer matched.
+TEST_F(DedupTest, EvictionLimitKeepsWhatSlowerInputStillNeeds) {
+  for (const bool limited : {false, true}) {
+    SCOPED_TRACE(limited ? "limited" : "not limited");
+    DedupIndex index(cfg_);
+    EXPECT_EQ(
+        submit_to(index, "urn:flood", "Floods", join(kFloodParas), "1", "2024-03-01T10:00:00Z")
+            .status,
+        DedupStatus::kUnique);
+    // The slower input is still at 10:30 on the first day (the daemon sets the limit before each
+    // story).
+    if (limited) index.set_eviction_limit(parse_iso8601_ms("2024-03-01T10:30:00Z"));
+    EXPECT_EQ(
+        submit_to(index, "urn:ahead", "Strike", join(kMinesParas), "1", "2024-03-20T10:00:00Z")
+            .status,
+        DedupStatus::kUnique);
+    std::vector<std::string> rewrite(kFloodParas.begin(), kFloodParas.end() - 1);
+    rewrite[0] = "UPDATE: " + rewrite[0];
+    const DedupResult r = submit_to(index, "urn:flood-rewrite", "Floods force thousands out",
+                                    join(rewrite), "1", "2024-03-01T10:30:00Z");
+    if (limited) {
+      EXPECT_EQ(r.status, DedupStatus::kNearDuplicate);
+      EXPECT_EQ(r.of, "urn:flood");
+      EXPECT_EQ(index.size(), 3u);
+    } else {
+      EXPECT_EQ(r.status, DedupStatus::kUnique);
+    }
+  }
+}
+
+// Lifting the limit lets the window catch up: what the newest story time puts outside it goes.
+TEST_F(DedupTest, EvictionLimitLiftedEvictsAgain) {
+  cfg_.window_ms = 3600 * 1000;
+  DedupIndex index(cfg_);
+  index.set_eviction_limit(parse_iso8601_ms("2024-03-01T10:00:00Z"));
+  submit_to(index, "urn:a", "", join(kFloodParas), "1", "2024-03-01T10:00:00Z");
+  submit_to(index, "urn:b", "", join(kMinesParas), "1", "2024-03-01T15:00:00Z");
+  EXPECT_EQ(index.size(), 2u);  // held: urn:a is within an hour of the limit
+  index.set_eviction_limit(DedupIndex::kNoEvictionLimit);
+  submit_to(index, "urn:c", "", "A third story about something else entirely, on another day.", "1",
+            "2024-03-01T15:00:00Z");
+  EXPECT_EQ(index.size(), 2u);  // urn:a left the window of the newest story (15:00)
+}
+
 TEST_F(DedupTest, CountLimitEvictsOldest) {
   cfg_.max_stories = 1;
   DedupIndex index(cfg_);
