@@ -36,7 +36,9 @@ void PartitionAligner::observe(std::string_view topic, int32_t partition, int64_
     // Its first dated story: it holds the others back until decide() knows better (decide() found
     // it undated and cleared the flag).
     if (s.time_ms == kNoTime) s.holding = true;
-    s.time_ms = std::max(s.time_ms, story_time_ms);
+    // The latest story's time, not the newest: one story dated a year ahead (a wrong year) would
+    // otherwise keep its partition "ahead", and paused whenever another partition has a backlog.
+    s.time_ms = story_time_ms;
     oldest_ms_ = std::min(oldest_ms_, story_time_ms);
   }
 }

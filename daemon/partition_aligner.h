@@ -86,7 +86,7 @@ class PartitionAligner {
   static constexpr int64_t kNoLimit = INT64_MAX;
   [[nodiscard]] int64_t eviction_limit(int64_t now_ns) const;
   [[nodiscard]] bool paused(std::string_view topic, int32_t partition) const;
-  // The newest story time seen in the partition, or kNoTime.
+  // The latest dated story's time in the partition, or kNoTime.
   [[nodiscard]] int64_t time_ms(std::string_view topic, int32_t partition) const;
   [[nodiscard]] size_t paused_count() const;
   // Partitions paused so far (each pause counts once).
@@ -95,7 +95,7 @@ class PartitionAligner {
  private:
   struct State {
     int64_t next_offset = -1;      // after the last message processed
-    int64_t time_ms = kNoTime;     // newest story time seen (dated stories only)
+    int64_t time_ms = kNoTime;     // the latest dated story's time
     int64_t last_delivery_ns = 0;  // when the last message was processed
     bool paused = false;
     bool holding = true;  // holds the others back (decide()); true until the first decide()

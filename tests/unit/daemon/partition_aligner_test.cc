@@ -59,6 +59,22 @@ TEST_F(PartitionAlignerTest, PausesAPartitionAheadOfTheSlowestBacklogAndResumesA
   EXPECT_EQ(aligner_.paused_count(), 0u);
 }
 
+TEST_F(PartitionAlignerTest, OneStoryDatedAYearAheadDoesNotKeepItsPartitionAhead) {
+  ends_.high = {{{"in", 0}, 1000}, {{"in", 1}, 1000}};
+  aligner_.observe("in", 0, 10, kT0, now_);
+  aligner_.observe("in", 1, 10, kT0 + 365 * 24 * kHour, now_);  // a wrong year
+  ASSERT_EQ(decide().pause.size(), 1u);
+  // Paused, it delivers nothing more, so it is resumed once nothing holds it back; its next story
+  // is of today again and it is not paused for the old one.
+  ends_.high[{"in", 0}] = 11;
+  ASSERT_EQ(decide().resume.size(), 1u);
+  aligner_.observe("in", 1, 11, kT0 + kHour, now_);
+  ends_.high[{"in", 0}] = 1000;
+  aligner_.observe("in", 0, 11, kT0 + kHour, now_);
+  EXPECT_TRUE(decide().empty());
+  EXPECT_EQ(aligner_.time_ms("in", 1), kT0 + kHour);
+}
+
 TEST_F(PartitionAlignerTest, APartitionAtItsEndHoldsNothingBack) {
   // Partition 0 is old but has read everything: a live tail with an archive feed.
   ends_.high = {{{"in", 0}, 11}, {{"in", 1}, 1000}};
