@@ -219,10 +219,10 @@ EOF
   count_topic() { kcat -C -b "$BS" -t "$1" -o beginning -e -q -f 'x\n' 2>/dev/null | wc -l; }
   rate() { py "print(f'{$1/($2/1e9):.0f}')"; }
 
-  # Keyed by uri, as a wire feed is (every version of a story in one partition): the stories spread
-  # evenly over the partitions. A keyless kcat load put 91% of them in one partition (librdkafka's
-  # sticky partitioner), and the daemon then read the two small partitions weeks ahead in story
-  # time (docs/dedup.md, "Partitions and story time").
+  # Keyed by uri, as a wire feed is (every version of a story in one partition): the stories
+  # spread evenly over the partitions. A keyless kcat load put 64-91% of them in one partition
+  # (librdkafka's sticky partitioner), and the daemon then read the small partitions weeks ahead
+  # in story time (docs/dedup.md, "Partitions and story time").
   "$BUILD/wirefeed" produce --brokers "$BS" --topic bench.in --input "$KCORPUS" --key uri >/dev/null
   [[ "$(count_topic bench.in)" -eq "$KLINES" ]] || { log "loading the input topic failed"; exit 1; }
   log "loaded $KLINES stories"

@@ -346,6 +346,14 @@ TEST_F(DaemonTest, ResendAfterRestartIsStillADuplicate) {
       << out.duplicates[0].value;
 }
 
+// A plain-text ninjs story (no quotes or backslashes in the arguments).
+std::string ninjs_story(const std::string& uri, const std::string& created,
+                        const std::string& headline, const std::string& body) {
+  return R"({"uri":")" + uri + R"(","version":"1","versionCreated":")" + created +
+         R"(","headlines":[{"role":"main","value":")" + headline +
+         R"("}],"bodies":[{"contentType":"text/plain","value":")" + body + R"("}]})";
+}
+
 // A story of 90 pseudo-random words from a small list, chosen by `seed`: it matches no other
 // filler.
 std::string filler_story(const std::string& uri, const std::string& created, uint32_t seed) {
@@ -361,9 +369,7 @@ std::string filler_story(const std::string& uri, const std::string& created, uin
     body += kWords[x >> 27];
     body += (i % 15 == 14) ? ". " : " ";
   }
-  return R"({"uri":")" + uri + R"(","version":"1","versionCreated":")" + created +
-         R"(","headlines":[{"role":"main","value":"Filler )" + std::to_string(seed) +
-         R"("}],"bodies":[{"contentType":"text/plain","value":")" + body + R"("}]})";
+  return ninjs_story(uri, created, "Filler " + std::to_string(seed), body);
 }
 
 std::string at_minutes(int minutes) {  // 2024-05-01T00:00Z + minutes, as ISO 8601
@@ -401,9 +407,7 @@ TEST_F(DaemonTest, SkewedBacklogKeepsTheWindowOfTheSlowestPartition) {
       "text at a meeting in Abu Dhabi next month, after which national parliaments have two "
       "years to ratify it.";
   auto story = [](const std::string& uri, const std::string& created, const std::string& body) {
-    return R"({"uri":")" + uri + R"(","version":"1","versionCreated":")" + created +
-           R"(","headlines":[{"role":"main","value":"Fishing subsidy deal agreed"}],)" +
-           R"("bodies":[{"contentType":"text/plain","value":")" + body + R"("}]})";
+    return ninjs_story(uri, created, "Fishing subsidy deal agreed", body);
   };
   std::vector<Message> msgs;
   auto add = [&](int32_t partition, std::string value) {

@@ -189,6 +189,13 @@ TEST_F(PartitionAlignerTest, ExtremeStoryTimesDoNotOverflow) {
   const PartitionAligner::Decision d = decide();
   ASSERT_EQ(d.pause.size(), 1u);
   EXPECT_EQ(d.pause[0], TP("in", 0));
+
+  // The slowest near the top of the range: slowest + bound must saturate, not wrap below the
+  // other partition's time (which would pause it, 9 ms ahead).
+  PartitionAligner near_max(6 * 60 * 60 * 1000, kIdle, kFirst);
+  near_max.observe("in", 0, 10, INT64_MAX - 10, now_);
+  near_max.observe("in", 1, 10, INT64_MAX - 1, now_);
+  EXPECT_TRUE(near_max.decide(now_, [this](const TP& tp) { return ends_(tp); }).pause.empty());
 }
 
 }  // namespace
