@@ -28,6 +28,10 @@ constexpr size_t kMinContainSamples = 3;
 constexpr size_t kLeadTokens = 10;
 constexpr size_t kMaxPostings =
     12;  // live stories per indexed hash before it counts as a stock phrase
+// Stories in a row dated more than half a window ahead of the window's clock that move it there
+// (DedupIndex::Impl::advance_clock): a resend of a mis-dated story is one or two, a feed that
+// comes back after a gap is all of its stories.
+constexpr uint32_t kClockJumpRun = 8;
 // An empty hash-table slot's seq (so an all-zero slot is empty) and "no story". Story seqs start
 // at 1; the one story in 2^32 whose seq wraps to 0 is left unindexed.
 constexpr uint32_t kEmpty = 0;
@@ -94,6 +98,10 @@ uint32_t bits_set(const KeyBloom& a, bool at_64) { return bits_missing(a, KeyBlo
 // which a producer can set to the ends of the int64 range (found by fuzz/changelog_fuzz).
 int64_t time_minus(int64_t t, int64_t d) {
   return t < std::numeric_limits<int64_t>::min() + d ? std::numeric_limits<int64_t>::min() : t - d;
+}
+
+int64_t time_plus(int64_t t, int64_t d) {
+  return t > std::numeric_limits<int64_t>::max() - d ? std::numeric_limits<int64_t>::max() : t + d;
 }
 
 uint64_t hash_bytes(std::string_view s) {
@@ -516,7 +524,17 @@ struct DedupIndex::Impl {
   std::deque<Entry> entries;
   size_t live_count = 0;  // entries.size(), kept apart: deque::size() is arithmetic on every probe
   uint64_t head_seq = 1;  // seq of entries.front(); 0 is kEmpty
+  // The window's clock: the newest story time seen, except that a story dated far ahead of it
+  // (more than half a window) moves it only when kClockJumpRun such stories come in a row. One
+  // story dated a year ahead (a typo in versionCreated) would otherwise evict the whole window at
+  // once, and its entry, which never ages, would stop eviction by time behind it for good.
   int64_t max_time = std::numeric_limits<int64_t>::min();
+  // False until a second story lands within half a window of the clock: a first story (of the
+  // index, or after a restore) may itself be the one dated far off, so until then the clock goes
+  // to whichever story is far from it, back or ahead.
+  bool clock_confirmed = false;
+  uint32_t ahead_run = 0;  // stories in a row dated more than half a window ahead of the clock
+  int64_t ahead_min = 0;   // the earliest of them: where the clock goes when the run confirms
   int64_t eviction_limit = DedupIndex::kNoEvictionLimit;  // set_eviction_limit()
   UriArena arena;
   ZeroArray<Slot> uri_slots;  // (URI hash tag, seq of its newest entry); open addressing
@@ -789,11 +807,44 @@ struct DedupIndex::Impl {
   }
 
   // --- window ---
+  [[nodiscard]] int64_t clock_jump_limit() const { return std::max<int64_t>(cfg.window_ms / 2, 1); }
+  void advance_clock(int64_t t) {
+    if (max_time == std::numeric_limits<int64_t>::min()) {
+      max_time = t;
+      return;
+    }
+    const int64_t limit = clock_jump_limit();
+    const bool far_ahead = t > time_plus(max_time, limit);
+    const bool far_behind = t < time_minus(max_time, limit);
+    if (!far_ahead) {
+      ahead_run = 0;
+      if (!far_behind) {
+        max_time = std::max(max_time, t);
+        clock_confirmed = true;
+      } else if (!clock_confirmed) {
+        max_time = t;
+      }
+      return;
+    }
+    if (!clock_confirmed) {
+      max_time = t;
+      return;
+    }
+    ahead_min = ahead_run == 0 ? t : std::min(ahead_min, t);
+    if (++ahead_run == kClockJumpRun) {  // not one odd story: the feed's time has moved on
+      max_time = ahead_min;
+      ahead_run = 0;
+    }
+  }
   void evict(int64_t time_ms) {
-    max_time = std::max(max_time, time_ms);
+    advance_clock(time_ms);
     const int64_t horizon = time_minus(std::min(max_time, eviction_limit), cfg.window_ms);
+    // An entry dated far ahead of the clock leaves when it reaches the front, that is with the
+    // stories stored around it: by its own date it would never leave, and nothing behind it either.
+    const int64_t far_ahead = time_plus(max_time, clock_jump_limit());
     while (!entries.empty() &&
-           (entries.size() >= cfg.max_stories || entries.front().time_ms < horizon)) {
+           (entries.size() >= cfg.max_stories || entries.front().time_ms < horizon ||
+            entries.front().time_ms > far_ahead)) {
       entries.pop_front();
       live_count = entries.size();
       ++head_seq;

@@ -112,10 +112,12 @@ class DedupIndex {
   // The same into `out`, reusing out.of's capacity (no allocation per flagged story).
   void check_and_insert(const Fingerprint& fp, DedupResult& out);
 
-  // Stories leave the window `window_ms` before the newest story time seen. While a limit is
-  // set, they leave it `window_ms` before min(newest, limit) instead: the daemon sets the story
-  // time of its slowest input partition with a backlog, so that a partition that read ahead (or one
-  // story dated in the far future) does not evict what the slower ones still compare against.
+  // Stories leave the window `window_ms` before the window's clock: the newest story time seen,
+  // except that stories dated more than half a window ahead of it move it only when 8 come in a
+  // row (one mis-dated story must not empty the window; docs/dedup.md). While a limit is set,
+  // they leave it `window_ms` before min(clock, limit) instead: the daemon sets the story time of
+  // its slowest input partition with a backlog, so that a partition that read ahead does not
+  // evict what the slower ones still compare against.
   // kNoEvictionLimit (the default) = no limit. Only when stories leave changes; not how they match.
   static constexpr int64_t kNoEvictionLimit = INT64_MAX;
   void set_eviction_limit(int64_t story_time_ms);

@@ -272,9 +272,9 @@ TEST_F(DedupTest, StoriesOutsideTheTimeWindowAreForgotten) {
   EXPECT_EQ(index.size(), 1u);
 }
 
-// One story dated far ahead (a partition that read ahead, a wrong year) moves the newest story
-// time; without a limit everything older than the window before it is evicted, and the rewrite of
-// a story from the same hour as the original is no longer matched.
+// A partition that read ahead delivers a run of stories days ahead of the others: they move the
+// window's clock, and without a limit everything older than the window before them is evicted, so
+// the rewrite of a story from the same hour as the original is no longer matched.
 TEST_F(DedupTest, EvictionLimitKeepsWhatSlowerInputStillNeeds) {
   for (const bool limited : {false, true}) {
     SCOPED_TRACE(limited ? "limited" : "not limited");
@@ -286,10 +286,10 @@ TEST_F(DedupTest, EvictionLimitKeepsWhatSlowerInputStillNeeds) {
     // The slower input is still at 10:30 on the first day (the daemon sets the limit before each
     // story).
     if (limited) index.set_eviction_limit(parse_iso8601_ms("2024-03-01T10:30:00Z"));
-    EXPECT_EQ(
-        submit_to(index, "urn:ahead", "Strike", join(kMinesParas), "1", "2024-03-20T10:00:00Z")
-            .status,
-        DedupStatus::kUnique);
+    for (int i = 0; i < 8; ++i) {
+      submit_to(index, "urn:ahead-" + std::to_string(i), "Strike", join(kMinesParas), "1",
+                "2024-03-20T10:0" + std::to_string(i) + ":00Z");
+    }
     std::vector<std::string> rewrite(kFloodParas.begin(), kFloodParas.end() - 1);
     rewrite[0] = "UPDATE: " + rewrite[0];
     const DedupResult r = submit_to(index, "urn:flood-rewrite", "Floods force thousands out",
@@ -297,11 +297,100 @@ TEST_F(DedupTest, EvictionLimitKeepsWhatSlowerInputStillNeeds) {
     if (limited) {
       EXPECT_EQ(r.status, DedupStatus::kNearDuplicate);
       EXPECT_EQ(r.of, "urn:flood");
-      EXPECT_EQ(index.size(), 3u);
+      EXPECT_EQ(index.size(), 10u);
     } else {
       EXPECT_EQ(r.status, DedupStatus::kUnique);
     }
   }
+}
+
+// One story dated a year ahead (a typo in versionCreated) must not move the window's clock: it
+// would evict every story before it at once.
+TEST_F(DedupTest, OneStoryDatedFarAheadDoesNotEmptyTheWindow) {
+  Changelog log;
+  submit("urn:flood", "Floods", join(kFloodParas), "1", "2024-03-01T10:00:00Z");
+  record(log);
+  submit("urn:mines", "Strike", join(kMinesParas), "1", "2024-03-01T10:05:00Z");
+  record(log);
+  // Sent twice, as a mis-dated story often is.
+  for (const char* uri : {"urn:typo", "urn:typo-resent"}) {
+    submit(uri, "Budget", "The finance ministry published its budget for next year on Friday.", "1",
+           "2025-03-01T10:10:00Z");
+    record(log);
+  }
+  std::vector<std::string> rewrite(kFloodParas.begin(), kFloodParas.end() - 1);
+  rewrite[0] = "UPDATE: " + rewrite[0];
+  DedupResult r = submit("urn:flood-rewrite", "Floods force thousands out", join(rewrite), "1",
+                         "2024-03-01T10:30:00Z");
+  EXPECT_EQ(r.status, DedupStatus::kNearDuplicate);
+  EXPECT_EQ(r.of, "urn:flood");
+
+  // An index rebuilt from the changelog keeps its window the same way.
+  DedupIndex replica(cfg_);
+  for (const auto& [k, v] : log) ASSERT_TRUE(replica.apply_changelog(k, v).is_ok());
+  r = submit_to(replica, "urn:flood-rewrite", "Floods force thousands out", join(rewrite), "1",
+                "2024-03-01T10:30:00Z");
+  EXPECT_EQ(r.status, DedupStatus::kNearDuplicate);
+  EXPECT_EQ(r.of, "urn:flood");
+}
+
+// The first story of an index may be the mis-dated one: the clock follows the stories after it.
+TEST_F(DedupTest, FirstStoryDatedFarAheadDoesNotEmptyTheWindow) {
+  submit("urn:typo", "Budget", "The finance ministry published its budget for next year.", "1",
+         "2025-03-01T10:00:00Z");
+  submit("urn:flood", "Floods", join(kFloodParas), "1", "2024-03-01T10:00:00Z");
+  submit("urn:mines", "Strike", join(kMinesParas), "1", "2024-03-01T10:05:00Z");
+  std::vector<std::string> rewrite(kFloodParas.begin(), kFloodParas.end() - 1);
+  rewrite[0] = "UPDATE: " + rewrite[0];
+  const DedupResult r = submit("urn:flood-rewrite", "Floods force thousands out", join(rewrite),
+                               "1", "2024-03-01T10:30:00Z");
+  EXPECT_EQ(r.status, DedupStatus::kNearDuplicate);
+  EXPECT_EQ(r.of, "urn:flood");
+  EXPECT_EQ(index_.size(), 3u);  // the mis-dated story left with the first eviction after it
+}
+
+// By its own date a story dated far ahead would stay in the window for a year, and since stories
+// leave in the order they came, every story after it too: it leaves with its neighbours instead.
+TEST_F(DedupTest, StoryDatedFarAheadLeavesWithItsNeighbours) {
+  cfg_.window_ms = 3600 * 1000;
+  DedupIndex index(cfg_);
+  const int64_t t0 = parse_iso8601_ms("2024-03-01T10:00:00Z");
+  Story s;
+  s.body = join(kFloodParas);
+  s.version = "1";
+  for (int i = 0; i < 60; ++i) {
+    s.uri = "urn:story-" + std::to_string(i);
+    // Story 3 is dated a year ahead; the others 10 minutes apart.
+    const int64_t t = i == 3 ? t0 + 366LL * 24 * 3600 * 1000 : t0 + i * 600'000LL;
+    fpr_.fingerprint(s, CreditResult{}, t, fp_);
+    index.check_and_insert(fp_);
+  }
+  // An hour of stories 10 minutes apart, and the newest one.
+  EXPECT_LE(index.size(), 7u);
+}
+
+// A run of stories far ahead of the window is the feed's time moving on (a feed back after a gap,
+// a daemon restarted after days): after kClockJumpRun of them the window follows. Until then, the
+// stories ahead are not matched against stories older than the window before their own time.
+TEST_F(DedupTest, RunOfStoriesFarAheadMovesTheWindow) {
+  cfg_.window_ms = 3600 * 1000;
+  DedupIndex index(cfg_);
+  submit_to(index, "urn:flood", "Floods", join(kFloodParas), "1", "2024-03-01T10:00:00Z");
+  submit_to(index, "urn:mines", "Strike", join(kMinesParas), "1", "2024-03-01T10:05:00Z");
+  for (int i = 0; i < 8; ++i) {
+    const DedupResult r =
+        submit_to(index, "urn:next-day-" + std::to_string(i), "Floods", join(kFloodParas), "1",
+                  "2024-03-02T10:0" + std::to_string(i) + ":00Z");
+    if (i == 0) {
+      EXPECT_EQ(r.status, DedupStatus::kUnique);  // urn:flood is a day older
+    }
+    if (i < 7) {
+      EXPECT_EQ(index.size(), 3u + i);  // the first day is still held
+    }
+  }
+  submit_to(index, "urn:next-day-8", "Other", "A different story altogether, told briefly.", "1",
+            "2024-03-02T10:09:00Z");
+  EXPECT_EQ(index.size(), 9u);  // the first day has left
 }
 
 // Lifting the limit lets the window catch up: what the newest story time puts outside it goes.
