@@ -301,6 +301,7 @@ void Fingerprint::clear() {
   keys.clear();
   key_bloom.clear();
   number_bloom.clear();
+  n_numbers = 0;
   lead_key = 0;
 }
 
@@ -440,7 +441,10 @@ void Fingerprinter::fingerprint(const Story& story, const NormalizedText& norm, 
   sort_unique_uniform(out.keys, std::numeric_limits<uint32_t>::max());
   for (uint32_t k : out.keys) {
     out.key_bloom.add(k);
-    if ((k & 1) != 0) out.number_bloom.add(k);  // a number (normalize.h)
+    if ((k & 1) != 0) {  // a number (normalize.h)
+      out.number_bloom.add(k);
+      ++out.n_numbers;
+    }
   }
 }
 
@@ -956,6 +960,8 @@ struct DedupIndex::Impl {
   // match for every remaining value could not make the pair similar.
   Score score(const Fingerprint& fp, const Entry& e, bool need_similarity = true) const {
     Score r;
+    const bool a_small = fp.n_shingles <= e.n_shingles;
+    if (!need_similarity && bloom_veto(fp, e, a_small)) return r;
     const uint32_t t = std::min(fp.cutoff, e.tau);
     const size_t n_head = std::min<size_t>(kHead, e.n_sample);
     size_t nh = 0;
@@ -969,7 +975,6 @@ struct DedupIndex::Impl {
     const size_t na = static_cast<size_t>(std::upper_bound(fp.sample.begin(), fp.sample.end(), t) -
                                           fp.sample.begin());
     if (na + nb == 0) return r;
-    const bool a_small = fp.n_shingles <= e.n_shingles;
     const size_t n_small = a_small ? na : nb;
     const auto similar_at = [&](size_t mm) {
       const double jac = static_cast<double>(mm) / static_cast<double>(na + nb - mm);
@@ -1045,34 +1050,51 @@ struct DedupIndex::Impl {
                          (n_small >= kMinContainSamples && contain >= cfg.containment_threshold);
     if (!similar) return r;
 
-    // Numbers and names of the shorter story must appear in the longer one.
-    uint32_t missing = 0;
-    uint32_t missing_numbers = 0;
-    uint32_t numbers_small = 0;
-    uint32_t keys_small = 0;
+    // Numbers and names of the shorter story must appear in the longer one. (When the entry is
+    // the shorter one, bloom_veto() is this test, already passed when need_similarity is false.)
     if (a_small) {
+      uint32_t missing = 0;
+      uint32_t missing_numbers = 0;
       for (uint32_t k : fp.keys) {
         missing += !e.key_bloom.may_contain(k);
-        numbers_small += k & 1;
         missing_numbers += (k & 1) != 0 && !e.number_bloom.may_contain(k);
       }
-      keys_small = static_cast<uint32_t>(fp.keys.size());
+      r.near =
+          !veto(e, missing, missing_numbers, fp.n_numbers, static_cast<uint32_t>(fp.keys.size()));
     } else {
-      const bool at_64 = (e.flags & kFlagBloom64) != 0;
-      missing = bits_missing(e.key_bloom, fp.key_bloom, at_64);
-      missing_numbers = bits_missing(e.number_bloom, fp.number_bloom, at_64);
-      numbers_small = bits_set(e.number_bloom, at_64);
-      keys_small = e.n_keys;
+      r.near = need_similarity ? !bloom_veto(fp, e, false) : true;
     }
+    return r;
+  }
+
+  // The key-token veto, from the counts of the shorter story's keys (and numbers among them) and
+  // of those missing from the longer story.
+  [[nodiscard]] bool veto(const Entry& e, uint32_t missing, uint32_t missing_numbers,
+                          uint32_t numbers_small, uint32_t keys_small) const {
     // A format 1 story's numbers are unknown: they veto nothing, whichever side is shorter.
     if ((e.flags & kFlagFormat1) != 0) missing_numbers = 0;
-    const bool veto = (missing >= cfg.key_veto_min &&
-                       static_cast<double>(missing) >= cfg.key_veto_fraction * keys_small) ||
-                      (cfg.number_veto_min > 0 && missing_numbers >= cfg.number_veto_min) ||
-                      (missing_numbers > 0 && static_cast<double>(missing_numbers) >=
-                                                  cfg.number_veto_fraction * numbers_small);
-    r.near = !veto;
-    return r;
+    return (missing >= cfg.key_veto_min &&
+            static_cast<double>(missing) >= cfg.key_veto_fraction * keys_small) ||
+           (cfg.number_veto_min > 0 && missing_numbers >= cfg.number_veto_min) ||
+           (missing_numbers > 0 &&
+            static_cast<double>(missing_numbers) >= cfg.number_veto_fraction * numbers_small);
+  }
+  // The veto from the Bloom filters alone. When the entry is the shorter story this is the exact
+  // test (the entry keeps only its filters). When the query is, its filter's bits missing from
+  // the entry's are a lower bound of its keys missing there (each such bit stands for at least
+  // one), and the veto only grows with them: a veto here is a veto of the exact test, at the cost
+  // of a few popcounts instead of a walk over the query's keys. Most candidates end here: on the
+  // bench corpus 98.6% of those re-scored share a stock phrase and differ in names and numbers.
+  [[nodiscard]] bool bloom_veto(const Fingerprint& fp, const Entry& e, bool a_small) const {
+    if (a_small) {
+      return veto(e, bits_missing(fp.key_bloom, e.key_bloom, false),
+                  bits_missing(fp.number_bloom, e.number_bloom, false), fp.n_numbers,
+                  static_cast<uint32_t>(fp.keys.size()));
+    }
+    const bool at_64 = (e.flags & kFlagBloom64) != 0;
+    return veto(e, bits_missing(e.key_bloom, fp.key_bloom, at_64),
+                bits_missing(e.number_bloom, fp.number_bloom, at_64),
+                bits_set(e.number_bloom, at_64), e.n_keys);
   }
 
   // `r` is overwritten; r.of keeps its capacity, so a flagged story costs no allocation.

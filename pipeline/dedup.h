@@ -74,6 +74,7 @@ struct Fingerprint {
   std::vector<uint32_t> keys;    // sorted distinct hashes of numbers and names
   KeyBloom key_bloom;            // Bloom filter of `keys`
   KeyBloom number_bloom;         // the same of the numbers among them
+  uint32_t n_numbers = 0;        // how many of `keys` are numbers
   uint32_t lead_key = 0;         // hash of the opening words of the stripped body; 0 if short
   void clear();
 };
