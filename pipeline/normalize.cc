@@ -731,22 +731,32 @@ void normalize_story(std::string_view headline, std::string_view body, const Cre
   tokenize_folded(headline, out.headline_tokens, nullptr, full);
   full = fold(full, 0x1f);  // headline/body separator
 
+  // Lines are tested one by one (dateline, boilerplate, credit lines), but tokenized in runs: the
+  // lines between two stripped ones in one call. Tokenizing line by line cost ~2 us a story more
+  // than the same text in one call (13 lines a story on the bench corpus), and a run tokenizes to
+  // the same tokens: a newline ends a word and starts a sentence either way.
   size_t pos = 0;
   bool first_line = true;
+  size_t run_begin = 0;  // the kept lines not yet tokenized start here
+  const auto tokenize_run = [&](size_t end) {
+    if (end > run_begin) {
+      tokenize_folded(body.substr(run_begin, end - run_begin), out.tokens, &out.key_tokens, full);
+    }
+  };
   while (pos < body.size()) {
     size_t nl = body.find('\n', pos);
     if (nl == std::string_view::npos) nl = body.size();
     const size_t line_start = pos;
     std::string_view line = body.substr(pos, nl - pos);
     pos = nl + 1;
-    const size_t tok_mark = out.tokens.size();
-    const size_t key_mark = out.key_tokens.size();
     std::string_view trimmed = trim(line);
     if (trimmed.empty()) continue;
 
     bool strip = false;
+    bool own_call = false;  // the first line is tokenized on its own: its dateline is cut off
     if (first_line) {
       first_line = false;
+      own_call = true;
       size_t skip = 0;
       if (credits.dateline.present && credits.dateline.length > 0) {
         // The credits stage measured the dateline from the start of the body.
@@ -757,6 +767,7 @@ void normalize_story(std::string_view headline, std::string_view body, const Cre
         line = trimmed;
       }
       if (skip > 0) {
+        const size_t tok_mark = out.tokens.size();
         tokenize_folded(line.substr(0, skip), out.tokens, nullptr, full);
         out.tokens.resize(tok_mark);
         trimmed = trim(line.substr(skip));
@@ -773,12 +784,20 @@ void normalize_story(std::string_view headline, std::string_view body, const Cre
         }
       }
     }
+    if (!strip && !own_call) continue;  // joins the run
+    // A line of its own: the run before it, then the line (folded into the exact hash even when
+    // stripped).
+    tokenize_run(line_start);
+    const size_t tok_mark = out.tokens.size();
+    const size_t key_mark = out.key_tokens.size();
     tokenize_folded(trimmed, out.tokens, &out.key_tokens, full);
     if (strip) {
       out.tokens.resize(tok_mark);
       out.key_tokens.resize(key_mark);
     }
+    run_begin = std::min(pos, body.size());
   }
+  tokenize_run(body.size());
   out.full_hash = full;
 }
 
