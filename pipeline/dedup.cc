@@ -37,20 +37,13 @@ constexpr uint32_t kClockJumpRun = 8;
 constexpr uint32_t kEmpty = 0;
 // Slots of a growing table moved per inserted story (DedupIndex::Impl::Migration). The URI and
 // exact tables take one key per story and grow to twice the live stories at 3/4 load: the old
-// table (at most ~2.7x the stories) is moved long before the new one fills. (Arithmetic; the
-// dedup unit test checks that no move had to be finished at once.)
+// table (at most ~2.7x the stories) is moved long before the new one fills. The candidate table
+// takes up to kIndexedHead + 1 postings per story, is sized to 1.6x the live postings and grows
+// at 4/5 load, leaving room for ~0.28x the live postings (~0.047x in stories, at 6 a story):
+// 128 slots a story move a table of 1.6x the live postings in ~0.0125x, about a quarter of that.
+// (Arithmetic; the dedup unit test checks that no move had to be finished at once.)
 constexpr size_t kMigrateSlots = 64;
-// The candidate index, the largest table (~6 postings a story), is split by its keys' top bits
-// into kCandShards tables that each grow on their own, rehashed at once when they pass their load
-// limit. Migrating one table of it incrementally, as the URI and exact tables are, kept the old
-// table (~50 MB at 950k stories) resident beside the new one (~66 MB) for ~50k stories: the peak
-// RSS of a 1M-story index was that transient. A shard is 1/256 of the table (~50k slots at 1M
-// stories, a rehash of ~0.3 ms), and the shards, filling evenly, pass their limits one by one.
-// Shards are rebuilt at 2.4x their live postings: at 1.6x (the single table's size) they were
-// rebuilt three times as often and inserts in a full window were 15-40% slower (docs/dedup.md).
-constexpr unsigned kCandShardBits = 8;
-constexpr size_t kCandShards = size_t{1} << kCandShardBits;
-constexpr size_t kMinCandShardSlots = 16;
+constexpr size_t kMigrateCandSlots = 128;
 constexpr uint8_t kFlagVersionCreated = 1;
 // A format 1 record (the flag is kept when such an entry is written again in a later format): the
 // exact hash's high half and the story's numbers are unknown, so it is not in the exact-text table
@@ -257,45 +250,6 @@ int compare_versions(const Entry& a, const Entry& b) {
 
 // URIs live in FIFO chunks: stories are evicted oldest first, so whole chunks free at once and
 // no URI needs its own allocation.
-// The index's entries, oldest first, in chunks of kChunk. (std::deque<Entry> allocated blocks of
-// three entries, 432 bytes, whose malloc headers and map pointers cost ~8 bytes a story more, and
-// indexed them with a division by three.)
-class EntryQueue {
- public:
-  static constexpr size_t kChunk = 4096;
-
-  [[nodiscard]] size_t size() const { return size_; }
-  [[nodiscard]] bool empty() const { return size_ == 0; }
-  Entry& operator[](size_t i) {
-    const size_t j = head_ + i;
-    return chunks_[j / kChunk][j % kChunk];
-  }
-  const Entry& operator[](size_t i) const {
-    const size_t j = head_ + i;
-    return chunks_[j / kChunk][j % kChunk];
-  }
-  [[nodiscard]] const Entry& front() const { return chunks_.front()[head_]; }
-  void push_back(const Entry& e) {
-    const size_t j = head_ + size_;
-    if (j / kChunk == chunks_.size()) chunks_.push_back(std::make_unique<Entry[]>(kChunk));
-    chunks_[j / kChunk][j % kChunk] = e;
-    ++size_;
-  }
-  void pop_front() {
-    --size_;
-    if (++head_ == kChunk) {
-      chunks_.erase(chunks_.begin());  // a few hundred pointers, once per kChunk stories
-      head_ = 0;
-    }
-  }
-  [[nodiscard]] size_t bytes() const { return chunks_.size() * kChunk * sizeof(Entry); }
-
- private:
-  std::vector<std::unique_ptr<Entry[]>> chunks_;
-  size_t head_ = 0;  // the front entry's index in chunks_[0]
-  size_t size_ = 0;
-};
-
 class UriArena {
  public:
   static constexpr size_t kChunk = 1 << 18;
@@ -498,12 +452,10 @@ void Fingerprinter::fingerprint(const Story& story, const NormalizedText& norm, 
 
 namespace {
 
-// A hash table's slots, zero-filled (an all-zero slot is empty). A table of 64 KB or more is
+// A hash table's slots, zero-filled (an all-zero slot is empty). A table of 1 MB or more is
 // mapped straight from the kernel, which hands out zero pages as they are first touched: a new
 // table costs nothing up front. (Allocating and filling the new table was what was left of the
-// stall when a table grew: 12.6 ms for the candidate table at 500k stories.) The candidate
-// index's shards (~400 KB each at 1M stories) are mapped too: their memory goes back to the
-// kernel when they are rehashed, where glibc would keep freed chunks of that size in its heap.
+// stall when a table grew: 12.6 ms for the candidate table at 500k stories.)
 template <typename T>
 class ZeroArray {
   static_assert(std::is_trivially_copyable_v<T>);
@@ -542,7 +494,7 @@ class ZeroArray {
   const T& operator[](size_t i) const { return p_[i]; }
 
  private:
-  static constexpr size_t kMapBytes = size_t{1} << 16;
+  static constexpr size_t kMapBytes = size_t{1} << 20;
   void release() {
     if (p_ == nullptr) return;
     if (mapped_) {
@@ -573,8 +525,8 @@ struct DedupIndex::Impl {
   };
 
   DedupConfig cfg;
-  EntryQueue entries;
-  size_t live_count = 0;  // entries.size(), kept apart from it for the probes' alive() tests
+  std::deque<Entry> entries;
+  size_t live_count = 0;  // entries.size(), kept apart: deque::size() is arithmetic on every probe
   uint64_t head_seq = 1;  // seq of entries.front(); 0 is kEmpty
   // The window's clock: the newest story time seen, except that a story dated far ahead of it
   // (more than half a window) moves it only when kClockJumpRun such stories come in a row. One
@@ -596,12 +548,8 @@ struct DedupIndex::Impl {
   // phrases has no indexed sketch hash left to be found by.
   ZeroArray<Slot> exact_slots;
   size_t exact_used = 0;
-  // (shingle hash, seq) multimap; open addressing, in kCandShards shards by cand_shard().
-  struct CandShard {
-    ZeroArray<Slot> slots;
-    size_t used = 0;
-  };
-  std::vector<CandShard> cand = std::vector<CandShard>(kCandShards);
+  ZeroArray<Slot> cand_slots;  // (shingle hash, seq) multimap; open addressing
+  size_t cand_used = 0;
   // Growing a table is incremental: rehashing a table in one go stalled the story that crossed
   // its load limit (and every story queued behind it in the daemon) for 35 ms at 100k stories,
   // 300 ms at 500k and about 60 ms every ~100k stories once a 150k window was full (dead slots
@@ -618,7 +566,7 @@ struct DedupIndex::Impl {
       moved = 0;
     }
   };
-  Migration uri_mig, exact_mig;
+  Migration uri_mig, exact_mig, cand_mig;
   // Moves up to n slots of m.old (the rest when n is SIZE_MAX) with place(slot).
   template <typename Place>
   void migrate(Migration& m, size_t n, Place place) {
@@ -641,6 +589,8 @@ struct DedupIndex::Impl {
     used = 0;
   }
   size_t max_moved = 0;           // the most slots one migrate() call moved
+  uint64_t stories_inserted = 0;  // for the mean number of postings per story (sizing)
+  uint64_t postings_inserted = 0;
   std::vector<uint32_t> hits;     // candidate seqs, one per probe that found them
   std::vector<uint32_t> scratch;  // distinct candidates, oldest first
   std::vector<uint32_t> counts;   // hits per scratch entry
@@ -770,12 +720,8 @@ struct DedupIndex::Impl {
   // at the first slot whose home lies past its own instead of walking to the next empty slot.
   // Runs here are long (up to kMaxPostings equal keys per stock phrase, dead postings until the
   // next rehash): walking them whole cost ~75 slots per probe on the bench corpus.
-  [[nodiscard]] static size_t cand_shard(uint32_t v) {
-    return static_cast<size_t>(cand_home(v) >> (64 - kCandShardBits));
-  }
-  // The home slot in v's shard, from the bits below the shard's.
   [[nodiscard]] static size_t cand_home_slot(uint32_t v, size_t n) {
-    return range_of(cand_home(v) << kCandShardBits, n);
+    return range_of(cand_home(v), n);
   }
   // Distance of slot p from the home of the key it holds.
   [[nodiscard]] static size_t cand_dist(size_t p, uint32_t v, size_t n) {
@@ -808,35 +754,30 @@ struct DedupIndex::Impl {
       ++dist;
     }
   }
-  // Rebuilds a shard that reached its load limit, at 2.4x its live postings: dead ones (of
-  // evicted stories) are dropped.
-  void cand_rehash(CandShard& sh) {
-    size_t live = 0;
-    for (size_t p = 0; p < sh.slots.size(); ++p) {
-      live += sh.slots[p].seq != kEmpty && alive(sh.slots[p].seq);
-    }
-    ZeroArray<Slot> old;
-    old.swap(sh.slots);
-    sh.slots.reset(std::max(kMinCandShardSlots, (live + 1) * 24 / 10));
-    sh.used = 0;
-    for (size_t p = 0; p < old.size(); ++p) {
-      const Slot& s = old[p];
-      if (s.seq != kEmpty && alive(s.seq)) cand_place(sh.slots, s, sh.used, false);
-    }
-    max_moved = std::max(max_moved, live);
+  void cand_migrate(size_t n) {
+    migrate(cand_mig, n, [&](const Slot& s) { cand_place(cand_slots, s, cand_used, false); });
   }
   void cand_insert(uint32_t v, uint32_t seq) {
-    CandShard& sh = cand[cand_shard(v)];
-    if (sh.slots.empty() || (sh.used + 1) * 5 > sh.slots.size() * 4) cand_rehash(sh);
+    if (cand_slots.empty() || (cand_used + 1) * 5 > cand_slots.size() * 4) {
+      cand_migrate(SIZE_MAX);
+      // Sized for the live postings, estimated from the live stories and the mean postings per
+      // story (counting them would walk the whole table: the stall this avoids).
+      const auto live =
+          static_cast<size_t>(static_cast<double>(live_count) *
+                              (stories_inserted == 0 ? kHead
+                                                     : static_cast<double>(postings_inserted) /
+                                                           static_cast<double>(stories_inserted)));
+      start_migration(cand_slots, cand_mig, cand_used,
+                      std::max<size_t>(4096, (live + kHead) * 16 / 10));
+    }
     // A shingle already posted for many live stories is a stock phrase ("said in a statement"):
     // it finds nothing useful and would grow one probe run without bound, so it is not posted.
     if (cand_postings(v) >= kMaxPostings) return;
-    cand_place(sh.slots, Slot{v, seq}, sh.used, true);
+    cand_place(cand_slots, Slot{v, seq}, cand_used, true);
   }
-  // Calls f(seq) for every live story posted under v.
+  // Calls f(seq) for every live story posted under v in `slots` at or above `from`.
   template <typename F>
-  void cand_for_each(uint32_t v, F&& f) const {
-    const ZeroArray<Slot>& slots = cand[cand_shard(v)].slots;
+  void cand_for_each_in(const ZeroArray<Slot>& slots, size_t from, uint32_t v, F&& f) const {
     const size_t n = slots.size();
     if (n == 0) return;
     size_t p = cand_home_slot(v, n);
@@ -844,12 +785,18 @@ struct DedupIndex::Impl {
       const Slot& s = slots[p];
       if (s.seq == kEmpty) return;
       if (s.v == v) {
-        if (alive(s.seq)) f(s.seq);
+        if (p >= from && alive(s.seq)) f(s.seq);
       } else if (cand_dist(p, s.v, n) < dist) {
         return;  // past every slot v could be in
       }
       if (++p == n) p = 0;
     }
+  }
+  // Calls f(seq) for every live story posted under v.
+  template <typename F>
+  void cand_for_each(uint32_t v, F&& f) const {
+    cand_for_each_in(cand_slots, 0, v, f);
+    if (cand_mig.active()) cand_for_each_in(cand_mig.old, cand_mig.moved, v, f);
   }
   [[nodiscard]] size_t cand_postings(uint32_t v) const {
     size_t count = 0;
@@ -911,6 +858,7 @@ struct DedupIndex::Impl {
     // no slot pointer is held while slots move.
     uri_migrate(kMigrateSlots);
     exact_migrate(kMigrateSlots);
+    cand_migrate(kMigrateCandSlots);
   }
 
   void insert(Entry e, std::string_view uri, std::string_view root, uint64_t uri_hash,
@@ -950,13 +898,16 @@ struct DedupIndex::Impl {
     if (seq == kEmpty) return;  // the sentinel value: once in 2^32 stories, left unindexed
     uri_set(uri, uri_hash, seq, found);
     exact_set(e, seq);
+    ++stories_inserted;
     for (size_t i = 0; i < std::min<size_t>(kIndexedHead, e.n_sample); ++i) {
       if (std::find(fam_head, fam_head + fam_n, e.head[i]) == fam_head + fam_n) {
         cand_insert(e.head[i], seq);
+        ++postings_inserted;
       }
     }
     if (e.lead_key != 0 && e.lead_key != fam_lead) {
       cand_insert(e.lead_key, seq);
+      ++postings_inserted;
     }
   }
 
@@ -1188,12 +1139,13 @@ struct DedupIndex::Impl {
     const size_t probes = std::min(kQueryProbes, fp.sample.size());
     // The probes land on unrelated cache lines of a table larger than the caches: ask for all of
     // them before walking the first.
-    const auto prefetch = [&](uint32_t v) {
-      const ZeroArray<Slot>& slots = cand[cand_shard(v)].slots;
-      if (!slots.empty()) __builtin_prefetch(&slots[cand_home_slot(v, slots.size())]);
-    };
-    for (size_t i = 0; i < probes; ++i) prefetch(fp.sample[i]);
-    if (fp.lead_key != 0) prefetch(fp.lead_key);
+    if (!cand_slots.empty()) {
+      for (size_t i = 0; i < probes; ++i) {
+        __builtin_prefetch(&cand_slots[range_of(cand_home(fp.sample[i]), cand_slots.size())]);
+      }
+      if (fp.lead_key != 0)
+        __builtin_prefetch(&cand_slots[range_of(cand_home(fp.lead_key), cand_slots.size())]);
+    }
     for (size_t i = 0; i < probes; ++i) cand_lookup(fp.sample[i]);
     if (fp.lead_key != 0) {
       // The same opening words count as two shared hashes: abridged versions and rewrites keep
@@ -1396,11 +1348,12 @@ size_t DedupIndex::size() const { return impl_->entries.size(); }
 
 size_t DedupIndex::memory_bytes() const {
   const Impl& m = *impl_;
-  size_t cand_slots = 0;
-  for (const auto& sh : m.cand) cand_slots += sh.slots.size();
-  return m.entries.bytes() + m.arena.bytes() +
-         (m.uri_slots.size() + m.exact_slots.size() + m.uri_mig.old.size() +
-          m.exact_mig.old.size() + cand_slots) *
+  // std::deque allocates blocks of 512/sizeof(Entry) entries plus one map pointer per block.
+  constexpr size_t kPerBlock = 512 / sizeof(Entry);
+  const size_t blocks = m.entries.size() / kPerBlock + 1;
+  return blocks * (kPerBlock * sizeof(Entry) + sizeof(void*)) + m.arena.bytes() +
+         (m.uri_slots.size() + m.exact_slots.size() + m.cand_slots.size() + m.uri_mig.old.size() +
+          m.exact_mig.old.size() + m.cand_mig.old.size()) *
              sizeof(Impl::Slot);
 }
 
@@ -1433,8 +1386,7 @@ Status DedupIndex::save(const std::string& path) const {
     const uint64_t n = impl_->entries.size();
     out.write(reinterpret_cast<const char*>(&n), sizeof n);
     std::string rec;
-    for (size_t i = 0; i < n; ++i) {
-      const Entry& e = impl_->entries[i];
+    for (const Entry& e : impl_->entries) {
       Impl::encode(e, impl_->uri_of(e), impl_->root_of(e), rec);
       const auto len = static_cast<uint32_t>(rec.size());
       out.write(reinterpret_cast<const char*>(&len), sizeof len);

@@ -126,9 +126,9 @@ class DedupIndex {
   [[nodiscard]] size_t size() const;
   // Bytes held by the index (entries, URIs, hash tables), for the memory-per-story budget.
   [[nodiscard]] size_t memory_bytes() const;
-  // The most hash-table slots one insert has moved while a table grows (diagnostics). The URI
-  // and exact-text tables grow incrementally, a bounded number of slots per insert; the candidate
-  // index is 256 shards, each rehashed at once, so no single story waits for a whole table.
+  // The most hash-table slots one insert has moved while a table grows (diagnostics). Tables grow
+  // incrementally, a bounded number of slots per insert, so no single story waits for a whole
+  // table to be rehashed.
   [[nodiscard]] size_t max_slots_moved_at_once() const;
 
   // Persistence: a file for `enrich`, and per-story changelog records for the daemon's compacted
