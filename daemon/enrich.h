@@ -16,7 +16,10 @@ struct EnrichOptions {
   std::string dead_letter;  // "" = "<output>.dlq.jsonl", or "wirefeed-dlq.jsonl" for stdout
   std::string dedup_state;  // "" = none; else loaded when present and saved at the end
   int threads = 1;
-  size_t batch = 2048;  // stories analysed in parallel between two in-order dedup passes
+  // Stories analysed in parallel between two in-order dedup passes. Each of the 2 x batch reused
+  // Analysis slots keeps the capacity of the largest story it has held (~20 KB on the bench
+  // corpus): 2048 held ~85 MB and ran no faster than 256 (2026-11-30, docs/PERFORMANCE.md).
+  size_t batch = 256;
 };
 
 struct EnrichSummary {
