@@ -167,7 +167,6 @@ Result<EnrichSummary> run_enrich(const EnrichOptions& options, const Config& con
   std::string rendered;
   std::string dead;
   LineReader reader(in.f);
-  int64_t clock_ms = 0;  // newest story time seen: the deterministic "arrival" of undated stories
 
   // Reads the next batch; false on a read error.
   bool more = true;
@@ -185,15 +184,6 @@ Result<EnrichSummary> run_enrich(const EnrichOptions& options, const Config& con
     b.first_line = summary.lines + 1;
     summary.lines += b.n;
     return !reader.error();
-  };
-  // Undated stories of a batch arrive at the newest time of the batches before it; that needs
-  // only their fingerprints, not the dedup pass.
-  auto advance_clock = [&](const Batch& b) {
-    if (!popts.dedup_enabled) return;
-    for (size_t i = 0; i < b.n; ++i) {
-      if (b.analyses[i].status.is_ok())
-        clock_ms = std::max(clock_ms, b.analyses[i].fingerprint.time_ms);
-    }
   };
   // The in-order stages of a batch; runs on the caller's thread only.
   Status serial_status;
@@ -251,7 +241,10 @@ Result<EnrichSummary> run_enrich(const EnrichOptions& options, const Config& con
   for (;;) {
     if (!read_batch(*next)) return Status("io", "error reading " + options.input);
     if (next->n == 0 && done == nullptr) break;
-    const int64_t arrival = clock_ms;
+    // Undated stories arrive at the dedup window's clock as the batches finished so far left it
+    // (a state file's, before the first): deterministic, and one story dated a year ahead does not
+    // date the undated ones after it a year ahead too (docs/dedup.md, "Stories dated far ahead").
+    const int64_t arrival = index.clock_ms() == DedupIndex::kNoClock ? 0 : index.clock_ms();
     std::atomic<size_t> cursor{0};
     Batch* const analyse = next;
     Batch* const finish = done;
@@ -264,7 +257,6 @@ Result<EnrichSummary> run_enrich(const EnrichOptions& options, const Config& con
     });
     if (!serial_status) return serial_status;
     if (analyse->n == 0) break;
-    advance_clock(*analyse);
     done = analyse;
     next = analyse == &batches[0] ? &batches[1] : &batches[0];
   }

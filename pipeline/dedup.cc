@@ -513,7 +513,10 @@ class ZeroArray {
 }  // namespace
 
 struct DedupIndex::Impl {
-  explicit Impl(DedupConfig c) : cfg(std::move(c)) { build_need_tables(); }
+  explicit Impl(DedupConfig c)
+      : cfg(std::move(c)), clock_jump_ms(std::max<int64_t>(cfg.window_ms / 2, 1)) {
+    build_need_tables();
+  }
 
   struct Slot {
     uint32_t v;
@@ -525,6 +528,8 @@ struct DedupIndex::Impl {
   };
 
   DedupConfig cfg;
+  // Half a window: how far ahead of the window's clock a story is "far ahead" (advance_clock()).
+  int64_t clock_jump_ms;
   std::deque<Entry> entries;
   size_t live_count = 0;  // entries.size(), kept apart: deque::size() is arithmetic on every probe
   uint64_t head_seq = 1;  // seq of entries.front(); 0 is kEmpty
@@ -532,7 +537,7 @@ struct DedupIndex::Impl {
   // (more than half a window) moves it only when kClockJumpRun such stories come in a row. One
   // story dated a year ahead (a typo in versionCreated) would otherwise evict the whole window at
   // once, and its entry, which never ages, would stop eviction by time behind it for good.
-  int64_t max_time = std::numeric_limits<int64_t>::min();
+  int64_t max_time = DedupIndex::kNoClock;
   // False until a second story lands within half a window of the clock: a first story (of the
   // index, or after a restore) may itself be the one dated far off, so until then the clock goes
   // to whichever story is far from it, back or ahead.
@@ -811,15 +816,13 @@ struct DedupIndex::Impl {
   }
 
   // --- window ---
-  [[nodiscard]] int64_t clock_jump_limit() const { return std::max<int64_t>(cfg.window_ms / 2, 1); }
   void advance_clock(int64_t t) {
-    if (max_time == std::numeric_limits<int64_t>::min()) {
+    if (max_time == DedupIndex::kNoClock) {
       max_time = t;
       return;
     }
-    const int64_t limit = clock_jump_limit();
-    const bool far_ahead = t > time_plus(max_time, limit);
-    const bool far_behind = t < time_minus(max_time, limit);
+    const bool far_ahead = t > time_plus(max_time, clock_jump_ms);
+    const bool far_behind = t < time_minus(max_time, clock_jump_ms);
     if (!far_ahead) {
       ahead_run = 0;
       if (!far_behind) {
@@ -845,7 +848,7 @@ struct DedupIndex::Impl {
     const int64_t horizon = time_minus(std::min(max_time, eviction_limit), cfg.window_ms);
     // An entry dated far ahead of the clock leaves when it reaches the front, that is with the
     // stories stored around it: by its own date it would never leave, and nothing behind it either.
-    const int64_t far_ahead = time_plus(max_time, clock_jump_limit());
+    const int64_t far_ahead = time_plus(max_time, clock_jump_ms);
     while (!entries.empty() &&
            (entries.size() >= cfg.max_stories || entries.front().time_ms < horizon ||
             entries.front().time_ms > far_ahead)) {
@@ -1343,6 +1346,8 @@ void DedupIndex::check_and_insert(const Fingerprint& fp, DedupResult& out) {
 void DedupIndex::set_eviction_limit(int64_t story_time_ms) {
   impl_->eviction_limit = story_time_ms;
 }
+
+int64_t DedupIndex::clock_ms() const { return impl_->max_time; }
 
 size_t DedupIndex::size() const { return impl_->entries.size(); }
 

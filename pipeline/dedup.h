@@ -122,6 +122,10 @@ class DedupIndex {
   // kNoEvictionLimit (the default) = no limit. Only when stories leave changes; not how they match.
   static constexpr int64_t kNoEvictionLimit = INT64_MAX;
   void set_eviction_limit(int64_t story_time_ms);
+  // The window's clock (above): the newest story time seen, stories dated far ahead of it aside;
+  // kNoClock before the first story. `enrich` dates undated stories by it.
+  static constexpr int64_t kNoClock = INT64_MIN;
+  [[nodiscard]] int64_t clock_ms() const;
 
   [[nodiscard]] size_t size() const;
   // Bytes held by the index (entries, URIs, hash tables), for the memory-per-story budget.

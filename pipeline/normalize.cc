@@ -732,9 +732,9 @@ void normalize_story(std::string_view headline, std::string_view body, const Cre
   full = fold(full, 0x1f);  // headline/body separator
 
   // Lines are tested one by one (dateline, boilerplate, credit lines), but tokenized in runs: the
-  // lines between two stripped ones in one call. Tokenizing line by line cost ~2 us a story more
-  // than the same text in one call (13 lines a story on the bench corpus), and a run tokenizes to
-  // the same tokens: a newline ends a word and starts a sentence either way.
+  // lines between two stripped ones in one call, instead of a call per line (26 lines a story on
+  // the bench corpus, half of them blank): BM_Normalize min 9.26 -> 8.43 us (da2ebb0). A run
+  // tokenizes to the same tokens: a newline ends a word and starts a sentence either way.
   size_t pos = 0;
   bool first_line = true;
   size_t run_begin = 0;  // the kept lines not yet tokenized start here

@@ -120,6 +120,62 @@ TEST(EnrichTest, DedupStateFileCarriesTheIndexAcrossRuns) {
   EXPECT_EQ(run(o).duplicate, 1u);
 }
 
+// Undated stories take their time from the dedup window's clock: one story dated a year ahead
+// must not date the undated stories after it a year ahead too, which made a run of them move the
+// window there and forget the stories of today.
+TEST(EnrichTest, UndatedStoriesAfterOneDatedFarAheadKeepTheWindow) {
+  const std::vector<std::string> paras = {
+      "Floodwaters forced thousands of residents from their homes along the river on Tuesday, as "
+      "rescue teams used boats to reach villages cut off by the rising water.",
+      "The regional governor said three people had died and dozens more were missing after the "
+      "embankment near the old mill gave way during the night.",
+      "Forecasters warned that more rain was expected over the weekend, and schools in the valley "
+      "will stay closed until at least Monday.",
+      "Engineers were working to shore up two other embankments upstream, where the water stood "
+      "less than a metre below the top."};
+  std::string body = paras[0];
+  for (size_t i = 1; i < paras.size(); ++i) body += "\\n\\n" + paras[i];
+  std::string rewrite = "UPDATE: " + paras[0];
+  for (size_t i = 1; i + 1 < paras.size(); ++i) rewrite += "\\n\\n" + paras[i];
+  const auto story = [](const std::string& uri, const std::string& created,
+                        const std::string& text) {
+    return R"({"uri":")" + uri + R"(","version":"1",)" +
+           (created.empty() ? "" : R"("versionCreated":")" + created + R"(",)") +
+           R"("body_text":")" + text + R"("})";
+  };
+  const char* kWords[] = {"harbour", "budget",  "senate",  "wheat",   "orbit",  "museum",
+                          "tariff",  "glacier", "vaccine", "stadium", "copper", "festival"};
+  std::ostringstream in;
+  in << story("urn:t:flood", "2024-03-01T10:00:00Z", body) << "\n";
+  in << story("urn:t:council", "2024-03-01T10:02:00Z",
+              "The city council approved the new tram line by a narrow margin on Tuesday evening.")
+     << "\n";
+  in << story("urn:t:typo", "2025-03-01T10:05:00Z",
+              "The ministry published its budget for next year on Friday, a week early.")
+     << "\n";
+  for (int i = 0; i < 10; ++i) {
+    std::string text = "Undated brief " + std::to_string(i) + ":";
+    for (int w = 0; w < 30; ++w) text += std::string(" ") + kWords[(i * 7 + w * (i + 3)) % 12];
+    in << story("urn:t:undated-" + std::to_string(i), "", text + ".") << "\n";
+  }
+  in << story("urn:t:flood-rewrite", "2024-03-01T10:30:00Z", rewrite) << "\n";
+  const std::string path = tmp("far-ahead-in.jsonl");
+  std::ofstream(path) << in.str();
+  EnrichOptions o;
+  o.input = path;
+  o.output = tmp("far-ahead-out.jsonl");
+  o.dead_letter = tmp("far-ahead-dlq.jsonl");
+  o.batch = 1;  // every story sees the clock the stories before it left
+  run(o);
+  const auto out = lines_of(o.output);
+  ASSERT_EQ(out.size(), 14u);
+  simdjson::dom::parser p;
+  simdjson::dom::element e;
+  ASSERT_EQ(p.parse(out.back()).get(e), simdjson::SUCCESS);
+  EXPECT_EQ(std::string_view(e["wirefeed"]["dedup"]["status"].get_string()), "near_duplicate");
+  EXPECT_EQ(std::string_view(e["wirefeed"]["dedup"]["of"].get_string()), "urn:t:flood");
+}
+
 TEST(EnrichTest, MissingInputIsAnIoError) {
   EnrichOptions o;
   o.input = "/nonexistent/in.jsonl";
