@@ -148,7 +148,11 @@ class Daemon {
   Status ensure_changelog_topic();
   void warm_output_topics();
   Status replay_changelog();
-  void apply_changelog_tail(int timeout_ms);
+  size_t apply_changelog_tail(int timeout_ms);
+  bool changelog_caught_up(int64_t deadline_ns);
+  bool sole_reader();
+  void update_changelog_tail();
+  void set_changelog_paused(bool paused);
   // A consumed batch: analysed on every core while the previous one goes through the in-order
   // stages, then finished (dedup, render, produce) on the main thread.
   struct InBatch {
@@ -194,6 +198,16 @@ class Daemon {
   std::unique_ptr<FetchWaker> changelog_waker_;  // replay reads faster than it applies
   rd_kafka_queue_t* consumer_queue_ = nullptr;
   rd_kafka_queue_t* changelog_queue_ = nullptr;
+  int changelog_partitions_ = 0;
+  // The tail is paused while this instance is the group's only member and reads every input
+  // partition: then every changelog record is its own, already in its index, and reading them
+  // back cost ~10% of the backlog rate. Paused, the reader keeps its position; resumed (when the
+  // group grows), it reads on from there, so other instances' records are late, never lost.
+  bool tail_paused_ = false;
+  bool tail_check_ = false;  // the assignment changed: decide again (in the main loop)
+  uint64_t tail_pauses_ = 0;
+  uint64_t tail_records_ = 0;      // changelog records read by the tail (stats)
+  std::vector<int64_t> tail_eof_;  // per changelog partition: where the tail last reached its end
   bool txn_open_ = false;
   int64_t txn_started_ns_ = 0;
   int64_t txn_stories_ = 0;
@@ -298,6 +312,7 @@ void Daemon::on_rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list
                    parts->elems[i].partition);
     }
     rd_kafka_assign(consumer_.get(), parts);
+    tail_check_ = true;
     // librdkafka keeps a partition's pause flag across a revoke and a new assignment: one the
     // aligner paused before it was revoked would never be read again.
     if (aligner_.enabled()) rd_kafka_resume_partitions(consumer_.get(), parts);
@@ -333,6 +348,7 @@ void Daemon::on_rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list
                  parts->elems[i].partition);
   }
   rd_kafka_assign(consumer_.get(), nullptr);
+  tail_check_ = true;
 }
 
 Status Daemon::make_producer() {
@@ -516,6 +532,9 @@ Status Daemon::replay_changelog() {
                       (config_.kafka.group_id + "-changelog-reader").c_str(), nullptr, 0);
     rd_kafka_conf_set(conf->get(), "enable.partition.eof", "true", nullptr, 0);
     rd_kafka_conf_set(conf->get(), "enable.auto.commit", "false", nullptr, 0);
+    // A position that retention has passed (a tail paused for longer than the window) reads on
+    // from the oldest record left, never from the end.
+    rd_kafka_conf_set(conf->get(), "auto.offset.reset", "earliest", nullptr, 0);
     char err[512];
     rd_kafka_t* created = rd_kafka_new(RD_KAFKA_CONSUMER, conf->get(), err, sizeof err);
     if (created == nullptr)
@@ -552,6 +571,15 @@ Status Daemon::replay_changelog() {
   }
   if (auto ae = rd_kafka_assign(rk, list.get()); ae != RD_KAFKA_RESP_ERR_NO_ERROR) {
     return Status("kafka", std::string("cannot assign the changelog: ") + rd_kafka_err2str(ae));
+  }
+  changelog_partitions_ = partitions;
+  tail_eof_.assign(static_cast<size_t>(partitions), -1);
+  // librdkafka keeps a partition's pause flag across assignments: a replay after an abort must
+  // read, and the main loop decides about the tail again afterwards.
+  if (tail_paused_) {
+    rd_kafka_resume_partitions(rk, list.get());
+    tail_paused_ = false;
+    tail_check_ = true;
   }
   if (changelog_queue_ == nullptr) {
     changelog_queue_ = rd_kafka_queue_get_consumer(rk);
@@ -602,8 +630,9 @@ Status Daemon::replay_changelog() {
   return {};
 }
 
-void Daemon::apply_changelog_tail(int timeout_ms) {
-  if (changelog_queue_ == nullptr) return;
+size_t Daemon::apply_changelog_tail(int timeout_ms) {
+  if (changelog_queue_ == nullptr) return 0;
+  size_t read = 0;
   rd_kafka_message_t* msgs[256];
   // Everything fetched so far, up to 32 rounds: the tail receives about one record per story this
   // instance writes, so one round per consumed batch (up to 1024 stories) let it fall behind and
@@ -620,12 +649,124 @@ void Daemon::apply_changelog_tail(int timeout_ms) {
         (void)index_->apply_changelog(
             std::string_view(static_cast<const char*>(m->key), m->key_len),
             std::string_view(static_cast<const char*>(m->payload), m->len));
+      } else if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF && m->partition >= 0 &&
+                 static_cast<size_t>(m->partition) < tail_eof_.size()) {
+        tail_eof_[static_cast<size_t>(m->partition)] = m->offset;
       }
       rd_kafka_message_destroy(m);
+    }
+    if (n > 0) {
+      read += static_cast<size_t>(n);
+      tail_records_ += static_cast<uint64_t>(n);
     }
     if (changelog_waker_ && n > 0) changelog_waker_->note_consumed(static_cast<uint64_t>(n), bytes);
     if (n < 256) break;
   }
+  return read;
+}
+
+// True when no other instance can be writing changelog records that matter to this one: the group
+// has one member (this one) and it is assigned every partition of every input topic. Anything
+// unknown (a metadata or group request failing) counts as "not alone".
+bool Daemon::sole_reader() {
+  rd_kafka_t* rk = consumer_.get();
+  if (rk == nullptr || assigned_.empty()) return false;
+  for (const std::string& topic : config_.kafka.input_topics) {
+    rd_kafka_topic_t* rkt = rd_kafka_topic_new(rk, topic.c_str(), nullptr);
+    const rd_kafka_metadata_t* md = nullptr;
+    const rd_kafka_resp_err_t e = rd_kafka_metadata(rk, 0, rkt, &md, 5000);
+    rd_kafka_topic_destroy(rkt);
+    int partitions = -1;
+    if (e == RD_KAFKA_RESP_ERR_NO_ERROR && md->topic_cnt == 1 &&
+        md->topics[0].err == RD_KAFKA_RESP_ERR_NO_ERROR) {
+      partitions = md->topics[0].partition_cnt;
+    }
+    if (md != nullptr) rd_kafka_metadata_destroy(md);
+    if (partitions <= 0) return false;
+    for (int p = 0; p < partitions; ++p) {
+      if (assigned_.count({topic, p}) == 0) return false;
+    }
+  }
+  const struct rd_kafka_group_list* groups = nullptr;
+  if (rd_kafka_list_groups(rk, config_.kafka.group_id.c_str(), &groups, 5000) !=
+      RD_KAFKA_RESP_ERR_NO_ERROR) {
+    return false;
+  }
+  const bool alone = groups->group_cnt == 1 && groups->groups[0].member_cnt == 1;
+  rd_kafka_group_list_destroy(groups);
+  return alone;
+}
+
+// Reads the tail up to the changelog's end as of now (its high watermarks), applying what it
+// reads. An instance that has just left the group flushed its records before it gave its
+// partitions up, so they are below these marks: pausing only after them loses none of them.
+bool Daemon::changelog_caught_up(int64_t deadline_ns) {
+  const auto n = static_cast<size_t>(changelog_partitions_);
+  RdPartitionsPtr list(rd_kafka_topic_partition_list_new(changelog_partitions_));
+  std::vector<int64_t> low(n), high(n);
+  for (size_t p = 0; p < n; ++p) {
+    if (rd_kafka_query_watermark_offsets(changelog_.get(), config_.kafka.changelog_topic.c_str(),
+                                         static_cast<int32_t>(p), &low[p], &high[p],
+                                         5000) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+      return false;
+    }
+    rd_kafka_topic_partition_list_add(list.get(), config_.kafka.changelog_topic.c_str(),
+                                      static_cast<int32_t>(p));
+  }
+  while (true) {
+    if (rd_kafka_position(changelog_.get(), list.get()) != RD_KAFKA_RESP_ERR_NO_ERROR) return false;
+    bool done = true;
+    for (size_t p = 0; p < n; ++p) {
+      // The next offset to read (invalid before the first record), or where the tail last reached
+      // the end: after a transaction's commit marker the position stays below the high watermark.
+      const int64_t pos = std::max(list->elems[p].offset, tail_eof_[p]);
+      if (high[p] > low[p] && pos < high[p]) done = false;
+    }
+    if (done) return true;
+    if (now_ns() > deadline_ns) return false;
+    apply_changelog_tail(100);
+  }
+}
+
+void Daemon::set_changelog_paused(bool paused) {
+  if (!changelog_ || changelog_partitions_ <= 0 || paused == tail_paused_) return;
+  const uint64_t before = tail_records_;
+  if (paused && !changelog_caught_up(now_ns() + 10'000'000'000LL)) {
+    spdlog::warn("Changelog tail not paused: could not read it to its end within 10 s");
+    return;
+  }
+  RdPartitionsPtr list(rd_kafka_topic_partition_list_new(changelog_partitions_));
+  for (int p = 0; p < changelog_partitions_; ++p) {
+    rd_kafka_topic_partition_list_add(list.get(), config_.kafka.changelog_topic.c_str(), p);
+  }
+  const rd_kafka_resp_err_t e = paused ? rd_kafka_pause_partitions(changelog_.get(), list.get())
+                                       : rd_kafka_resume_partitions(changelog_.get(), list.get());
+  if (e != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    spdlog::warn("Changelog tail: cannot {} ({})", paused ? "pause" : "resume",
+                 rd_kafka_err2str(e));
+    return;
+  }
+  tail_paused_ = paused;
+  if (paused) {
+    ++tail_pauses_;
+    spdlog::info(
+        "Changelog tail paused pause={} caught_up_records={}: this instance is its group's only "
+        "member and reads every input partition ({})",
+        tail_pauses_, tail_records_ - before, assigned_.size());
+  } else {
+    spdlog::info(
+        "Changelog tail resumed: other instances may be writing to it (this one reads {} input "
+        "partitions)",
+        assigned_.size());
+  }
+}
+
+// The tail is paused only with at-least-once delivery: with transactions, this instance's own open
+// transaction holds the changelog's readable end (read_committed) below its high watermark.
+void Daemon::update_changelog_tail() {
+  tail_check_ = false;
+  if (!changelog_) return;
+  set_changelog_paused(!exactly_once() && sole_reader());
 }
 
 Status Daemon::start() {
@@ -1053,24 +1194,26 @@ void Daemon::log_stats(bool final_line) {
         "Summary consumed={} produced={} enriched={} duplicates={} near_duplicates={} updates={} "
         "dead_lettered={} delivery_failures={} dedup_index={} transactions={} aborts={} "
         "active_seconds={:.2f} stories_per_s={:.0f} mb_per_s={:.2f} steady_stories_per_s={:.0f} "
-        "peak_in_flight={} over_slo={} over_slo_pct={:.2f} fetch_wakes={} partition_pauses={}",
+        "peak_in_flight={} over_slo={} over_slo_pct={:.2f} fetch_wakes={} partition_pauses={} "
+        "changelog_tail_records={} changelog_tail_pauses={}",
         consumed, produced, counters_.enriched.load(), dup, near, counters_.updates.load(), dlq,
         counters_.delivery_failures.load(), index_ ? index_->size() : 0, transactions_, aborts_,
         active, active > 0 ? consumed / active : 0.0, active > 0 ? bytes / active / 1e6 : 0.0,
         steady, tracker_.peak_in_flight(), over_slo_total_, percent(over_slo_total_, done),
-        fetch_waker_ ? fetch_waker_->wakes() : 0, aligner_.pauses());
+        fetch_waker_ ? fetch_waker_->wakes() : 0, aligner_.pauses(), tail_records_, tail_pauses_);
   } else {
     spdlog::info(
         "Throughput consumed_per_s={:.0f} produced_per_s={:.0f} mb_per_s={:.2f} "
         "duplicate_pct={:.1f} "
         "near_duplicate_pct={:.1f} dead_lettered={} lag={} p50_ms={:.2f} p99_ms={:.2f} "
         "daemon_p50_ms={:.2f} daemon_p99_ms={:.2f} ack_p50_ms={:.2f} ack_p99_ms={:.2f} "
-        "over_slo_pct={:.2f} in_flight={} paused_partitions={}",
+        "over_slo_pct={:.2f} in_flight={} paused_partitions={} changelog_tail={}",
         d_consumed / secs, (produced - stats_produced_) / secs, (bytes - stats_bytes_) / secs / 1e6,
         percent(dup - stats_dup_, d_consumed), percent(near - stats_near_, d_consumed),
         dlq - stats_dlq_, consumer_lag(consumer_.get(), assigned_), lat.p50_ms, lat.p99_ms,
         in_daemon.p50_ms, in_daemon.p99_ms, ack.p50_ms, ack.p99_ms,
-        percent(lat.over_objective, lat.count), tracker_.in_flight(), aligner_.paused_count());
+        percent(lat.over_objective, lat.count), tracker_.in_flight(), aligner_.paused_count(),
+        !changelog_ ? "off" : (tail_paused_ ? "paused" : "reading"));
   }
   stats_consumed_ = consumed;
   stats_produced_ = produced;
@@ -1186,6 +1329,7 @@ int Daemon::run() {
       });
       if (next.n > 0) pending_ = &next;
     }
+    if (tail_check_) update_changelog_tail();
     apply_changelog_tail(0);
     align_partitions();
     const int64_t t = now_ns();

@@ -380,6 +380,60 @@ std::string at_minutes(int minutes) {  // 2024-05-01T00:00Z + minutes, as ISO 86
   return buf;
 }
 
+// Alone in its group and reading every input partition, an instance pauses its changelog tail
+// (every record there is its own). When a second instance joins, the first resumes it; when the
+// second leaves, the first reads the changelog to its end before pausing again, so a story only the
+// second one saw is still known: a copy of it, processed by the first, is a duplicate.
+TEST_F(DaemonTest, ChangelogTailPausesAloneAndCatchesUpWhenAnotherInstanceLeaves) {
+  Names n("tail");
+  ASSERT_TRUE(create_topic(n.input, 2).is_ok());
+  const std::string cfg = config_for(n);
+  const std::string body =
+      "LIMA, May 2 (Reuters) - Peru's central bank held its benchmark rate at 5.75 percent on "
+      "Thursday for a third month, saying inflation had eased less than expected after floods "
+      "in the north pushed up food prices. The bank said it would keep policy tight until price "
+      "growth returned to its target range, and economists polled before the decision had "
+      "expected no change.";
+  Process a({wirefeed_binary(), "run", "--config", cfg}, "/tmp/" + n.input + "-a.log");
+  ASSERT_TRUE(a.wait_log("Changelog tail paused pause=1")) << a.log();
+
+  Process b({wirefeed_binary(), "run", "--config", cfg}, "/tmp/" + n.input + "-b.log");
+  ASSERT_TRUE(a.wait_log("Changelog tail resumed")) << a.log();
+  const std::string assigned = "Partition assigned topic=" + n.input + " partition=";
+  ASSERT_TRUE(b.wait_log(assigned)) << b.log();
+  const std::string b_log = b.log(1 << 20);
+  const int32_t b_partition = std::stoi(b_log.substr(b_log.find(assigned) + assigned.size()));
+  EXPECT_EQ(b.log(1 << 20).find("Changelog tail paused"), std::string::npos)
+      << "not alone: the tail keeps reading";
+
+  Message original;
+  original.partition = b_partition;
+  original.value = ninjs_story("urn:test:tail-original", "2024-05-02T14:00:00Z",
+                               "Peru central bank holds rate", body);
+  ASSERT_TRUE(produce(n.input, {original}).is_ok());
+  ASSERT_TRUE(wait_committed(n, 1, b)) << b.log();
+  b.signal(SIGTERM);
+  ASSERT_EQ(b.wait_exit(), 0) << b.log();
+
+  // Alone again: the tail is read to its end (the original's record) before it pauses.
+  ASSERT_TRUE(a.wait_log("Changelog tail paused pause=2")) << a.log();
+  Message copy;
+  copy.partition = 1 - b_partition;
+  copy.value = ninjs_story("urn:test:tail-copy", "2024-05-02T14:05:00Z",
+                           "Peru central bank holds rate", body);
+  ASSERT_TRUE(produce(n.input, {copy}).is_ok());
+  ASSERT_TRUE(wait_committed(n, 2, a)) << a.log();
+  a.signal(SIGTERM);
+  ASSERT_EQ(a.wait_exit(), 0) << a.log();
+  EXPECT_GE(summary_field(a.log(1 << 20), "changelog_tail_pauses"), 2) << a.log();
+
+  const Outputs out = read_outputs(n);
+  ASSERT_EQ(out.enriched.size(), 1u);
+  ASSERT_EQ(out.duplicates.size(), 1u);
+  EXPECT_NE(out.duplicates[0].value.find(R"("of":"urn:test:tail-original")"), std::string::npos)
+      << out.duplicates[0].value;
+}
+
 // On a backlog the daemon reads partitions unevenly: a sparse partition covers weeks of story time
 // in its first fetch. Here partition 1 holds an original story and then one story a day for 20
 // days; partition 0 holds 1,500 stories of the same first hours, then a rewrite of that original,
