@@ -84,6 +84,9 @@ static_assert(PartitionAligner::kNoLimit == DedupIndex::kNoEvictionLimit);
 // counts as an output record for the stats.
 struct RecordTag {
   OffsetTracker::Entry* entry;
+  // A dedup changelog batch record: the stories it carries (entry is unused). The vector's
+  // capacity stays with the pooled tag, so batches allocate nothing once warmed up.
+  std::vector<OffsetTracker::Entry*> entries;
   int64_t produced_ns;  // handed to the producer: the delivery part of the latency starts here
   bool counts;
 };
@@ -132,6 +135,7 @@ class Daemon {
   Status start();
   Status make_producer();
   void on_delivery(void* opaque, rd_kafka_resp_err_t err);
+  void record_done(OffsetTracker::Entry* e, bool ok, int64_t t);
   // Exactly-once: the open transaction's input positions and bookkeeping.
   bool exactly_once() const { return config_.pipeline.delivery == Delivery::kExactlyOnce; }
   // Dead letters carry the original bytes in full up to this size; beyond it (a message far over
@@ -167,6 +171,9 @@ class Daemon {
   void discard_pending();
   void produce(const std::string& topic, std::string_view key, std::string_view value,
                rd_kafka_headers_t* headers, OffsetTracker::Entry* entry, bool counts);
+  void send(const std::string& topic, std::string_view key, std::string_view value,
+            rd_kafka_headers_t* headers, RecordTag* tag);
+  void flush_changelog_batch();
   void commit_progress(bool sync);
   void on_rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* parts);
   void align_partitions();
@@ -245,6 +252,14 @@ class Daemon {
   uint64_t stats_consumed_ = 0, stats_produced_ = 0, stats_bytes_ = 0, stats_dup_ = 0,
            stats_near_ = 0, stats_dlq_ = 0;
   std::string key_buf_, value_buf_;
+  // The dedup changelog records of the batch being finished, produced as one record at its end
+  // (or every kChangelogBatchBytes), and the stories waiting for it.
+  static constexpr size_t kChangelogBatchBytes = 512 * 1024;
+  std::string changelog_batch_;
+  std::vector<OffsetTracker::Entry*> changelog_entries_;
+  // Batch records' keys: unique (instance, process start, sequence), so compaction never drops one.
+  std::string changelog_key_prefix_;
+  uint64_t changelog_seq_ = 0;
   bool torn_down_ = false;
   bool fatal_ = false;
 };
@@ -262,37 +277,52 @@ RecordTag* acquire_tag(std::mutex& mu, std::vector<RecordTag*>& free_tags,
 }
 
 void Daemon::on_delivery(void* opaque, rd_kafka_resp_err_t err) {
-  Daemon* self = this;
   auto* tag = static_cast<RecordTag*>(opaque);
   if (tag == nullptr) return;
   const bool ok = err == RD_KAFKA_RESP_ERR_NO_ERROR;
   if (!ok) {
-    self->counters_.delivery_failures.fetch_add(1, std::memory_order_relaxed);
+    counters_.delivery_failures.fetch_add(1, std::memory_order_relaxed);
     spdlog::error("Delivery failed error=\"{}\": the input offset will not be committed",
                   rd_kafka_err2str(err));
   } else if (tag->counts) {
-    self->counters_.produced.fetch_add(1, std::memory_order_relaxed);
+    counters_.produced.fetch_add(1, std::memory_order_relaxed);
   }
-  OffsetTracker::Entry* e = tag->entry;
-  const int64_t consumed_ns = e->consumed_ns;
   const int64_t t = now_ns();
+  const bool batch = !tag->entries.empty();
+  OffsetTracker::Entry* const first = batch ? tag->entries.front() : tag->entry;
   if (ok) {
-    self->ack_latency_.record(t - tag->produced_ns);
-    self->daemon_latency_.record(tag->produced_ns - consumed_ns);
+    ack_latency_.record(t - tag->produced_ns);
+    daemon_latency_.record(tag->produced_ns - first->consumed_ns);
   }
+  // The tag goes back to the pool before its stories complete (the last completion may let
+  // shutdown proceed); a batch's entries move to this thread's list first, which takes the tag's
+  // capacity in exchange for its own (no allocation once warmed up).
+  thread_local std::vector<OffsetTracker::Entry*> batch_entries;
+  batch_entries.clear();
+  if (batch) batch_entries.swap(tag->entries);
+  OffsetTracker::Entry* const single = tag->entry;
   {
-    std::lock_guard lock(self->tag_mu_);
-    self->free_tags_.push_back(tag);
+    std::lock_guard lock(tag_mu_);
+    free_tags_.push_back(tag);
   }
+  if (batch) {
+    for (OffsetTracker::Entry* e : batch_entries) record_done(e, ok, t);
+  } else {
+    record_done(single, ok, t);
+  }
+}
+
+// One of a story's records was acknowledged (or failed for good); the story is done with its last.
+void Daemon::record_done(OffsetTracker::Entry* e, bool ok, int64_t t) {
+  const int64_t consumed_ns = e->consumed_ns;  // read before complete() may let it be reused
   if (OffsetTracker::complete(e, ok)) {
-    self->latency_.record(t - consumed_ns);
-    self->counters_.last_done_ns.store(t, std::memory_order_relaxed);
-    if (self->counters_.done.fetch_add(1, std::memory_order_relaxed) + 1 == kWarmupStories)
-      self->counters_.warm_ns.store(t, std::memory_order_relaxed);
-    if (self->backpressured_.load(std::memory_order_acquire) &&
-        self->tracker_.in_flight() <= self->resume_at_) {
-      std::lock_guard lock(self->wait_mu_);  // no lost wake-up between the check and the wait
-      self->wait_cv_.notify_one();
+    latency_.record(t - consumed_ns);
+    counters_.last_done_ns.store(t, std::memory_order_relaxed);
+    if (counters_.done.fetch_add(1, std::memory_order_relaxed) + 1 == kWarmupStories)
+      counters_.warm_ns.store(t, std::memory_order_relaxed);
+    if (backpressured_.load(std::memory_order_acquire) && tracker_.in_flight() <= resume_at_) {
+      std::lock_guard lock(wait_mu_);  // no lost wake-up between the check and the wait
+      wait_cv_.notify_one();
     }
   }
 }
@@ -469,15 +499,16 @@ void Daemon::warm_output_topics() {
 
 Status Daemon::ensure_changelog_topic() {
   if (topic_exists(sink_.handle(), config_.kafka.changelog_topic)) return {};
-  // Compacted (one record per story uri) and deleted after the dedup window: the topic holds
-  // exactly the window the index needs on start-up.
+  // Deleted after the dedup window: the topic holds the window the index needs on start-up. Not
+  // compacted: its records are batches of stories under unique keys, which compaction would
+  // only copy (topics created before 2026-11-30 are "compact,delete", which works the same).
   const std::string retention =
       std::to_string(std::max<int64_t>(1, config_.dedup.window_hours) * 3600 * 1000);
   char err[512];
   rd_kafka_NewTopic_t* nt =
       rd_kafka_NewTopic_new(config_.kafka.changelog_topic.c_str(), 1, -1, err, sizeof err);
   if (nt == nullptr) return Status("kafka", std::string("changelog topic: ") + err);
-  rd_kafka_NewTopic_set_config(nt, "cleanup.policy", "compact,delete");
+  rd_kafka_NewTopic_set_config(nt, "cleanup.policy", "delete");
   rd_kafka_NewTopic_set_config(nt, "retention.ms", retention.c_str());
   rd_kafka_t* admin = sink_.handle();
   rd_kafka_queue_t* q = rd_kafka_queue_new(admin);
@@ -781,6 +812,11 @@ Status Daemon::start() {
     analyzers_.push_back(std::make_unique<Analyzer>(resources_, popts_));
   if (Status s = make_producer(); !s) return s;
   if (config_.dedup.enabled) {
+    changelog_key_prefix_ =
+        fmt::format("wirefeed-batch/{}/{}/", effective_instance_id(config_.kafka),
+                    std::chrono::duration_cast<std::chrono::nanoseconds>(
+                        std::chrono::system_clock::now().time_since_epoch())
+                        .count());
     if (Status s = ensure_changelog_topic(); !s) return s;
     if (Status s = replay_changelog(); !s) return s;
   }
@@ -802,18 +838,43 @@ void Daemon::produce(const std::string& topic, std::string_view key, std::string
                      rd_kafka_headers_t* headers, OffsetTracker::Entry* entry, bool counts) {
   RecordTag* tag = acquire_tag(tag_mu_, free_tags_, tag_pool_);
   tag->entry = entry;
+  tag->entries.clear();
   tag->counts = counts;
+  send(topic, key, value, headers, tag);
+}
+
+void Daemon::send(const std::string& topic, std::string_view key, std::string_view value,
+                  rd_kafka_headers_t* headers, RecordTag* tag) {
   tag->produced_ns = now_ns();
   if (Status s = sink_.produce(topic, key, value, headers, tag); !s) {
     spdlog::error("Produce failed topic={} bytes={} error=\"{}\"", topic, value.size(),
                   s.message());
     counters_.delivery_failures.fetch_add(1, std::memory_order_relaxed);
-    {
-      std::lock_guard lock(tag_mu_);
-      free_tags_.push_back(tag);
-    }
-    OffsetTracker::complete(entry, false);
+    OffsetTracker::Entry* const single = tag->entry;
+    const bool batch = !tag->entries.empty();
+    for (OffsetTracker::Entry* e : tag->entries) OffsetTracker::complete(e, false);
+    tag->entries.clear();
+    if (!batch) OffsetTracker::complete(single, false);
+    std::lock_guard lock(tag_mu_);
+    free_tags_.push_back(tag);
   }
+}
+
+// The batch's changelog records, gathered by finish_batch(), as one Kafka record: one record per
+// story cost ~5 us of the daemon's CPU and the broker's per record (session 11's measurements in
+// docs/PERFORMANCE.md). Its stories' input offsets wait for its acknowledgement, as they waited
+// for their own records'.
+void Daemon::flush_changelog_batch() {
+  if (changelog_entries_.empty()) return;
+  RecordTag* tag = acquire_tag(tag_mu_, free_tags_, tag_pool_);
+  tag->entry = nullptr;
+  tag->entries.clear();
+  tag->entries.swap(changelog_entries_);
+  tag->counts = false;
+  key_buf_.assign(changelog_key_prefix_);
+  fmt::format_to(std::back_inserter(key_buf_), "{}", changelog_seq_++);
+  send(config_.kafka.changelog_topic, key_buf_, changelog_batch_, nullptr, tag);
+  changelog_batch_.clear();
 }
 
 void Daemon::analyze_batch(InBatch& b, size_t worker, std::atomic<size_t>& cursor) {
@@ -957,9 +1018,12 @@ void Daemon::finish_batch(InBatch& b) {
     produce(out_topic, key, rendered_, nullptr, e, true);
     if (write_changelog) {
       index_->changelog_record(a.fingerprint, key_buf_, value_buf_);
-      produce(config_.kafka.changelog_topic, key_buf_, value_buf_, nullptr, e, false);
+      DedupIndex::changelog_batch_add(changelog_batch_, key_buf_, value_buf_);
+      changelog_entries_.push_back(e);
+      if (changelog_batch_.size() >= kChangelogBatchBytes) flush_changelog_batch();
     }
   }
+  flush_changelog_batch();
   for (size_t i = 0; i < n; ++i) rd_kafka_message_destroy(msgs[i]);
   b.n = 0;
 }

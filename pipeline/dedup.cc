@@ -1301,18 +1301,25 @@ struct DedupIndex::Impl {
     return true;
   }
 
+  // Whether apply() would take the record (it decodes, and its key is its URI).
+  static Status check(std::string_view key, std::string_view value, Entry& e, std::string_view& uri,
+                      std::string_view& root) {
+    if (!decode(value, e, uri, root)) {
+      return Status("dedup_changelog_corrupt",
+                    "undecodable dedup record for key " + std::string(key.substr(0, 200)));
+    }
+    if (uri != key.substr(0, UriArena::kMaxUri)) {
+      return Status("dedup_changelog_corrupt", "dedup record key does not match its URI");
+    }
+    return Status::ok();
+  }
+
   Status apply(std::string_view key, std::string_view value) {
     if (value.empty()) return Status::ok();
     Entry e;
     std::string_view uri;
     std::string_view root;
-    if (!decode(value, e, uri, root)) {
-      return Status("dedup_changelog_corrupt",
-                    "undecodable dedup record for key " + std::string(key));
-    }
-    if (uri != key.substr(0, UriArena::kMaxUri)) {
-      return Status("dedup_changelog_corrupt", "dedup record key does not match its URI");
-    }
+    if (Status s = check(key, value, e, uri, root); !s) return s;
     const uint64_t h = hash_bytes(uri);
     // A record no newer than the live entry for its URI changes nothing. Most records the daemon's
     // changelog tail reads are its own, already in the index: they return here, before evict(),
@@ -1379,7 +1386,67 @@ void DedupIndex::changelog_record(const Fingerprint& fp, std::string& key,
 }
 
 Status DedupIndex::apply_changelog(std::string_view key, std::string_view value) {
-  return impl_->apply(key, value);
+  if (value.empty() || static_cast<uint8_t>(value.front()) != kChangelogBatch) {
+    return impl_->apply(key, value);
+  }
+  // Each story of the batch in order. A batch with any story that does not decode, or cut short,
+  // is rejected whole and changes nothing, like a single bad record.
+  auto for_each = [&value](auto&& fn) {
+    std::string_view in = value.substr(1);
+    auto take = [&in](std::string_view& out) {
+      uint32_t len = 0;
+      if (in.size() < sizeof len) return false;
+      std::memcpy(&len, in.data(), sizeof len);
+      in.remove_prefix(sizeof len);
+      if (in.size() < len) return false;
+      out = in.substr(0, len);
+      in.remove_prefix(len);
+      return true;
+    };
+    while (!in.empty()) {
+      std::string_view k;
+      std::string_view v;
+      if (!take(k) || !take(v)) return false;
+      if (!fn(k, v)) return false;
+    }
+    return true;
+  };
+  Status bad;
+  size_t n = 0;
+  const bool whole = for_each([&](std::string_view k, std::string_view v) {
+    ++n;
+    if (v.empty()) return true;
+    Entry e;
+    std::string_view uri;
+    std::string_view root;
+    bad = Impl::check(k, v, e, uri, root);
+    return bad.is_ok();
+  });
+  if (!whole) {
+    if (bad.is_ok()) {
+      return Status("dedup_changelog_corrupt",
+                    "truncated dedup batch record " + std::string(key.substr(0, 200)));
+    }
+    return Status(bad.code(), bad.message() + " (story " + std::to_string(n) + " of batch record " +
+                                  std::string(key.substr(0, 200)) + ")");
+  }
+  for_each([&](std::string_view k, std::string_view v) {
+    (void)impl_->apply(k, v);  // checked above
+    return true;
+  });
+  return Status::ok();
+}
+
+void DedupIndex::changelog_batch_add(std::string& batch, std::string_view key,
+                                     std::string_view value) {
+  if (batch.empty()) batch.push_back(static_cast<char>(kChangelogBatch));
+  for (std::string_view part : {key, value}) {
+    const auto len = static_cast<uint32_t>(part.size());
+    char b[sizeof len];
+    std::memcpy(b, &len, sizeof len);
+    batch.append(b, sizeof len);
+    batch.append(part);
+  }
 }
 
 Status DedupIndex::save(const std::string& path) const {

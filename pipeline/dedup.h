@@ -145,8 +145,18 @@ class DedupIndex {
   // including its family's root URI. Both strings are overwritten (capacity reused).
   void changelog_record(const Fingerprint& fp, std::string& key, std::string& value) const;
   // Replay: inserts without classifying. Idempotent: a record whose URI is already present at the
-  // same or a newer version is ignored. An empty value (a compaction tombstone) is ignored.
+  // same or a newer version is ignored. An empty value (a compaction tombstone) is ignored. A
+  // batch value (below) applies each of its stories' records in order, its own key aside. A
+  // record that is rejected (its status is not ok) changes nothing: a batch with one bad story,
+  // or cut short, is rejected whole.
   Status apply_changelog(std::string_view key, std::string_view value);
+
+  // Many stories' changelog records in one value, for one Kafka record per batch of stories
+  // instead of one per story: the first byte is kChangelogBatch (a single record's first byte is
+  // its format, 1-3), then for each story its key and value, each after its length (uint32,
+  // little-endian). Appends to `batch` (starts it when empty).
+  static constexpr uint8_t kChangelogBatch = 0xB7;
+  static void changelog_batch_add(std::string& batch, std::string_view key, std::string_view value);
 
  private:
   struct Impl;

@@ -482,6 +482,66 @@ TEST_F(DedupTest, ChangelogReplayRebuildsIndexAndIsIdempotent) {
   EXPECT_EQ(r.of, "urn:a");
 }
 
+// The daemon writes one changelog record per batch of stories: replaying it is replaying each
+// story's own record, in order, and as idempotent.
+TEST_F(DedupTest, ChangelogBatchRecordReplaysLikeItsStoriesRecords) {
+  Changelog log;
+  submit("urn:a", "Floods", join(kFloodParas));
+  record(log);
+  submit("urn:b", "Floods", join(kFloodParas) + "\n\nThe army was sent in.");
+  record(log);
+  submit("urn:c", "Port strike", "Dock workers walked out on Monday over pay and automation.");
+  record(log);
+  std::string batch;
+  for (const auto& [k, v] : log) DedupIndex::changelog_batch_add(batch, k, v);
+  ASSERT_EQ(static_cast<uint8_t>(batch.front()), DedupIndex::kChangelogBatch);
+
+  DedupIndex replica(cfg_);
+  for (int pass = 0; pass < 2; ++pass) {
+    ASSERT_TRUE(replica.apply_changelog("wirefeed-batch/test/1/0", batch).is_ok());
+  }
+  EXPECT_EQ(replica.size(), 3u);
+  EXPECT_EQ(submit_to(replica, "urn:c", "Port strike",
+                      "Dock workers walked out on Monday over pay and automation.")
+                .status,
+            DedupStatus::kDuplicate);
+  const DedupResult r = submit_to(replica, "urn:b2", "Other headline",
+                                  join(kFloodParas) + "\n\nThe army was sent in.");
+  EXPECT_EQ(r.status, DedupStatus::kNearDuplicate);
+  EXPECT_EQ(r.of, "urn:a");
+}
+
+TEST_F(DedupTest, ChangelogBatchRecordWithABadStoryIsRejectedWhole) {
+  Changelog log;
+  submit("urn:a", "Floods", join(kFloodParas));
+  record(log);
+  submit("urn:c", "Port strike", "Dock workers walked out on Monday over pay and automation.");
+  record(log);
+  std::string batch;
+  DedupIndex::changelog_batch_add(batch, log[0].first, log[0].second);
+  DedupIndex::changelog_batch_add(batch, "urn:bad", "garbage");
+  DedupIndex::changelog_batch_add(batch, log[1].first, log[1].second);
+  DedupIndex replica(cfg_);
+  const Status s = replica.apply_changelog("wirefeed-batch/test/1/0", batch);
+  EXPECT_EQ(s.code(), "dedup_changelog_corrupt");
+  EXPECT_NE(s.message().find("story 2 of batch record wirefeed-batch/test/1/0"), std::string::npos)
+      << s.message();
+  EXPECT_EQ(replica.size(), 0u);
+
+  // A batch cut short is rejected too; an empty one is a batch of nothing.
+  std::string two;
+  DedupIndex::changelog_batch_add(two, log[0].first, log[0].second);
+  DedupIndex::changelog_batch_add(two, log[1].first, log[1].second);
+  EXPECT_EQ(replica.apply_changelog("k", two.substr(0, two.size() - 3)).code(),
+            "dedup_changelog_corrupt");
+  EXPECT_EQ(replica.size(), 0u);
+  EXPECT_TRUE(
+      replica.apply_changelog("k", std::string(1, static_cast<char>(DedupIndex::kChangelogBatch)))
+          .is_ok());
+  ASSERT_TRUE(replica.apply_changelog("k", two).is_ok());
+  EXPECT_EQ(replica.size(), 2u);
+}
+
 TEST_F(DedupTest, ChangelogRejectsCorruptRecords) {
   EXPECT_FALSE(index_.apply_changelog("urn:x", "garbage").is_ok());
   submit("urn:a", "Floods", join(kFloodParas));
