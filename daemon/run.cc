@@ -719,11 +719,16 @@ bool Daemon::sole_reader() {
     }
   }
   const struct rd_kafka_group_list* groups = nullptr;
-  if (rd_kafka_list_groups(rk, config_.kafka.group_id.c_str(), &groups, 5000) !=
-      RD_KAFKA_RESP_ERR_NO_ERROR) {
+  if (const rd_kafka_resp_err_t e =
+          rd_kafka_list_groups(rk, config_.kafka.group_id.c_str(), &groups, 5000);
+      e != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    spdlog::debug("Changelog tail: the group's members are unknown ({}): it keeps reading",
+                  rd_kafka_err2str(e));
     return false;
   }
   const bool alone = groups->group_cnt == 1 && groups->groups[0].member_cnt == 1;
+  spdlog::debug("Changelog tail: the group has {} member(s)",
+                groups->group_cnt == 1 ? groups->groups[0].member_cnt : -1);
   rd_kafka_group_list_destroy(groups);
   return alone;
 }
