@@ -434,6 +434,48 @@ TEST_F(DaemonTest, ChangelogTailPausesAloneAndCatchesUpWhenAnotherInstanceLeaves
       << out.duplicates[0].value;
 }
 
+// The changelog record of a batch is split at 512 KB: stories with 3,000-byte uris make a batch of
+// 256 several records. All of them are replayed after a restart (every resend is a duplicate).
+TEST_F(DaemonTest, LargeChangelogBatchesAreSplitAndAllReplayed) {
+  Names n("bigbatch");
+  ASSERT_TRUE(create_topic(n.input, 1).is_ok());
+  const std::string cfg = config_for(n);
+  std::vector<std::string> feed;
+  for (uint32_t i = 0; i < 300; ++i) {
+    const std::string uri = "urn:test:long:" + std::string(3000, 'x') + ":" + std::to_string(i);
+    feed.push_back(filler_story(uri, at_minutes(static_cast<int>(i)), i));
+  }
+  ASSERT_TRUE(produce_lines(n.input, feed).is_ok());
+  {
+    Process d({wirefeed_binary(), "run", "--config", cfg}, "/tmp/" + n.input + "-1.log");
+    ASSERT_TRUE(wait_committed(n, 300, d)) << d.log();
+    d.signal(SIGTERM);
+    ASSERT_EQ(d.wait_exit(), 0) << d.log();
+    EXPECT_EQ(summary_field(d.log(1 << 20), "duplicates"), 0) << d.log();
+  }
+  ConsumeOptions opts;
+  auto changelog = consume_all(n.changelog, opts);
+  ASSERT_TRUE(changelog.is_ok());
+  size_t stories_bytes = 0;
+  for (const Message& m : changelog.value()) {
+    EXPECT_LE(m.value.size(), 512u * 1024 + 16 * 1024) << "a batch record is cut at 512 KB";
+    stories_bytes += m.value.size();
+  }
+  EXPECT_GT(stories_bytes, 300u * 6000) << "each story's record carries its uri (and root)";
+  EXPECT_GE(changelog.value().size(), 4u) << "1.8 MB of records in pieces of at most ~512 KB";
+
+  ASSERT_TRUE(produce_lines(n.input, feed).is_ok());
+  {
+    Process d({wirefeed_binary(), "run", "--config", cfg}, "/tmp/" + n.input + "-2.log");
+    ASSERT_TRUE(wait_committed(n, 600, d)) << d.log();
+    d.signal(SIGTERM);
+    ASSERT_EQ(d.wait_exit(), 0) << d.log();
+    const std::string log = d.log(1 << 20);
+    EXPECT_NE(log.find("stories=300 "), std::string::npos) << "the whole state was replayed";
+    EXPECT_EQ(summary_field(log, "duplicates"), 300) << log;
+  }
+}
+
 // On a backlog the daemon reads partitions unevenly: a sparse partition covers weeks of story time
 // in its first fetch. Here partition 1 holds an original story and then one story a day for 20
 // days; partition 0 holds 1,500 stories of the same first hours, then a rewrite of that original,
