@@ -97,7 +97,8 @@ PhraseParts split_phrase(std::string_view phrase) {
 }
 
 // The keys of every prefix of `phrase` as the tokenizer reads it (back() is the phrase's own key).
-std::vector<uint64_t> phrase_keys(std::string_view phrase) {
+// `second`, when given, receives the unigram key of the phrase's second token (0 without one).
+std::vector<uint64_t> phrase_keys(std::string_view phrase, uint64_t* second = nullptr) {
   std::vector<uint64_t> toks, keys;
   tokenize(phrase, toks, nullptr);
   uint64_t key = 0;
@@ -105,8 +106,17 @@ std::vector<uint64_t> phrase_keys(std::string_view phrase) {
     key = keys.empty() ? unigram_key(tok) : extend_key(key, tok);
     keys.push_back(key);
   }
+  if (second != nullptr) *second = toks.size() >= 2 ? unigram_key(toks[1]) : 0;
   return keys;
 }
+
+// Phrases that start with one of these words ("the accused", "to buy", "at stake") are matched
+// from their second word, looking back one token, instead of keeping every occurrence of the
+// word as a live phrase prefix: on the bench corpus "the", "a", "to" and "at" were 45% of the
+// lexicon table's hits (~60 a story), each a probe and an extension of the next token, for 8
+// phrases. A word that is a lexicon term itself keeps the forward way.
+constexpr std::string_view kLookBackWords[] = {"the", "a",  "an",  "to", "at",  "of",
+                                               "in",  "on", "for", "by", "and", "or"};
 
 // ---------------------------------------------------------------------------------------------
 // The lexicon index: one open-addressing table from n-gram key to entry. An entry says whether the
@@ -123,6 +133,9 @@ struct Entry {
   uint32_t first = 0;  // into postings; the forms of one term share it (and identify it by it)
   uint16_t count = 0;
   bool prefix = false;
+  // The second word of a phrase that starts with a kLookBackWords word: the previous token and
+  // this one may make that phrase's first two words.
+  bool lookback = false;
 };
 
 // The entry lives in its slot (16 bytes): a hit costs one cache line, not two.
@@ -188,6 +201,8 @@ struct TopicTagger::Impl {
   }
   std::vector<Posting> postings;
   std::vector<std::string> entry_text;  // per slot, the term as an editor wrote it (explain())
+  // Unigram keys of the kLookBackWords that start a phrase and are no term themselves (few).
+  std::vector<uint64_t> lookback_firsts;
 };
 
 namespace {
@@ -278,7 +293,8 @@ struct RawTerm {
   std::vector<uint64_t> keys;  // key of each prefix of the stemmed term; back() is the term's key
   // The same for every form of the term (keys first): each word in each of its word_forms().
   std::vector<std::vector<uint64_t>> forms;
-  std::string text;  // as written, for explain()
+  std::vector<uint64_t> seconds;  // per form: its second token's unigram key (0 without one)
+  std::string text;               // as written, for explain()
   int tax_topic;
   float weight;
 };
@@ -347,7 +363,8 @@ Status parse_lexicon(const TopicTagger::SourceFile& file, const TopicTagger::Imp
       stemmed += stem_word(parts.words[i]);
       stemmed += parts.gaps[i + 1];
     }
-    t.keys = phrase_keys(stemmed);
+    uint64_t stemmed_second = 0;
+    t.keys = phrase_keys(stemmed, &stemmed_second);
     if (t.keys.empty()) return error_at(file.name, line_no, "term has no letters or digits");
     if (t.keys.size() > kMaxPhraseTokens || parts.words.size() > kMaxPhraseTokens) {
       return error_at(file.name, line_no,
@@ -358,16 +375,19 @@ Status parse_lexicon(const TopicTagger::SourceFile& file, const TopicTagger::Imp
     for (const std::string& w : parts.words) forms.push_back(word_forms(w));
     std::vector<size_t> pick(forms.size(), 0);
     t.forms.push_back(t.keys);
+    t.seconds.push_back(stemmed_second);
     while (true) {
       std::string text = parts.gaps[0];
       for (size_t i = 0; i < forms.size(); ++i) {
         text += forms[i][pick[i]];
         text += parts.gaps[i + 1];
       }
-      std::vector<uint64_t> keys = phrase_keys(text);
+      uint64_t second = 0;
+      std::vector<uint64_t> keys = phrase_keys(text, &second);
       if (!keys.empty() && keys.size() <= kMaxPhraseTokens &&
           std::find(t.forms.begin(), t.forms.end(), keys) == t.forms.end()) {
         t.forms.push_back(std::move(keys));
+        t.seconds.push_back(second);
       }
       size_t i = 0;
       while (i < pick.size() && ++pick[i] == forms[i].size()) pick[i++] = 0;
@@ -416,22 +436,43 @@ Status build_index(std::vector<RawTerm>& terms, TopicTagger::Impl& im) {
   std::unordered_map<uint64_t, std::vector<Posting>> by_key;
   std::unordered_map<uint64_t, uint64_t> term_of;  // form key -> term key
   std::unordered_map<uint64_t, bool> prefixes;
+  std::unordered_map<uint64_t, bool> lookbacks;  // second words of look-back phrases
   std::unordered_map<uint64_t, std::string> texts;
   for (const RawTerm& t : terms) {
     by_key[t.keys.back()].push_back({static_cast<uint32_t>(scored_of[t.tax_topic]), t.weight});
     term_of[t.keys.back()] = t.keys.back();  // a term key is always its own term
   }
+  std::vector<uint64_t> look_back_words;
+  for (std::string_view w : kLookBackWords) {
+    const std::vector<uint64_t> k = phrase_keys(w);
+    if (k.size() == 1 && !term_of.count(k[0])) look_back_words.push_back(k[0]);
+  }
+  im.lookback_firsts.clear();
   for (const RawTerm& t : terms) {
-    for (const std::vector<uint64_t>& f : t.forms) {
+    for (size_t fi = 0; fi < t.forms.size(); ++fi) {
+      const std::vector<uint64_t>& f = t.forms[fi];
       term_of.emplace(f.back(), t.keys.back());  // a form two terms share goes to the first
       texts.emplace(f.back(), t.text);
-      for (size_t i = 0; i + 1 < f.size(); ++i) prefixes[f[i]] = true;
+      size_t from = 0;
+      if (f.size() >= 2 && std::find(look_back_words.begin(), look_back_words.end(), f[0]) !=
+                               look_back_words.end()) {
+        lookbacks[t.seconds[fi]] = true;
+        if (std::find(im.lookback_firsts.begin(), im.lookback_firsts.end(), f[0]) ==
+            im.lookback_firsts.end()) {
+          im.lookback_firsts.push_back(f[0]);
+        }
+        from = 1;  // the first word is no live prefix
+      }
+      for (size_t i = from; i + 1 < f.size(); ++i) prefixes[f[i]] = true;
     }
   }
   std::vector<uint64_t> keys;
   for (auto& [k, v] : term_of) keys.push_back(k);
   for (auto& [k, v] : prefixes) {
     if (!term_of.count(k)) keys.push_back(k);
+  }
+  for (auto& [k, v] : lookbacks) {
+    if (!term_of.count(k) && !prefixes.count(k)) keys.push_back(k);
   }
   std::sort(keys.begin(), keys.end());
   size_t cap = 64;
@@ -459,6 +500,7 @@ Status build_index(std::vector<RawTerm>& terms, TopicTagger::Impl& im) {
       e.count = static_cast<uint16_t>(by_key.at(it->second).size());
     }
     e.prefix = prefixes.count(k) > 0;
+    e.lookback = lookbacks.count(k) > 0;
     for (unsigned fb : {TopicTagger::Impl::filter_bit(k), TopicTagger::Impl::filter_bit2(k)}) {
       im.filter[fb >> 6] |= uint64_t{1} << (fb & 63);
     }
@@ -591,6 +633,9 @@ void tag_impl(const TopicTagger::Impl& im, std::span<const uint64_t> headline,
     constexpr size_t kBatch = 64;
     const uint64_t* toks = nullptr;
     size_t n_toks = 0;
+    // The token before toks[0] (the previous chunk's last), for look-back phrases.
+    uint64_t carry = 0;
+    bool has_carry = false;
     auto flush = [&] {
       // The loop's state in locals, written back at the end: read through this closure, every
       // store to a prefix array or to `bits` (uint64_t, like the counters) might alias it, so
@@ -608,13 +653,28 @@ void tag_impl(const TopicTagger::Impl& im, std::span<const uint64_t> headline,
       auto probe = [=](uint64_t key) __attribute__((always_inline)) {
         return TopicTagger::Impl::probe_table(table, table_mask, table_shift, key);
       };
-      auto step = [&](uint64_t tok, bool candidate) __attribute__((always_inline)) {
+      const uint64_t* const lb_first = im.lookback_firsts.data();
+      const size_t n_lb_first = im.lookback_firsts.size();
+      // toks[t] is the token; its look-back phrase (if any) is matched right after its unigram,
+      // where the forward way matched it (the first word's prefix was then the first live one).
+      auto step = [&](size_t t, bool candidate) __attribute__((always_inline)) {
+        const uint64_t tok = toks[t];
         size_t n_next = 0;
         uint64_t k = unigram_key(tok);
         if (candidate) {
           if (const Slot* e = probe(k)) {
             if (e->e.count) hit(e);
             if (e->e.prefix) nxt[n_next++] = k;
+            if (e->e.lookback && (t > 0 || has_carry)) [[unlikely]] {
+              const uint64_t first = unigram_key(t > 0 ? toks[t - 1] : carry);
+              if (std::find(lb_first, lb_first + n_lb_first, first) != lb_first + n_lb_first) {
+                const uint64_t k2 = extend_key(first, tok);
+                if (const Slot* e2 = maybe(k2) ? probe(k2) : nullptr) {
+                  if (e2->e.count) hit(e2);
+                  if (e2->e.prefix && n_next < a.size()) nxt[n_next++] = k2;
+                }
+              }
+            }
           }
         }
         for (size_t i = 0; i < n_cur; ++i) {
@@ -638,12 +698,16 @@ void tag_impl(const TopicTagger::Impl& im, std::span<const uint64_t> headline,
         } else if (t == n_toks) {
           break;
         }
-        step(toks[t], (cand >> t) & 1);
+        step(t, (cand >> t) & 1);
         ++t;
       }
       live = cur;
       next = nxt;
       n_live = n_cur;
+      if (n_toks > 0) {
+        carry = toks[n_toks - 1];
+        has_carry = true;
+      }
     };
     for (size_t i = 0; i < tokens.size(); i += kBatch) {
       toks = tokens.data() + i;

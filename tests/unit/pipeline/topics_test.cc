@@ -494,6 +494,43 @@ TEST(Topics, WordsMatchAtEveryAlignment) {
   EXPECT_TRUE(tag(*t.value(), make_story("", "counterinsurgency\xC3\xA9")).empty());
 }
 
+// Phrases led by "the", "a", "to", "at"... are matched from their second word, one token looked
+// back, so that those words are no live phrase prefixes: the same matches as reading forward.
+TEST(Topics, PhrasesLedByAFunctionWordMatchWherever) {
+  static const std::string lex =
+      "topic medtop:16000000\n4 the accused\n4 AT&T wireless\n3 new york\n3 the york\n";
+  auto t = one_lexicon_tagger(lex);
+  ASSERT_TRUE(t.is_ok()) << t.status().message();
+  const TopicTagger& tagger = *t.value();
+  // At the start, further in, and across the tagger's chunks of 64 tokens (pad 63: "the" ends one
+  // chunk, "accused" starts the next).
+  for (size_t pad = 0; pad < 70; ++pad) {
+    std::string body;
+    for (size_t i = 0; i < pad; ++i) body += "word ";
+    body += "the accused";
+    EXPECT_NE(tagger.explain(make_story("", body)).find("body     \"the accused\" +4.00"),
+              std::string::npos)
+        << pad;
+  }
+  EXPECT_NE(tagger.explain(make_story("The Accused speaks", "")).find("headline \"the accused\""),
+            std::string::npos);
+  // "AT&T" reads as "at" "t": a three-word phrase led by a look-back word.
+  EXPECT_NE(tagger.explain(make_story("", "Customers of AT&T Wireless")).find("\"AT&T wireless\""),
+            std::string::npos);
+  // "york" after "new" (a forward phrase) and after "the" (a look-back one): each matched once.
+  const std::string e = tagger.explain(make_story("", "New York and the York"));
+  auto count = [&e](const std::string& needle) {
+    size_t n = 0;
+    for (size_t p = e.find(needle); p != std::string::npos; p = e.find(needle, p + 1)) ++n;
+    return n;
+  };
+  EXPECT_EQ(count("\"new york\""), 1u) << e;
+  EXPECT_EQ(count("\"the york\""), 1u) << e;
+  // Only right after the first word.
+  EXPECT_TRUE(tag(tagger, make_story("", "an accused man; the\nformer accused")).empty());
+  EXPECT_TRUE(tag(tagger, make_story("The", "accused")).empty()) << "no phrase across fields";
+}
+
 TEST(Topics, ExplainListsMatchesAndResult) {
   auto t = small_tagger({.threshold = 0.0, .max_topics = 5});
   ASSERT_TRUE(t.is_ok());
