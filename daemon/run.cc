@@ -152,7 +152,7 @@ class Daemon {
   Status ensure_changelog_topic();
   void warm_output_topics();
   Status replay_changelog();
-  size_t apply_changelog_tail(int timeout_ms);
+  void apply_changelog_tail(int timeout_ms);
   bool changelog_caught_up(int64_t deadline_ns);
   bool sole_reader();
   void update_changelog_tail();
@@ -251,7 +251,7 @@ class Daemon {
   int64_t last_commit_ns_ = 0;
   uint64_t stats_consumed_ = 0, stats_produced_ = 0, stats_bytes_ = 0, stats_dup_ = 0,
            stats_near_ = 0, stats_dlq_ = 0;
-  std::string key_buf_, value_buf_;
+  std::string key_buf_;  // a changelog batch record's key
   // The dedup changelog records of the batch being finished, produced as one record at its end
   // (or every kChangelogBatchBytes), and the stories waiting for it.
   static constexpr size_t kChangelogBatchBytes = 512 * 1024;
@@ -661,9 +661,8 @@ Status Daemon::replay_changelog() {
   return {};
 }
 
-size_t Daemon::apply_changelog_tail(int timeout_ms) {
-  if (changelog_queue_ == nullptr) return 0;
-  size_t read = 0;
+void Daemon::apply_changelog_tail(int timeout_ms) {
+  if (changelog_queue_ == nullptr) return;
   rd_kafka_message_t* msgs[256];
   // Everything fetched so far, up to 32 rounds: the tail receives about one record per story this
   // instance writes, so one round per consumed batch (up to 1024 stories) let it fall behind and
@@ -686,14 +685,10 @@ size_t Daemon::apply_changelog_tail(int timeout_ms) {
       }
       rd_kafka_message_destroy(m);
     }
-    if (n > 0) {
-      read += static_cast<size_t>(n);
-      tail_records_ += static_cast<uint64_t>(n);
-    }
+    if (n > 0) tail_records_ += static_cast<uint64_t>(n);
     if (changelog_waker_ && n > 0) changelog_waker_->note_consumed(static_cast<uint64_t>(n), bytes);
     if (n < 256) break;
   }
-  return read;
 }
 
 // True when no other instance can be writing changelog records that matter to this one: the group
@@ -865,10 +860,10 @@ void Daemon::send(const std::string& topic, std::string_view key, std::string_vi
   }
 }
 
-// The batch's changelog records, gathered by finish_batch(), as one Kafka record: one record per
-// story cost ~5 us of the daemon's CPU and the broker's per record (session 11's measurements in
-// docs/PERFORMANCE.md). Its stories' input offsets wait for its acknowledgement, as they waited
-// for their own records'.
+// The batch's changelog records, gathered by finish_batch(), as one Kafka record: with one record
+// per story the daemon used 3-6 us of CPU a story more than with none, and the broker more too
+// (session 11's runs in docs/PERFORMANCE.md). Its stories' input offsets wait for its
+// acknowledgement, as they waited for their own records'.
 void Daemon::flush_changelog_batch() {
   if (changelog_entries_.empty()) return;
   RecordTag* tag = acquire_tag(tag_mu_, free_tags_, tag_pool_);
@@ -1022,8 +1017,7 @@ void Daemon::finish_batch(InBatch& b) {
     write_enriched(payload(i), a, rendered_);
     produce(out_topic, key, rendered_, nullptr, e, true);
     if (write_changelog) {
-      index_->changelog_record(a.fingerprint, key_buf_, value_buf_);
-      DedupIndex::changelog_batch_add(changelog_batch_, key_buf_, value_buf_);
+      index_->changelog_batch_add(changelog_batch_, a.fingerprint);
       changelog_entries_.push_back(e);
       if (changelog_batch_.size() >= kChangelogBatchBytes) flush_changelog_batch();
     }

@@ -1232,9 +1232,9 @@ struct DedupIndex::Impl {
     return true;
   }
 
+  // Appends the record to `out`.
   static void encode(const Entry& e, std::string_view uri, std::string_view root,
                      std::string& out) {
-    out.clear();
     put<uint8_t>(out, kRecordFormat);
     put(out, e.time_ms);
     put(out, e.key_bloom.w[0]);
@@ -1371,18 +1371,24 @@ size_t DedupIndex::memory_bytes() const {
 
 size_t DedupIndex::max_slots_moved_at_once() const { return impl_->max_moved; }
 
-void DedupIndex::changelog_record(const Fingerprint& fp, std::string& key,
-                                  std::string& value) const {
+// Appends fp's record (as the index stores it, with its family root) to `out`.
+void DedupIndex::append_record(const Fingerprint& fp, std::string& out) const {
   Impl& m = *impl_;
-  key.assign(fp.uri);
   if (const Impl::Slot* up = m.uri_find(fp.uri, fp.uri_hash); up != nullptr) {
     const Entry& e = m.at(up->seq);
     if (e.exact32 == static_cast<uint32_t>(fp.exact_hash) && e.time_ms == fp.time_ms) {
-      Impl::encode(e, m.uri_of(e), m.root_of(e), value);
+      Impl::encode(e, m.uri_of(e), m.root_of(e), out);
       return;
     }
   }
-  Impl::encode(make_entry(fp), fp.uri, fp.uri, value);
+  Impl::encode(make_entry(fp), fp.uri, fp.uri, out);
+}
+
+void DedupIndex::changelog_record(const Fingerprint& fp, std::string& key,
+                                  std::string& value) const {
+  key.assign(fp.uri);
+  value.clear();
+  append_record(fp, value);
 }
 
 Status DedupIndex::apply_changelog(std::string_view key, std::string_view value) {
@@ -1437,16 +1443,33 @@ Status DedupIndex::apply_changelog(std::string_view key, std::string_view value)
   return Status::ok();
 }
 
+namespace {
+void append_u32(std::string& out, uint32_t v) {
+  char b[sizeof v];
+  std::memcpy(b, &v, sizeof v);
+  out.append(b, sizeof v);
+}
+}  // namespace
+
 void DedupIndex::changelog_batch_add(std::string& batch, std::string_view key,
                                      std::string_view value) {
   if (batch.empty()) batch.push_back(static_cast<char>(kChangelogBatch));
   for (std::string_view part : {key, value}) {
-    const auto len = static_cast<uint32_t>(part.size());
-    char b[sizeof len];
-    std::memcpy(b, &len, sizeof len);
-    batch.append(b, sizeof len);
+    append_u32(batch, static_cast<uint32_t>(part.size()));
     batch.append(part);
   }
+}
+
+void DedupIndex::changelog_batch_add(std::string& batch, const Fingerprint& fp) const {
+  if (batch.empty()) batch.push_back(static_cast<char>(kChangelogBatch));
+  append_u32(batch, static_cast<uint32_t>(fp.uri.size()));
+  batch.append(fp.uri);
+  // The record is encoded in place, its length written once it is known.
+  const size_t at = batch.size();
+  append_u32(batch, 0);
+  append_record(fp, batch);
+  const auto len = static_cast<uint32_t>(batch.size() - at - sizeof(uint32_t));
+  std::memcpy(batch.data() + at, &len, sizeof len);
 }
 
 Status DedupIndex::save(const std::string& path) const {
@@ -1459,6 +1482,7 @@ Status DedupIndex::save(const std::string& path) const {
     out.write(reinterpret_cast<const char*>(&n), sizeof n);
     std::string rec;
     for (const Entry& e : impl_->entries) {
+      rec.clear();
       Impl::encode(e, impl_->uri_of(e), impl_->root_of(e), rec);
       const auto len = static_cast<uint32_t>(rec.size());
       out.write(reinterpret_cast<const char*>(&len), sizeof len);

@@ -157,8 +157,12 @@ class DedupIndex {
   // little-endian). Appends to `batch` (starts it when empty).
   static constexpr uint8_t kChangelogBatch = 0xB7;
   static void changelog_batch_add(std::string& batch, std::string_view key, std::string_view value);
+  // The same for changelog_record(fp)'s key and value, encoded straight into `batch` (the
+  // daemon's per-story path: no copy through a separate key and value).
+  void changelog_batch_add(std::string& batch, const Fingerprint& fp) const;
 
  private:
+  void append_record(const Fingerprint& fp, std::string& out) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -486,15 +486,20 @@ TEST_F(DedupTest, ChangelogReplayRebuildsIndexAndIsIdempotent) {
 // story's own record, in order, and as idempotent.
 TEST_F(DedupTest, ChangelogBatchRecordReplaysLikeItsStoriesRecords) {
   Changelog log;
+  std::string direct;  // as the daemon writes it: each story encoded straight into the batch
   submit("urn:a", "Floods", join(kFloodParas));
   record(log);
+  index_.changelog_batch_add(direct, fp_);
   submit("urn:b", "Floods", join(kFloodParas) + "\n\nThe army was sent in.");
   record(log);
+  index_.changelog_batch_add(direct, fp_);
   submit("urn:c", "Port strike", "Dock workers walked out on Monday over pay and automation.");
   record(log);
+  index_.changelog_batch_add(direct, fp_);
   std::string batch;
   for (const auto& [k, v] : log) DedupIndex::changelog_batch_add(batch, k, v);
   ASSERT_EQ(static_cast<uint8_t>(batch.front()), DedupIndex::kChangelogBatch);
+  EXPECT_EQ(direct, batch) << "the same bytes as the stories' own records, length-prefixed";
 
   DedupIndex replica(cfg_);
   for (int pass = 0; pass < 2; ++pass) {
