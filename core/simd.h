@@ -3,8 +3,8 @@
 // from 64-byte vectors carries an AVX-512 version compiled for that target alone, taken only when
 // the CPU has it. Such a path must give exactly the output of its portable twin (the tests compare
 // the two on the same input), and must pay in the whole per-story path, not only in its own stage:
-// bench/pipeline_bench's BM_Analyzer against BM_AnalyzerPortable. Today there is one, tokenize()'s
-// block path (pipeline/normalize.cc).
+// bench/pipeline_bench's BM_Analyzer against BM_AnalyzerPortable. Today there are two: tokenize()'s
+// block path (pipeline/normalize.cc) and the in-register sort of a story's hashes (core/sort.cc).
 //
 // Measured and dropped (2026-11-30): the shingle hashing of Fingerprinter::fingerprint() with
 // 64-bit lane multiplies (vpmullq), 8 shingles at a time. Its output was identical, but

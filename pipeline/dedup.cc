@@ -13,6 +13,7 @@
 #include <type_traits>
 
 #include "core/hash.h"
+#include "core/sort.h"
 #include "pipeline/normalize.h"
 
 namespace wirefeed {
@@ -194,45 +195,6 @@ Entry make_entry(const Fingerprint& fp) {
   e.n_keys = static_cast<uint8_t>(std::min<size_t>(fp.keys.size(), 255));
   e.flags = fp.time_from_version_created ? kFlagVersionCreated : 0;
   return e;
-}
-
-// Sorts `v` and drops repeats, for values spread evenly over [0, max] (hashes, or hashes below a
-// cutoff): a counting pass into about one bucket per value, then an insertion sort that only moves
-// values within their bucket. Linear where std::sort's comparisons took 11% of the fingerprint
-// stage (perf, bench corpus). Buckets are monotonic in the value, so the result is exactly sorted
-// whatever the distribution; an uneven one only makes the insertion sort slower.
-void sort_unique_uniform(std::vector<uint32_t>& v, uint32_t max) {
-  const size_t n = v.size();
-  if (n < 32) {
-    std::sort(v.begin(), v.end());
-    v.erase(std::unique(v.begin(), v.end()), v.end());
-    return;
-  }
-  thread_local std::vector<uint32_t> counts;
-  thread_local std::vector<uint32_t> out;
-  const size_t nb = std::min<size_t>(std::bit_ceil(n), 1 << 14);
-  // bucket(x) = floor(x * mult / 2^32) < nb for x <= max, and non-decreasing in x.
-  const uint64_t mult = (static_cast<uint64_t>(nb) << 32) / (static_cast<uint64_t>(max) + 1);
-  const auto bucket = [mult](uint32_t x) { return static_cast<size_t>((x * mult) >> 32); };
-  counts.assign(nb + 1, 0);
-  for (uint32_t x : v) ++counts[bucket(x) + 1];
-  for (size_t b = 1; b <= nb; ++b) counts[b] += counts[b - 1];
-  out.resize(n);
-  for (uint32_t x : v) out[counts[bucket(x)]++] = x;
-  for (size_t i = 1; i < n; ++i) {
-    const uint32_t x = out[i];
-    size_t j = i;
-    while (j > 0 && out[j - 1] > x) {
-      out[j] = out[j - 1];
-      --j;
-    }
-    out[j] = x;
-  }
-  size_t w = 0;
-  for (size_t i = 0; i < n; ++i) {
-    if (w == 0 || out[i] != v[w - 1]) v[w++] = out[i];
-  }
-  v.resize(w);
 }
 
 // >0 when a is a newer version than b, <0 older, 0 the same (or not comparable).
@@ -435,10 +397,10 @@ void Fingerprinter::fingerprint(const Story& story, const NormalizedText& norm, 
     for (size_t i = 0; i < kLeadTokens; ++i) lead = fmix64(lead ^ t[i]) + i;
     out.lead_key = static_cast<uint32_t>(lead) | 1;  // never 0, which means "none"
   }
-  sort_unique_uniform(out.sample, out.cutoff);
+  sort_unique_hashes(out.sample, out.cutoff);
 
   for (uint64_t k : norm.key_tokens) out.keys.push_back(static_cast<uint32_t>(k));
-  sort_unique_uniform(out.keys, std::numeric_limits<uint32_t>::max());
+  sort_unique_hashes(out.keys, std::numeric_limits<uint32_t>::max());
   for (uint32_t k : out.keys) {
     out.key_bloom.add(k);
     if ((k & 1) != 0) {  // a number (normalize.h)
