@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 
 namespace wirefeed {
 
@@ -32,6 +33,20 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
   return 0;
 }
 
+// Whether all eight bytes of x (a little-endian load) go into a JSON string as they are: printable
+// ASCII other than '"' and '\\'. SWAR: (v - 0x01..) & ~v & 0x80.. is nonzero exactly when some byte
+// of v is zero, and (v - 0x20..) & ~v & 0x80.. when some byte is below 0x20 (v's bytes < 0x80).
+inline bool plain_json8(uint64_t x) {
+  constexpr uint64_t k01 = 0x0101010101010101ULL;
+  constexpr uint64_t k80 = 0x8080808080808080ULL;
+  const uint64_t quote = x ^ (k01 * '"');
+  const uint64_t backslash = x ^ (k01 * '\\');
+  const uint64_t special =
+      (x | ((x - k01 * 0x20) & ~x) | ((quote - k01) & ~quote) | ((backslash - k01) & ~backslash)) &
+      k80;
+  return special == 0;
+}
+
 }  // namespace
 
 bool is_valid_utf8(std::string_view s) {
@@ -57,6 +72,14 @@ void append_json_string(std::string& out, std::string_view s) {
     if (end > run) out.append(s.data() + run, end - run);
   };
   while (i < s.size()) {
+    // Eight bytes at a time while none of them needs a look (most of every string).
+    while (i + 8 <= s.size()) {
+      uint64_t x;
+      std::memcpy(&x, s.data() + i, 8);
+      if (!plain_json8(x)) break;
+      i += 8;
+    }
+    if (i == s.size()) break;
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
       ++i;

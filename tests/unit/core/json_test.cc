@@ -16,6 +16,27 @@ TEST(JsonTest, EscapesSpecialCharacters) {
   EXPECT_EQ(esc(std::string_view("\x01", 1)), R"("\u0001")");
 }
 
+// Strings are scanned eight bytes at a time: every byte that needs a look must be found wherever it
+// falls in such a block, and next to another one.
+TEST(JsonTest, EscapesAtEveryOffsetOfALongString) {
+  const std::string_view specials[] = {
+      "\"", "\\", "\n", std::string_view("\x00", 1), "\x1f", "\x7f", "\xc3\xa9", "\xff", " "};
+  const std::string_view escaped[] = {"\\\"", "\\\\",     "\\n",          "\\u0000", "\\u001f",
+                                      "\x7f", "\xc3\xa9", "\xEF\xBF\xBD", " "};
+  for (size_t k = 0; k < std::size(specials); ++k) {
+    for (size_t at = 0; at < 20; ++at) {
+      std::string in(20, 'a');
+      in.insert(at, specials[k]);
+      in.insert(std::min(in.size(), at + 9), specials[k]);
+      std::string want(20, 'a');
+      want.insert(at, escaped[k]);
+      want.insert(std::min(want.size(), at + escaped[k].size() + 9 - specials[k].size()),
+                  escaped[k]);
+      EXPECT_EQ(esc(in), "\"" + want + "\"") << "special " << k << " at " << at;
+    }
+  }
+}
+
 TEST(JsonTest, KeepsValidUtf8) { EXPECT_EQ(esc("Séoul 연합뉴스"), "\"Séoul 연합뉴스\""); }
 
 TEST(JsonTest, ReplacesInvalidUtf8) {
