@@ -111,6 +111,7 @@ int main(int argc, char** argv) {
   CreditExtractor credits(res.value()->agencies);
   Fingerprinter fingerprinter(options.dedup);
   Analysis s;
+  Story story;
 
   Count whole, dedup, write, parse, credit, topics, fprint;
   uint64_t stories = 0;
@@ -131,15 +132,15 @@ int main(int argc, char** argv) {
         });
       }
       // Stage by stage on a second Analysis.
-      counted(count ? parse : scratch, [&] { ok = parser.parse(raw, s.story, s.layout).is_ok(); });
+      counted(count ? parse : scratch, [&] { ok = parser.parse(raw, story, s.layout).is_ok(); });
       if (!ok) continue;
-      counted(count ? credit : scratch, [&] { credits.extract(s.story, s.credits); });
+      counted(count ? credit : scratch, [&] { credits.extract(story, s.credits); });
       counted(count ? topics : scratch, [&] {
         s.topics.clear();
-        res.value()->topics->tag(s.story, s.topics);
+        res.value()->topics->tag(story, s.topics);
       });
       counted(count ? fprint : scratch,
-              [&] { fingerprinter.fingerprint(s.story, s.credits, 0, s.fingerprint); });
+              [&] { fingerprinter.fingerprint(story, s.credits, 0, s.fingerprint); });
     }
   }
 

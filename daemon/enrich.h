@@ -17,8 +17,9 @@ struct EnrichOptions {
   std::string dedup_state;  // "" = none; else loaded when present and saved at the end
   int threads = 1;
   // Stories analysed in parallel between two in-order dedup passes. Each of the 2 x batch reused
-  // Analysis slots keeps the capacity of the largest story it has held (~20 KB on the bench
-  // corpus): 2048 held ~85 MB and ran no faster than 256 (2026-11-30, docs/PERFORMANCE.md).
+  // Analysis slots keeps the capacity of the largest results it has held (the story's text
+  // stays in the Analyzer since 2026-12-01; before, a slot held ~20 KB on the bench corpus and
+  // 2048 held ~85 MB, running no faster than 256: docs/PERFORMANCE.md).
   size_t batch = 256;
 };
 

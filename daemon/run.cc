@@ -66,7 +66,8 @@ struct Counters {
 };
 constexpr uint64_t kWarmupStories = 10'000;
 // The most messages taken in one batch. The two batches' reused Analysis slots each keep the
-// capacity of the largest story they have held, and a story waits for its whole batch to be
+// capacity of the largest results they have held (until 2026-12-01 the largest story's text
+// too, which the measurement below was made with), and a story waits for its whole batch to be
 // analysed and then finished. Against 1024 (by hand, 2026-11-30): a 200k-story backlog peaked at
 // 124-156 MB instead of 192-213, and on a 10k stories/s live tail the daemon's own p99 was 39-46
 // ms instead of 110-185 (docs/PERFORMANCE.md).

@@ -32,17 +32,20 @@ bool Analyzer::analyze(std::string_view raw, int64_t arrival_ms, Analysis& a) {
   a.dedup.status = DedupStatus::kUnique;  // field by field: a.dedup.of keeps its capacity
   a.dedup.of.clear();
   a.dedup.similarity = 0.0;
-  a.status = parser_.parse(raw, a.story, a.layout);
+  a.status = parser_.parse(raw, story_, a.layout);
+  a.story.uri.assign(story_.uri);
+  a.story.generation = story_.generation;
+  a.story.has_subject = story_.has_subject;
   if (!a.status.is_ok()) return false;
-  credits_.extract(a.story, a.credits);
+  credits_.extract(story_, a.credits);
   // One tokenization of the story for both topics and dedup.
-  fingerprinter_.normalize(a.story, a.credits, norm_);
+  fingerprinter_.normalize(story_, a.credits, norm_);
   if (resources_->topic_blend) {
-    resources_->topic_blend->tag(a.story, norm_, a.topics);
+    resources_->topic_blend->tag(story_, norm_, a.topics);
   } else {
     resources_->topics->tag(norm_, a.topics);
   }
-  if (options_.dedup_enabled) fingerprinter_.fingerprint(a.story, norm_, arrival_ms, a.fingerprint);
+  if (options_.dedup_enabled) fingerprinter_.fingerprint(story_, norm_, arrival_ms, a.fingerprint);
   return true;
 }
 
