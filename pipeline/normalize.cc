@@ -521,7 +521,15 @@ __attribute__((target("avx512f,avx512bw,bmi,bmi2"))) size_t block_words(const un
     if (avail < 63) cut = std::min(cut, avail + 1);
     uint64_t starts = word & ~(word << 1) & ((uint64_t{1} << cut) - 1);
     const uint64_t not_word = ~word;
+    // The words that open a sentence, for the whole block at once: a carry from each sentence-end
+    // byte (a separator) runs up its run of separators into the next word's first byte. The
+    // block's first word also opens one when the separators before the block held an end.
+    uint64_t opens = (not_word + sentence_end) & word;
+    if (start) opens |= starts & (0 - starts);
+    // Key tokens: numbers, and capitalised words that do not open a sentence.
+    const uint64_t keys = want_keys ? (digit | (upper & ~opens)) & starts : 0;
     size_t last_end = 0;
+    bool took = false;
     size_t stop = cut;  // where the block's words end: the first word not taken, or the cut
     while (starts != 0) {
       const auto st = static_cast<size_t>(std::countr_zero(starts));
@@ -531,8 +539,6 @@ __attribute__((target("avx512f,avx512bw,bmi,bmi2"))) size_t block_words(const un
         stop = st;
         break;
       }
-      // A sentence end among the separators since the previous word.
-      start |= (sentence_end & ((uint64_t{1} << st) - (uint64_t{1} << last_end))) != 0;
       const size_t wl = e - st;
       const unsigned char* w = src + st;
       // Word lengths vary from word to word, so the hash is computed without branching on them
@@ -554,14 +560,15 @@ __attribute__((target("avx512f,avx512bw,bmi,bmi2"))) size_t block_words(const un
       tb[nt++] = t;
       full = fold(full, t);
       // Key tokens are written always and kept when they are keys: no branch either.
-      const bool is_number = (digit >> st) & 1;
-      const bool is_name = ((upper >> st) & 1) != 0 && !start;
-      kb[nk] = key_token(t, is_number);
-      nk += want_keys & (is_number | is_name);
-      start = false;
+      kb[nk] = key_token(t, ((digit >> st) & 1) != 0);
+      nk += (keys >> st) & 1;
+      took = true;
       last_end = e;
     }
-    start |= (sentence_end & ((uint64_t{1} << stop) - (uint64_t{1} << last_end))) != 0;
+    // A sentence end after the block's last word (or, with no word taken, before the stop) opens
+    // the next one.
+    start = (start && !took) ||
+            (sentence_end & ((uint64_t{1} << stop) - (uint64_t{1} << last_end))) != 0;
     p += std::min(stop, avail);
     // At a hard byte, or at a word of 63 bytes or more: tokenize() goes on from here. Otherwise
     // the next block starts at the word that reached this block's end, or at its last byte.
