@@ -236,10 +236,15 @@ Result<EnrichSummary> run_enrich(const EnrichOptions& options, const Config& con
   };
 
   const auto t0 = std::chrono::steady_clock::now();
+  // Reading is in-order work too: the caller reads batch k+1 into the buffer of batch k-1 once it
+  // has finished that one, while the other workers analyse batch k. Read before the parallel
+  // section, it left the second thread idle for the time of a read (line splitting and the copy
+  // out of the kernel).
+  bool read_ok = read_batch(batches[0]);
   Batch* done = nullptr;  // analysed, waiting for its in-order stages
   Batch* next = &batches[0];
   for (;;) {
-    if (!read_batch(*next)) return Status("io", "error reading " + options.input);
+    if (!read_ok) return Status("io", "error reading " + options.input);
     if (next->n == 0 && done == nullptr) break;
     // Undated stories arrive at the dedup window's clock as the batches finished so far left it
     // (a state file's, before the first): deterministic, and one story dated a year ahead does not
@@ -248,8 +253,12 @@ Result<EnrichSummary> run_enrich(const EnrichOptions& options, const Config& con
     std::atomic<size_t> cursor{0};
     Batch* const analyse = next;
     Batch* const finish = done;
+    Batch* const refill = analyse == &batches[0] ? &batches[1] : &batches[0];  // == finish, if any
     pool.run([&](size_t w) {
-      if (w == 0 && finish != nullptr) serial_status = finish_batch(*finish);
+      if (w == 0) {
+        if (finish != nullptr) serial_status = finish_batch(*finish);
+        if (serial_status && analyse->n > 0) read_ok = read_batch(*refill);
+      }
       for (size_t i = cursor.fetch_add(1, std::memory_order_relaxed); i < analyse->n;
            i = cursor.fetch_add(1, std::memory_order_relaxed)) {
         analyzers[w]->analyze(analyse->raw(i), arrival, analyse->analyses[i]);
@@ -258,7 +267,7 @@ Result<EnrichSummary> run_enrich(const EnrichOptions& options, const Config& con
     if (!serial_status) return serial_status;
     if (analyse->n == 0) break;
     done = analyse;
-    next = analyse == &batches[0] ? &batches[1] : &batches[0];
+    next = refill;
   }
   if (std::fflush(out.f) != 0) return Status("io", "error writing " + options.output);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
