@@ -11,7 +11,8 @@ std::atomic<bool> g_switched_on{true};
 
 bool avx512_available() {
 #if defined(__x86_64__)
-  // Exactly the target of the paths that use it (normalize.cc's block_words()).
+  // Exactly the target of the paths that use it (normalize.cc's block_words(), sort.cc's
+  // bitonic_sort_unique()).
   static const bool has = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
                           __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2");
   return has;
