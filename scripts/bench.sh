@@ -217,6 +217,13 @@ EOF
                  -X queue.buffering.max.messages=1000000 -X queue.buffering.max.kbytes=2097151)
   KCAT_CONSUMER=(-X queued.max.messages.kbytes=1048576 -X fetch.wait.max.ms=10)
   count_topic() { kcat -C -b "$BS" -t "$1" -o beginning -e -q -f 'x\n' 2>/dev/null | wc -l; }
+  # CPU accounting (utime + stime, in clock ticks): rates on this shared machine move 2x between
+  # runs minutes apart, the CPU a contender and the broker spend per story much less.
+  BROKER_PID="$(cat "$ROOT/.kafka/$INSTANCE/pid")"
+  TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
+  proc_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+  per_story_us() { py "print(f'{$1 * $TICK_US / $KLINES:.1f}')"; }  # ticks -> us a story
+  time_ticks() { awk -v t="$(getconf CLK_TCK)" '{printf "%.0f", ($1 + $2) * t}' "$1"; }  # /usr/bin/time -f "%U %S"
   rate() { py "print(f'{$1/($2/1e9):.0f}')"; }
 
   # Keyed by uri, as a wire feed is (every version of a story in one partition): the stories
@@ -253,6 +260,7 @@ EOF
     daemon_toml "$1" "$2" >"$OUT/$2.toml"
     local t0 t1 vm
     t0=$(now_ns)
+    local b0; b0=$(proc_ticks "$BROKER_PID")
     "$BUILD/wirefeed" run --config "$OUT/$2.toml" >"$OUT/$2.log" 2>&1 &
     DAEMON_PID=$!
     while :; do
@@ -265,6 +273,7 @@ EOF
     t1=$(now_ns)
     vm=$(sed -n 's/VmHWM:\s*\([0-9]*\) kB/\1/p' "/proc/$DAEMON_PID/status" 2>/dev/null || true)
     [[ -n "$vm" ]] && echo "$vm" >"$OUT/$2.hwm"
+    echo "$(proc_ticks "$DAEMON_PID") $(( $(proc_ticks "$BROKER_PID") - b0 ))" >"$OUT/$2.cpu"
     kill -TERM "$DAEMON_PID"
     wait "$DAEMON_PID" || true
     DAEMON_PID=""
@@ -294,24 +303,37 @@ EOF
       d_steady=$r_steady; d_rate=$r_rate
       d_wall_rate=$(rate "$KLINES" "$(cat "$OUT/daemon$rep.ns")")
       d_rss=$(awk '{printf "%.0f", $1/1024}' "$OUT/daemon$rep.hwm")
+      read -r d_cpu d_bcpu <"$OUT/daemon$rep.cpu"
       cp "$OUT/daemon$rep.toml" "$OUT/daemon.toml"
     fi
 
     log "passthrough, run $rep"
-    pt_out="$("$BUILD/bench/passthrough" --brokers "$BS" --input bench.in --output "bench.out.passthrough$rep" \
+    b0=$(proc_ticks "$BROKER_PID")
+    pt_out="$(/usr/bin/time -o "$OUT/passthrough$rep.time" -f "%U %S" \
+                "$BUILD/bench/passthrough" --brokers "$BS" --input bench.in --output "bench.out.passthrough$rep" \
                 --count "$KLINES" --group "bench-passthrough-$rep" --timeout-s 600)"
+    r_bcpu=$(( $(proc_ticks "$BROKER_PID") - b0 ))
     r_rate=$(sed -n 's/.* overall_stories_per_s=\([0-9]*\).*/\1/p' <<<"$pt_out")
     r_steady=$(sed -n 's/.* stories_per_s=\([0-9]*\) overall.*/\1/p' <<<"$pt_out")
     log "passthrough run $rep: steady $r_steady, overall $r_rate stories/s"
-    if (( r_steady > pt_steady )); then pt_steady=$r_steady; pt_rate=$r_rate; fi
+    if (( r_steady > pt_steady )); then
+      pt_steady=$r_steady; pt_rate=$r_rate
+      pt_cpu=$(time_ticks "$OUT/passthrough$rep.time"); pt_bcpu=$r_bcpu
+    fi
 
     log "kcat | kcat, run $rep"
-    t0=$(now_ns)
-    kcat -C -b "$BS" -t bench.in -o beginning -e -q "${KCAT_CONSUMER[@]}" |
-      kcat -P -b "$BS" -t "bench.out.kcat$rep" "${KCAT_PRODUCER[@]}"
+    t0=$(now_ns); b0=$(proc_ticks "$BROKER_PID")
+    /usr/bin/time -o "$OUT/kcat-c$rep.time" -f "%U %S" \
+      kcat -C -b "$BS" -t bench.in -o beginning -e -q "${KCAT_CONSUMER[@]}" |
+      /usr/bin/time -o "$OUT/kcat-p$rep.time" -f "%U %S" \
+        kcat -P -b "$BS" -t "bench.out.kcat$rep" "${KCAT_PRODUCER[@]}"
     r_rate=$(rate "$KLINES" "$(( $(now_ns) - t0 ))")
+    r_bcpu=$(( $(proc_ticks "$BROKER_PID") - b0 ))
     log "kcat run $rep: $r_rate stories/s"
-    if (( r_rate > k_rate )); then k_rate=$r_rate; fi
+    if (( r_rate > k_rate )); then
+      k_rate=$r_rate; k_bcpu=$r_bcpu
+      k_cpu=$(( $(time_ticks "$OUT/kcat-c$rep.time") + $(time_ticks "$OUT/kcat-p$rep.time") ))
+    fi
   done
 
   # Latency at half the daemon's max rate: a producer paced into a fresh topic, the daemon tailing
@@ -392,7 +414,7 @@ else:
     measure_latency live-tuned
     read -r tlat_rate tlat_p50 tlat_p99 tlat_secs tlat_p99_med tlat_ok tlat_over <"$OUT/live-tuned.lat"
     restore_writeback
-    tuned_row="| the same, broker host with \`vm.dirty_background_bytes\` = 64 MB ($tlat_secs s at ~$tlat_rate stories/s) | p50 $tlat_p50 ms | $tlat_over% of stories over 50 ms; p99 $tlat_p99 ms in the worst second, $tlat_p99_med ms in the median one; $tlat_ok of $tlat_secs seconds <= 50 ms | | | | |"
+    tuned_row="| the same, broker host with \`vm.dirty_background_bytes\` = 64 MB ($tlat_secs s at ~$tlat_rate stories/s) | p50 $tlat_p50 ms | $tlat_over% of stories over 50 ms; p99 $tlat_p99 ms in the worst second, $tlat_p99_med ms in the median one; $tlat_ok of $tlat_secs seconds <= 50 ms | | | | | |"
   else
     log "not root: the latency run with tuned writeback is skipped"
   fi
@@ -415,12 +437,12 @@ else:
 
   {
     echo
-    echo "| real broker, $KLINES stories, $PARTITIONS partitions | steady stories/s | overall stories/s | steady vs passthrough | overall vs passthrough | overall vs kcat | peak RSS MB |"
-    echo "|---|---:|---:|---:|---:|---:|---:|"
-    echo "| \`wirefeed run\` (at-least-once, defaults) | $d_steady | $d_rate | $(py "print(f'{$d_steady/$pt_steady:.2f}')") | $(py "print(f'{$d_rate/$pt_rate:.2f}')") | $(py "print(f'{$d_rate/$k_rate:.2f}')") | $d_rss |"
-    echo "| passthrough (librdkafka C copy) | $pt_steady | $pt_rate | 1.00 | 1.00 | $(py "print(f'{$pt_rate/$k_rate:.2f}')") | |"
-    echo "| kcat \\| kcat | | $k_rate | | $(py "print(f'{$k_rate/$pt_rate:.2f}')") | 1.00 | |"
-    echo "| daemon latency at ~$lat_rate stories/s (target: half the steady max, $half; $lat_secs s measured after ${LIVE_WARM_S} s of warm-up) | p50 $lat_p50 ms | $lat_over% of stories over 50 ms; p99 $lat_p99 ms in the worst second, $lat_p99_med ms in the median one; $lat_ok of $lat_secs seconds <= 50 ms | | | | |"
+    echo "| real broker, $KLINES stories, $PARTITIONS partitions | steady stories/s | overall stories/s | steady vs passthrough | overall vs passthrough | overall vs kcat | peak RSS MB | CPU us/story: contender + broker |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| \`wirefeed run\` (at-least-once, defaults) | $d_steady | $d_rate | $(py "print(f'{$d_steady/$pt_steady:.2f}')") | $(py "print(f'{$d_rate/$pt_rate:.2f}')") | $(py "print(f'{$d_rate/$k_rate:.2f}')") | $d_rss | $(per_story_us "$d_cpu") + $(per_story_us "$d_bcpu") |"
+    echo "| passthrough (librdkafka C copy) | $pt_steady | $pt_rate | 1.00 | 1.00 | $(py "print(f'{$pt_rate/$k_rate:.2f}')") | | $(per_story_us "$pt_cpu") + $(per_story_us "$pt_bcpu") |"
+    echo "| kcat \\| kcat | | $k_rate | | $(py "print(f'{$k_rate/$pt_rate:.2f}')") | 1.00 | | $(per_story_us "$k_cpu") + $(per_story_us "$k_bcpu") |"
+    echo "| daemon latency at ~$lat_rate stories/s (target: half the steady max, $half; $lat_secs s measured after ${LIVE_WARM_S} s of warm-up) | p50 $lat_p50 ms | $lat_over% of stories over 50 ms; p99 $lat_p99 ms in the worst second, $lat_p99_med ms in the median one; $lat_ok of $lat_secs seconds <= 50 ms | | | | | |"
     [[ -n "$tuned_row" ]] && echo "$tuned_row"
     echo
     echo "Each contender ran twice, alternating, after a discarded warm-up copy; the better run is shown."
@@ -429,6 +451,8 @@ else:
     echo "the first 10,000 stories are acknowledged (first delivery round trips, output topic creation),"
     echo "as the passthrough's own stories_per_s. The daemon's wall time from process start to its last"
     echo "offset commit (start-up, changelog replay, group join, commit interval included): $d_wall_rate stories/s."
+    echo "CPU: the contender's user + system time (the daemon's from start-up to its last commit; kcat:"
+    echo "both processes) and the broker's during the same run, per story, for the run shown."
   } >>"$TABLE"
 fi
 
