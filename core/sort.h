@@ -7,9 +7,10 @@
 
 namespace wirefeed {
 
-// Sorts `v` ascending and drops repeats. `max` bounds the values, which are expected to be spread
-// evenly over [0, max] (hashes, or hashes below a cutoff): the portable path buckets by it. Any
-// values give the right result; an uneven spread only makes the portable path slower. With
+// Sorts `v` ascending and drops repeats. Every value must be at most `max`, and they are expected
+// to be spread evenly over [0, max] (hashes, or hashes below a cutoff): the portable path buckets
+// by it (a value above it would index past the buckets). An uneven spread gives the same result,
+// only the portable path is slower. With
 // AVX-512 (core/simd.h), up to 256 values are sorted in registers by a bitonic network. Never
 // allocates when `v` holds at most 256 values.
 void sort_unique_hashes(std::vector<uint32_t>& v, uint32_t max);

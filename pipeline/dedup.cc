@@ -1405,30 +1405,22 @@ Status DedupIndex::apply_changelog(std::string_view key, std::string_view value)
   return Status::ok();
 }
 
-namespace {
-void append_u32(std::string& out, uint32_t v) {
-  char b[sizeof v];
-  std::memcpy(b, &v, sizeof v);
-  out.append(b, sizeof v);
-}
-}  // namespace
-
 void DedupIndex::changelog_batch_add(std::string& batch, std::string_view key,
                                      std::string_view value) {
   if (batch.empty()) batch.push_back(static_cast<char>(kChangelogBatch));
   for (std::string_view part : {key, value}) {
-    append_u32(batch, static_cast<uint32_t>(part.size()));
+    Impl::put(batch, static_cast<uint32_t>(part.size()));
     batch.append(part);
   }
 }
 
 void DedupIndex::changelog_batch_add(std::string& batch, const Fingerprint& fp) const {
   if (batch.empty()) batch.push_back(static_cast<char>(kChangelogBatch));
-  append_u32(batch, static_cast<uint32_t>(fp.uri.size()));
+  Impl::put(batch, static_cast<uint32_t>(fp.uri.size()));
   batch.append(fp.uri);
   // The record is encoded in place, its length written once it is known.
   const size_t at = batch.size();
-  append_u32(batch, 0);
+  Impl::put(batch, uint32_t{0});
   append_record(fp, batch);
   const auto len = static_cast<uint32_t>(batch.size() - at - sizeof(uint32_t));
   std::memcpy(batch.data() + at, &len, sizeof len);

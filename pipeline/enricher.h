@@ -88,7 +88,7 @@ class Analyzer {
   // hundreds of Analysis slots in flight (two batches), so a story written into its slot went
   // into memory that had left the caches since the slot's previous story, and the text was
   // read again by every stage. One Story per Analyzer stays in cache: `enrich --threads 1`
-  // 35.0k -> 36.6k stories/s (medians of 4 alternating runs, 2026-12-01).
+  // 35.2k -> 36.9k stories/s (medians of 5 alternating runs, 2026-12-01).
   Story story_;
   NormalizedText norm_;  // the story's tokens, read by topic tagging and fingerprinting
 };

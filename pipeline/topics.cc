@@ -631,11 +631,8 @@ void tag_impl(const TopicTagger::Impl& im, std::span<const uint64_t> headline,
       }
     };
     constexpr size_t kBatch = 64;
-    const uint64_t* toks = nullptr;
-    size_t n_toks = 0;
-    // The token before toks[0] (the previous chunk's last), for look-back phrases.
-    uint64_t carry = 0;
-    bool has_carry = false;
+    const uint64_t* toks = nullptr;  // the chunk: a window on `tokens`, so toks[t - 1] is the token
+    size_t n_toks = 0;               // before toks[t] also at t = 0 of every chunk but the first
     auto flush = [&] {
       // The loop's state in locals, written back at the end: read through this closure, every
       // store to a prefix array or to `bits` (uint64_t, like the counters) might alias it, so
@@ -665,8 +662,8 @@ void tag_impl(const TopicTagger::Impl& im, std::span<const uint64_t> headline,
           if (const Slot* e = probe(k)) {
             if (e->e.count) hit(e);
             if (e->e.prefix) nxt[n_next++] = k;
-            if (e->e.lookback && (t > 0 || has_carry)) [[unlikely]] {
-              const uint64_t first = unigram_key(t > 0 ? toks[t - 1] : carry);
+            if (e->e.lookback && toks + t > tokens.data()) [[unlikely]] {
+              const uint64_t first = unigram_key(*(toks + t - 1));
               if (std::find(lb_first, lb_first + n_lb_first, first) != lb_first + n_lb_first) {
                 const uint64_t k2 = extend_key(first, tok);
                 if (const Slot* e2 = maybe(k2) ? probe(k2) : nullptr) {
@@ -704,10 +701,6 @@ void tag_impl(const TopicTagger::Impl& im, std::span<const uint64_t> headline,
       live = cur;
       next = nxt;
       n_live = n_cur;
-      if (n_toks > 0) {
-        carry = toks[n_toks - 1];
-        has_carry = true;
-      }
     };
     for (size_t i = 0; i < tokens.size(); i += kBatch) {
       toks = tokens.data() + i;

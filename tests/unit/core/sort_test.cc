@@ -50,8 +50,9 @@ TEST(SortUniqueHashes, PortablePathSortsAndDropsRepeats) {
   }
 }
 
-TEST(SortUniqueHashes, PortablePathHoldsValuesAboveTheirSpreadToo) {
-  // `max` is a hint about the spread; values bunched far below it must still come out sorted.
+TEST(SortUniqueHashes, PortablePathSortsValuesBunchedFarBelowTheirBound) {
+  // `max` is the values' bound and the spread expected; values bunched far below it (all in the
+  // first bucket) must still come out sorted.
   std::vector<uint32_t> v = {5,  3,  9,  3,  1,  8,  2,  2,  7,  6,  4,  0,
                              11, 10, 13, 12, 15, 14, 17, 16, 19, 18, 21, 20,
                              23, 22, 25, 24, 27, 26, 29, 28, 31, 30, 33, 32};
