@@ -6,6 +6,7 @@ namespace wirefeed {
 namespace {
 
 std::atomic<bool> g_switched_on{true};
+std::atomic<bool> g_icl_switched_on{true};
 
 }  // namespace
 
@@ -26,5 +27,24 @@ bool avx512_enabled() {
 }
 
 void set_avx512_enabled(bool on) { g_switched_on.store(on, std::memory_order_relaxed); }
+
+bool avx512_icl_available() {
+#if defined(__x86_64__)
+  // The target of normalize.cc's lane_hash_words().
+  static const bool has = avx512_available() && __builtin_cpu_supports("avx512dq") &&
+                          __builtin_cpu_supports("avx512vbmi") &&
+                          __builtin_cpu_supports("avx512vbmi2");
+  return has;
+#else
+  return false;
+#endif
+}
+
+bool avx512_icl_enabled() {
+  return avx512_enabled() && avx512_icl_available() &&
+         g_icl_switched_on.load(std::memory_order_relaxed);
+}
+
+void set_avx512_icl_enabled(bool on) { g_icl_switched_on.store(on, std::memory_order_relaxed); }
 
 }  // namespace wirefeed

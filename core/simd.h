@@ -4,7 +4,8 @@
 // the CPU has it. Such a path must give exactly the output of its portable twin (the tests compare
 // the two on the same input), and must pay in the whole per-story path, not only in its own stage:
 // bench/pipeline_bench's BM_Analyzer against BM_AnalyzerPortable. Today there are two: tokenize()'s
-// block path (pipeline/normalize.cc) and the in-register sort of a story's hashes (core/sort.cc).
+// block path (pipeline/normalize.cc; its word hashes in 64-bit lanes on CPUs with Ice Lake's
+// extensions) and the in-register sort of a story's hashes (core/sort.cc).
 //
 // Measured and dropped (2026-11-30): the shingle hashing of Fingerprinter::fingerprint() with
 // 64-bit lane multiplies (vpmullq), 8 shingles at a time. Its output was identical, but
@@ -24,5 +25,17 @@ bool avx512_enabled();
 // For tests and benchmarks, which measure and compare the portable paths. Has no effect when the
 // CPU lacks AVX-512.
 void set_avx512_enabled(bool on);
+
+// The CPU also has the AVX-512 extensions of Ice Lake and later: DQ (64-bit lane multiplies),
+// VBMI (byte permutes across the register) and VBMI2 (byte compress). Skylake and Cascade Lake
+// servers have AVX-512 without them; a path that needs them keeps a twin for those.
+bool avx512_icl_available();
+
+// avx512_enabled(), these available too, and not switched off on their own.
+bool avx512_icl_enabled();
+
+// For tests and benchmarks: switches off only the paths that need the Ice Lake extensions, so
+// that their AVX-512 F/BW twins run and can be compared.
+void set_avx512_icl_enabled(bool on);
 
 }  // namespace wirefeed

@@ -1,6 +1,7 @@
-// Differential fuzzing of tokenize(): its AVX-512 block path (core/simd.h) and its portable 8-byte
-// path must give the same tokens, key tokens and exact-text hash for any bytes. On a CPU without
-// AVX-512 both calls take the portable path and the check is trivially true.
+// Differential fuzzing of tokenize(): its AVX-512 block path (core/simd.h), with the words hashed
+// in vector lanes (Ice Lake's extensions) and one at a time, and its portable 8-byte path must give
+// the same tokens, key tokens and exact-text hash for any bytes. On a CPU without AVX-512 (or
+// without the extensions) those calls take the same path and the check is trivially true.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -19,8 +20,9 @@ struct Tokens {
   uint64_t full_hash = 0;
 };
 
-void run(std::string_view text, bool avx512, Tokens& out) {
+void run(std::string_view text, bool avx512, bool lanes, Tokens& out) {
   wirefeed::set_avx512_enabled(avx512);
+  wirefeed::set_avx512_icl_enabled(lanes);
   out.tokens.clear();
   out.keys.clear();
   wirefeed::tokenize(text, out.tokens, &out.keys);
@@ -34,16 +36,23 @@ void run(std::string_view text, bool avx512, Tokens& out) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static Tokens lanes;
   static Tokens block;
   static Tokens portable;
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  run(text, true, block);
-  run(text, false, portable);
+  run(text, true, true, lanes);
+  run(text, true, false, block);
+  run(text, false, false, portable);
   wirefeed::set_avx512_enabled(true);
-  if (block.tokens != portable.tokens || block.keys != portable.keys ||
-      block.full_hash != portable.full_hash) {
-    std::fprintf(stderr, "tokenize: the AVX-512 and portable paths differ (%zu/%zu tokens)\n",
-                 block.tokens.size(), portable.tokens.size());
+  wirefeed::set_avx512_icl_enabled(true);
+  const auto same = [](const Tokens& a, const Tokens& b) {
+    return a.tokens == b.tokens && a.keys == b.keys && a.full_hash == b.full_hash;
+  };
+  if (!same(block, portable) || !same(lanes, portable)) {
+    std::fprintf(stderr,
+                 "tokenize: the AVX-512 and portable paths differ (%zu/%zu/%zu tokens: lanes, "
+                 "block, portable)\n",
+                 lanes.tokens.size(), block.tokens.size(), portable.tokens.size());
     std::abort();
   }
   return 0;

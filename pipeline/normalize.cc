@@ -292,8 +292,9 @@ inline uint64_t word_bytes8(uint64_t x) {
 // value, so they all use these. A word is hashed as seed(len), then step() per 8-byte chunk of
 // its (lowered, zero-padded) first kMaxWord bytes, then fmix64.
 inline uint64_t word_seed(uint64_t len) { return 0x9ae16a3b2f90404fULL ^ len; }
+constexpr uint64_t kWordStepMul = 0x9fb21c651e98df25ULL;
 inline uint64_t word_step(uint64_t h, uint64_t chunk) {
-  h = (h ^ chunk) * 0x9fb21c651e98df25ULL;
+  h = (h ^ chunk) * kWordStepMul;
   return h ^ (h >> 29);
 }
 constexpr uint64_t kLower8 = 0x2020202020202020ULL;  // `| kLower8` lowers ASCII letters and digits
@@ -446,6 +447,103 @@ size_t fast_words(const unsigned char* s, size_t p, size_t n, bool& sentence_sta
 }
 
 #if defined(__x86_64__)
+// The hashes of a block's m taken words (m > 0) into t[0..m) and their key tokens into k (the
+// keys ones only, in order), all as the word loop of block_words<false>() makes them; folds the
+// hashes into `full` in order; returns the number of key tokens. Eight words a round, one per
+// 64-bit lane: each lane takes its word's first 16 bytes out of the block with a byte permute
+// (zero past the word's end) and hashes them with 64-bit lane multiplies; the rare word over 16
+// bytes is hashed again after, from the text. Writes up to 32 hashes and 8 keys past the last
+// one it keeps: the caller has room. Needs Ice Lake's AVX-512 (VBMI2 compresses the words'
+// offsets, VBMI permutes bytes, DQ multiplies 64-bit lanes).
+// Against the word-at-a-time loop (block_words<false>, kept for CPUs without them), alternating
+// runs: BM_Normalize faster in 6 of 6 pairs (medians 8.07 -> 7.18 us), BM_Analyzer in 4 of 5
+// (25.0 against 26.9 us), `enrich --threads 1` in 4 of 5 (39.6k against 35.1k stories/s).
+#pragma GCC diagnostic push
+// GCC 12 reports the masked intrinsics' undefined pass-through operands.
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+__attribute__((target("avx512f,avx512bw,avx512dq,avx512vbmi,avx512vbmi2,bmi,bmi2"))) size_t
+lane_hash_words(const unsigned char* src, __m512i x, uint64_t taken, uint64_t ends, uint64_t digit,
+                uint64_t keys, size_t m, uint64_t* t, uint64_t* k, uint64_t& full) {
+  // For the word hashes: byte i of kIota is i; kLaneOf repeats lane j's index j in its 8 bytes,
+  // kByteOf counts 0..7 in every lane.
+  const __m512i kIota = _mm512_set_epi64(0x3f3e3d3c3b3a3938, 0x3736353433323130, 0x2f2e2d2c2b2a2928,
+                                         0x2726252423222120, 0x1f1e1d1c1b1a1918, 0x1716151413121110,
+                                         0x0f0e0d0c0b0a0908, 0x0706050403020100);
+  const __m512i kLaneOf = _mm512_set_epi64(
+      0x0707070707070707, 0x0606060606060606, 0x0505050505050505, 0x0404040404040404,
+      0x0303030303030303, 0x0202020202020202, 0x0101010101010101, 0x0000000000000000);
+  const __m512i kByteOf = _mm512_set1_epi64(0x0706050403020100);
+  const __m512i k20 = _mm512_set1_epi8(0x20);
+  const __m512i k8b = _mm512_set1_epi8(8);
+  const __m512i kLow8q = _mm512_set1_epi64(0xff);
+  const __m512i k8q = _mm512_set1_epi64(8);
+  const __m512i k16q = _mm512_set1_epi64(16);
+  const __m512i kOneq = _mm512_set1_epi64(1);
+  const __m512i kSeed = _mm512_set1_epi64(static_cast<int64_t>(word_seed(0)));
+  const __m512i kStep = _mm512_set1_epi64(static_cast<int64_t>(kWordStepMul));
+  const __m512i kMix1 = _mm512_set1_epi64(static_cast<int64_t>(kFmixMul1));
+  const __m512i kMix2 = _mm512_set1_epi64(static_cast<int64_t>(kFmixMul2));
+  // The words' first and end bytes as byte vectors (word i in byte i), then 8 words a
+  // round, one per 64-bit lane: each lane gathers its word's first 16 bytes from the block
+  // (a byte permute, zero past the word's end) and hashes them as hash_word() does.
+  const __m512i firsts = _mm512_maskz_compress_epi8(taken, kIota);
+  const __m512i lasts = _mm512_maskz_compress_epi8(ends, kIota);
+  const __m512i xl = _mm512_or_si512(x, k20);
+  const auto digits = static_cast<uint32_t>(_pext_u64(digit, taken));
+  const auto key_bits = static_cast<uint32_t>(_pext_u64(keys, taken));
+  size_t nk = 0;
+  uint64_t long_words = 0;  // lanes of words over 16 bytes, hashed again below
+  for (size_t g = 0; g < m; g += 8) {
+    const __m512i sel = _mm512_add_epi8(kLaneOf, _mm512_set1_epi8(static_cast<char>(g)));
+    const __m512i st = _mm512_permutexvar_epi8(sel, firsts);
+    const __m512i en = _mm512_permutexvar_epi8(sel, lasts);
+    const __m512i i0 = _mm512_add_epi8(st, kByteOf);
+    const __m512i i1 = _mm512_add_epi8(i0, k8b);
+    const __m512i c0 = _mm512_maskz_permutexvar_epi8(_mm512_cmplt_epu8_mask(i0, en), i0, xl);
+    const __m512i c1 = _mm512_maskz_permutexvar_epi8(_mm512_cmplt_epu8_mask(i1, en), i1, xl);
+    const __m512i wl = _mm512_and_si512(_mm512_sub_epi8(en, st), kLow8q);
+    __m512i h = _mm512_mullo_epi64(_mm512_xor_si512(_mm512_xor_si512(kSeed, wl), c0), kStep);
+    h = _mm512_xor_si512(h, _mm512_srli_epi64(h, 29));
+    __m512i h2 = _mm512_mullo_epi64(_mm512_xor_si512(h, c1), kStep);
+    h2 = _mm512_xor_si512(h2, _mm512_srli_epi64(h2, 29));
+    h = _mm512_mask_blend_epi64(_mm512_cmpgt_epu64_mask(wl, k8q), h, h2);
+    h = _mm512_xor_si512(h, _mm512_srli_epi64(h, 33));
+    h = _mm512_mullo_epi64(h, kMix1);
+    h = _mm512_xor_si512(h, _mm512_srli_epi64(h, 33));
+    h = _mm512_mullo_epi64(h, kMix2);
+    h = _mm512_xor_si512(h, _mm512_srli_epi64(h, 33));
+    _mm512_storeu_si512(t + g, h);
+    const auto lanes = static_cast<__mmask8>(m - g >= 8 ? 0xff : (1u << (m - g)) - 1);
+    long_words |= uint64_t{_mm512_mask_cmpgt_epu64_mask(lanes, wl, k16q)} << g;
+    // Key tokens: the hash with its low bit 1 for a number, 0 for a name (key_token()).
+    const __m512i kt =
+        _mm512_mask_or_epi64(_mm512_andnot_si512(kOneq, h), static_cast<__mmask8>(digits >> g),
+                             _mm512_andnot_si512(kOneq, h), kOneq);
+    const auto kmask = static_cast<__mmask8>((key_bits >> g) & lanes);
+    _mm512_storeu_si512(k + nk, _mm512_maskz_compress_epi64(kmask, kt));
+    nk += static_cast<size_t>(std::popcount(static_cast<unsigned>(kmask)));
+  }
+  if (long_words != 0) [[unlikely]] {
+    alignas(64) unsigned char f[64];
+    alignas(64) unsigned char l[64];
+    _mm512_store_si512(f, firsts);
+    _mm512_store_si512(l, lasts);
+    for (uint64_t lw = long_words; lw != 0; lw &= lw - 1) {
+      const auto i = static_cast<size_t>(std::countr_zero(lw));
+      const uint64_t h = hash_word(src + f[i], static_cast<uint32_t>(l[i] - f[i]), kLower8);
+      t[i] = h;
+      if ((key_bits >> i) & 1) {  // the key token written for it is the i-th key's
+        const auto before = static_cast<size_t>(std::popcount(key_bits & ((1u << i) - 1)));
+        k[before] = key_token(h, ((digits >> i) & 1) != 0);
+      }
+    }
+  }
+  for (size_t i = 0; i < m; ++i) full = fold(full, t[i]);
+  return nk;
+}
+#pragma GCC diagnostic pop
+
 // fast_words() for 64 bytes at a time, with AVX-512: the block's bytes are classified into bit
 // masks at once, so a word costs its hash and a few mask operations, not a classify-and-branch
 // step per 8 bytes and per separator. Same precondition and result as fast_words() (s[p] starts a
@@ -457,6 +555,7 @@ size_t fast_words(const unsigned char* s, size_t p, size_t n, bool& sentence_sta
 // (pipeline/word_tokens.h's classify64() classifies 64 bytes too, with AVX2, for the topic model's
 // tokenizer: two masks, words and non-separators. This path needs seven, which AVX-512's byte
 // compares give directly as 64-bit masks, so it has its own.)
+template <bool kLaneHash>
 __attribute__((target("avx512f,avx512bw,bmi,bmi2"))) size_t block_words(const unsigned char* s,
                                                                         size_t p, size_t n,
                                                                         bool& sentence_start,
@@ -528,42 +627,48 @@ __attribute__((target("avx512f,avx512bw,bmi,bmi2"))) size_t block_words(const un
     if (start) opens |= starts & (0 - starts);
     // Key tokens: numbers, and capitalised words that do not open a sentence.
     const uint64_t keys = want_keys ? (digit | (upper & ~opens)) & starts : 0;
-    size_t last_end = 0;
-    bool took = false;
-    size_t stop = cut;  // where the block's words end: the first word not taken, or the cut
-    while (starts != 0) {
-      const auto st = static_cast<size_t>(std::countr_zero(starts));
-      starts &= starts - 1;
-      const auto e = static_cast<size_t>(std::countr_zero(not_word & (~uint64_t{0} << st)));
-      if (e >= cut) {
-        stop = st;
-        break;
+    // The words taken are those that end before the cut: ends are in order, so the first m
+    // starts, m the number of word ends below the cut. At most one start (the last) is left, a
+    // word that reaches the cut.
+    const uint64_t ends = not_word & (word << 1) & ((uint64_t{1} << cut) - 1);
+    const auto m = static_cast<size_t>(std::popcount(ends));
+    const uint64_t taken = _pdep_u64((uint64_t{1} << m) - 1, starts);
+    const size_t stop = starts != taken ? static_cast<size_t>(std::countr_zero(starts & ~taken))
+                                        : cut;  // where the block's words end
+    const bool took = m != 0;
+    const size_t last_end = took ? 63 - static_cast<size_t>(std::countl_zero(ends)) : 0;
+    if constexpr (kLaneHash) {
+      if (took) nk += lane_hash_words(src, x, taken, ends, digit, keys, m, tb + nt, kb + nk, full);
+      nt += m;
+    } else {
+      for (uint64_t left = taken; left != 0; left &= left - 1) {
+        const auto st = static_cast<size_t>(std::countr_zero(left));
+        const auto e = static_cast<size_t>(std::countr_zero(not_word & (~uint64_t{0} << st)));
+        const size_t wl = e - st;
+        const unsigned char* w = src + st;
+        // Word lengths vary from word to word, so the hash is computed without branching on
+        // them (a mispredicted branch per few words cost more than hashing a second chunk every
+        // time): both chunks are hashed and the one-chunk hash is kept for words of 8 bytes or
+        // fewer.
+        uint64_t t;
+        if (wl <= 16) [[likely]] {
+          uint64_t c0;
+          uint64_t c1;
+          std::memcpy(&c0, w, 8);
+          std::memcpy(&c1, w + 8, 8);
+          const auto bits = static_cast<unsigned>(wl * 8);
+          const uint64_t h1 = word_step(word_seed(wl), _bzhi_u64(c0 | kLower8, bits));
+          const uint64_t h2 = word_step(h1, _bzhi_u64(c1 | kLower8, bits > 64 ? bits - 64 : 0));
+          t = fmix64(wl > 8 ? h2 : h1);
+        } else {
+          t = hash_word(w, static_cast<uint32_t>(wl), kLower8);
+        }
+        tb[nt++] = t;
+        full = fold(full, t);
+        // Key tokens are written always and kept when they are keys: no branch either.
+        kb[nk] = key_token(t, ((digit >> st) & 1) != 0);
+        nk += (keys >> st) & 1;
       }
-      const size_t wl = e - st;
-      const unsigned char* w = src + st;
-      // Word lengths vary from word to word, so the hash is computed without branching on them
-      // (a mispredicted branch per few words cost more than hashing a second chunk every time):
-      // both chunks are hashed and the one-chunk hash is kept for words of 8 bytes or fewer.
-      uint64_t t;
-      if (wl <= 16) [[likely]] {
-        uint64_t c0;
-        uint64_t c1;
-        std::memcpy(&c0, w, 8);
-        std::memcpy(&c1, w + 8, 8);
-        const auto bits = static_cast<unsigned>(wl * 8);
-        const uint64_t h1 = word_step(word_seed(wl), _bzhi_u64(c0 | kLower8, bits));
-        const uint64_t h2 = word_step(h1, _bzhi_u64(c1 | kLower8, bits > 64 ? bits - 64 : 0));
-        t = fmix64(wl > 8 ? h2 : h1);
-      } else {
-        t = hash_word(w, static_cast<uint32_t>(wl), kLower8);
-      }
-      tb[nt++] = t;
-      full = fold(full, t);
-      // Key tokens are written always and kept when they are keys: no branch either.
-      kb[nk] = key_token(t, ((digit >> st) & 1) != 0);
-      nk += (keys >> st) & 1;
-      took = true;
-      last_end = e;
     }
     // A sentence end after the block's last word (or, with no word taken, before the stop) opens
     // the next one.
@@ -598,6 +703,7 @@ void tokenize_folded(std::string_view text, std::vector<uint64_t>& tokens,
   out.full = full;
 #if defined(__x86_64__)
   const bool use_blocks = avx512_enabled();
+  const bool lane_hash = avx512_icl_enabled();
 #endif
   // Called once per word: forced inline, as an out-of-line call it showed up in profiles.
   auto flush = [&]() __attribute__((always_inline)) {
@@ -626,7 +732,10 @@ void tokenize_folded(std::string_view text, std::vector<uint64_t>& tokens,
           // Most words go the fast way (fast_words()); a word it leaves goes byte at a time.
           size_t p = i;
 #if defined(__x86_64__)
-          if (use_blocks) p = block_words(s, i, n, sentence_start, out);
+          if (use_blocks) {
+            p = lane_hash ? block_words<true>(s, i, n, sentence_start, out)
+                          : block_words<false>(s, i, n, sentence_start, out);
+          }
 #endif
           if (p == i) p = fast_words(s, i, n, sentence_start, out);
           if (p != i) {

@@ -61,6 +61,9 @@ TEST(TokenizeTest, FastPathAgreesWithByteAtATimePath) {
                                                "abcdefghi",
                                                "Seventeen16",
                                                "1234567890123456",
+                                               "12345678901234567",
+                                               "Telecommunications",
+                                               "internationalisation",
                                                "x",
                                                "Q",
                                                "mid9word",
@@ -94,10 +97,12 @@ TEST(TokenizeTest, FastPathAgreesWithByteAtATimePath) {
   EXPECT_EQ(k, expect_k);
 }
 
-// tokenize()'s AVX-512 path (64 bytes at a time) must give the 8-byte path's tokens, key tokens
-// and exact hash for any text: texts of every length up to a few blocks, built from pieces that
-// put words across block ends and near the end of the text, and every byte the paths treat
-// specially (UTF-8, entities, apostrophes, digit separators, sentence ends) at every offset.
+// tokenize()'s AVX-512 path (64 bytes at a time), with its words hashed one at a time and (on a
+// CPU with Ice Lake's extensions) eight at a time in vector lanes, must give the 8-byte path's
+// tokens, key tokens and exact hash for any text: texts of every length up to a few blocks, built
+// from pieces that put words across block ends and near the end of the text, and every byte the
+// paths treat specially (UTF-8, entities, apostrophes, digit separators, sentence ends) at every
+// offset.
 TEST(TokenizeTest, BlockPathAgreesWithEightBytePath) {
   if (!avx512_available()) GTEST_SKIP() << "no AVX-512 on this CPU";
   const std::vector<std::string_view> pieces = {
@@ -113,6 +118,9 @@ TEST(TokenizeTest, BlockPathAgreesWithEightBytePath) {
       "abcdefghi",
       "Seventeen16",
       "1234567890123456",
+      "12345678901234567",
+      "Telecommunications",
+      "internationalisation",
       "x9",
       "mid9word",
       "Zürich",
@@ -165,9 +173,13 @@ TEST(TokenizeTest, BlockPathAgreesWithEightBytePath) {
     const std::unique_ptr<char[]> exact(new char[text.size()]);
     std::memcpy(exact.get(), text.data(), text.size());
     const std::string_view view(exact.get(), text.size());
-    std::vector<uint64_t> block_t, block_k, eight_t, eight_k;
+    std::vector<uint64_t> lane_t, lane_k, block_t, block_k, eight_t, eight_k;
+    tokenize(view, lane_t, &lane_k);
+    const uint64_t lane_full = norm(view, view).full_hash;
+    set_avx512_icl_enabled(false);
     tokenize(view, block_t, &block_k);
     const uint64_t block_full = norm(view, view).full_hash;
+    set_avx512_icl_enabled(true);
     set_avx512_enabled(false);
     tokenize(view, eight_t, &eight_k);
     const uint64_t eight_full = norm(view, view).full_hash;
@@ -175,6 +187,9 @@ TEST(TokenizeTest, BlockPathAgreesWithEightBytePath) {
     ASSERT_EQ(block_t, eight_t) << "text: " << text;
     ASSERT_EQ(block_k, eight_k) << "text: " << text;
     ASSERT_EQ(block_full, eight_full) << "text: " << text;
+    ASSERT_EQ(lane_t, eight_t) << "text: " << text;
+    ASSERT_EQ(lane_k, eight_k) << "text: " << text;
+    ASSERT_EQ(lane_full, eight_full) << "text: " << text;
     ++compared;
   };
   // A short word late in a block whose text ends a few bytes after it: the reads that hash it
