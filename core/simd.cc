@@ -30,8 +30,9 @@ void set_avx512_enabled(bool on) { g_switched_on.store(on, std::memory_order_rel
 
 bool avx512_icl_available() {
 #if defined(__x86_64__)
-  // The target of normalize.cc's lane_hash_words().
+  // The targets of normalize.cc's lane_hash_words() and dedup.cc's lane_shingles().
   static const bool has = avx512_available() && __builtin_cpu_supports("avx512dq") &&
+                          __builtin_cpu_supports("avx512vl") &&
                           __builtin_cpu_supports("avx512vbmi") &&
                           __builtin_cpu_supports("avx512vbmi2");
   return has;

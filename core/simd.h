@@ -3,15 +3,18 @@
 // from 64-byte vectors carries an AVX-512 version compiled for that target alone, taken only when
 // the CPU has it. Such a path must give exactly the output of its portable twin (the tests compare
 // the two on the same input), and must pay in the whole per-story path, not only in its own stage:
-// bench/pipeline_bench's BM_Analyzer against BM_AnalyzerPortable. Today there are two: tokenize()'s
-// block path (pipeline/normalize.cc; its word hashes in 64-bit lanes on CPUs with Ice Lake's
-// extensions) and the in-register sort of a story's hashes (core/sort.cc).
+// bench/pipeline_bench's BM_Analyzer against BM_AnalyzerPortable. Today there are three:
+// tokenize()'s block path (pipeline/normalize.cc; its word hashes in 64-bit lanes on CPUs with Ice
+// Lake's extensions), the shingle hashes of a fingerprint (pipeline/dedup.cc, the same CPUs) and
+// the in-register sort of a story's hashes (core/sort.cc).
 //
-// Measured and dropped (2026-11-30): the shingle hashing of Fingerprinter::fingerprint() with
-// 64-bit lane multiplies (vpmullq), 8 shingles at a time. Its output was identical, but
-// BM_Analyzer went from 24.4 / 23.9 / 24.9 us per story without it to 26.3 / 26.0 / 26.2 with it
-// (alternating runs): heavy 512-bit instructions are known to lower the core's clock on Intel
-// server parts, which would slow every stage; the cause was not measured further.
+// The shingle hashing of Fingerprinter::fingerprint() in 64-bit lanes (vpmullq), 8 shingles at a
+// time, was measured on 2026-11-30 and dropped: identical output, but BM_Analyzer went from 24.4 /
+// 23.9 / 24.9 us per story without it to 26.3 / 26.0 / 26.2 with it (alternating runs). Heavy
+// 512-bit instructions are known to lower the clock of Intel server cores, which would slow every
+// stage. Measured again on 2026-12-01, after tokenize() began hashing its words with the same
+// instruction (so the story's path pays for it anyway): faster in 6 of 6 BM_Analyzer pairs, kept.
+// The cause of the first result was not measured (no PMU on the machine).
 
 namespace wirefeed {
 
@@ -27,7 +30,8 @@ bool avx512_enabled();
 void set_avx512_enabled(bool on);
 
 // The CPU also has the AVX-512 extensions of Ice Lake and later: DQ (64-bit lane multiplies),
-// VBMI (byte permutes across the register) and VBMI2 (byte compress). Skylake and Cascade Lake
+// VL (masks and compresses on 256-bit registers), VBMI (byte permutes across the register) and
+// VBMI2 (byte compress). Skylake and Cascade Lake
 // servers have AVX-512 without them; a path that needs them keeps a twin for those.
 bool avx512_icl_available();
 

@@ -2,6 +2,10 @@
 
 #include <sys/mman.h>
 
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
 #include <algorithm>
 #include <bit>
 #include <cstdlib>
@@ -13,6 +17,7 @@
 #include <type_traits>
 
 #include "core/hash.h"
+#include "core/simd.h"
 #include "core/sort.h"
 #include "pipeline/normalize.h"
 
@@ -342,6 +347,53 @@ void Fingerprinter::normalize(const Story& story, const CreditResult& credits,
   normalize_story(story.headline, story.body, credits, *patterns_, out);
 }
 
+namespace {
+
+#if defined(__x86_64__)
+// The shingle loop of Fingerprinter::fingerprint() 8 shingles at a time, in 64-bit lanes (vpmullq,
+// AVX-512 DQ): hashes shingles [0, m) of the n, m the largest multiple of 8 <= n, appends those
+// at or below `cutoff` to kp[k..] in order (writing up to 8 entries past them: the caller's buffer
+// holds n + 1) and returns m; the caller's scalar loop does the rest.
+// Alternating runs against the scalar loop alone: BM_Fingerprint faster in 9 of 12 pairs,
+// BM_Analyzer in 6 of 6 (medians 22.98 -> 22.35 us). (A version tried on 2026-11-30, when this
+// was the only 64-bit lane multiply of the story's path, measured slower: see core/simd.h.)
+#pragma GCC diagnostic push
+// GCC 12 reports the masked intrinsics' undefined pass-through operands.
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+__attribute__((target("avx512f,avx512bw,avx512dq,avx512vl,bmi,bmi2"))) size_t lane_shingles(
+    const uint64_t* tp, size_t n, uint32_t cutoff, uint32_t* kp, size_t& k) {
+  const __m512i kMid = _mm512_set1_epi64(static_cast<int64_t>(0x9e3779b97f4a7c15ULL));
+  const __m512i kNext = _mm512_set1_epi64(static_cast<int64_t>(0xc2b2ae3d27d4eb4fULL));
+  const __m512i kM1 = _mm512_set1_epi64(static_cast<int64_t>(kFmixMul1));
+  const __m512i kM2 = _mm512_set1_epi64(static_cast<int64_t>(kFmixMul2));
+  const __m256i kCut = _mm256_set1_epi32(static_cast<int>(cutoff));
+  size_t i = 0;
+  size_t kk = k;
+  for (; i + 8 <= n; i += 8) {
+    const __m512i a = _mm512_loadu_si512(tp + i);
+    const __m512i b = _mm512_loadu_si512(tp + i + 1);
+    const __m512i c = _mm512_loadu_si512(tp + i + 2);
+    __m512i s = _mm512_xor_si512(a, _mm512_mullo_epi64(_mm512_rol_epi64(b, 23), kMid));
+    s = _mm512_xor_si512(s, _mm512_mullo_epi64(_mm512_rol_epi64(c, 46), kNext));
+    s = _mm512_xor_si512(s, _mm512_srli_epi64(s, 33));
+    s = _mm512_mullo_epi64(s, kM1);
+    s = _mm512_xor_si512(s, _mm512_srli_epi64(s, 33));
+    s = _mm512_mullo_epi64(s, kM2);
+    s = _mm512_xor_si512(s, _mm512_srli_epi64(s, 33));
+    const __m256i v = _mm512_cvtepi64_epi32(s);  // the low 32 bits, as the scalar cast
+    const __mmask8 keep = _mm256_cmple_epu32_mask(v, kCut);
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(kp + kk), _mm256_maskz_compress_epi32(keep, v));
+    kk += static_cast<size_t>(std::popcount(static_cast<unsigned>(keep)));
+  }
+  k = kk;
+  return i;
+}
+#pragma GCC diagnostic pop
+#endif
+
+}  // namespace
+
 void Fingerprinter::fingerprint(const Story& story, const NormalizedText& norm, int64_t arrival_ms,
                                 Fingerprint& out) const {
   out.clear();
@@ -379,8 +431,12 @@ void Fingerprinter::fingerprint(const Story& story, const NormalizedText& norm, 
     if (kept.size() < n + 1) kept.resize(n + 1);
     uint32_t* const kp = kept.data();
     size_t k = 0;
-    uint64_t mid = std::rotl(tp[1], 23) * 0x9e3779b97f4a7c15ULL;
-    for (size_t i = 0; i < n; ++i) {
+    size_t i = 0;
+#if defined(__x86_64__)
+    if (avx512_icl_enabled()) i = lane_shingles(tp, n, cutoff, kp, k);
+#endif
+    uint64_t mid = std::rotl(tp[i + 1], 23) * 0x9e3779b97f4a7c15ULL;
+    for (; i < n; ++i) {
       const uint64_t next = tp[i + 2];
       const uint64_t s = tp[i] ^ mid ^ (std::rotl(next, 46) * 0xc2b2ae3d27d4eb4fULL);
       mid = std::rotl(next, 23) * 0x9e3779b97f4a7c15ULL;

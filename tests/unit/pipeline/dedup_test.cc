@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/simd.h"
 #include "pipeline/normalize.h"
 
 namespace wirefeed {
@@ -867,6 +868,42 @@ TEST_F(DedupTest, LargeFamilyOfEditedCopiesIsFound) {
   const DedupResult r = submit_to(replica, "urn:wide:61", "Floods: 61", copy(61));
   EXPECT_NE(r.status, DedupStatus::kUnique);
   EXPECT_EQ(r.of, "urn:wide:0");
+}
+
+// The shingle hashes computed 8 at a time in vector lanes (CPUs with Ice Lake's AVX-512) must be
+// the one-at-a-time loop's: the same sample for bodies of every length around the lane width and
+// for long ones, where the sampling cutoff drops most shingles.
+TEST(FingerprintTest, LaneShinglesMatchTheScalarLoop) {
+  if (!avx512_icl_available()) GTEST_SKIP() << "no AVX-512 with Ice Lake's extensions";
+  const Fingerprinter fpr(DedupConfig{});
+  uint64_t rng = 0x2545F4914F6CDD1DULL;
+  const auto next = [&rng] {
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return rng;
+  };
+  std::vector<size_t> lengths;
+  for (size_t n = 0; n <= 40; ++n) lengths.push_back(n);
+  for (size_t n : {127, 128, 129, 130, 131, 200, 517, 1500}) lengths.push_back(n);
+  for (size_t words : lengths) {
+    Story s;
+    s.uri = "urn:test:lanes";
+    s.headline = "Lane check";
+    for (size_t w = 0; w < words; ++w) s.body += "w" + std::to_string(next() % 5000) + " ";
+    Fingerprint lanes;
+    Fingerprint scalar;
+    fpr.fingerprint(s, CreditResult{}, 0, lanes);
+    set_avx512_icl_enabled(false);
+    fpr.fingerprint(s, CreditResult{}, 0, scalar);
+    set_avx512_icl_enabled(true);
+    EXPECT_EQ(lanes.n_shingles, scalar.n_shingles) << words << " words";
+    EXPECT_EQ(lanes.sample, scalar.sample) << words << " words";
+    EXPECT_EQ(lanes.exact_hash, scalar.exact_hash) << words << " words";
+    if (words > 131) {
+      EXPECT_LT(lanes.sample.size(), words - 2) << "the cutoff kept every shingle";
+    }
+  }
 }
 
 }  // namespace
