@@ -539,7 +539,10 @@ lane_hash_words(const unsigned char* src, __m512i x, uint64_t taken, uint64_t en
       }
     }
   }
-  for (size_t i = 0; i < m; ++i) full = fold(full, t[i]);
+  // In a local: `full` is a uint64_t like t[], so the loop would store it for every word.
+  uint64_t f = full;
+  for (size_t i = 0; i < m; ++i) f = fold(f, t[i]);
+  full = f;
   return nk;
 }
 #pragma GCC diagnostic pop
