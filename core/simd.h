@@ -31,8 +31,8 @@ void set_avx512_enabled(bool on);
 
 // The CPU also has the AVX-512 extensions of Ice Lake and later: DQ (64-bit lane multiplies),
 // VL (masks and compresses on 256-bit registers), VBMI (byte permutes across the register) and
-// VBMI2 (byte compress). Skylake and Cascade Lake
-// servers have AVX-512 without them; a path that needs them keeps a twin for those.
+// VBMI2 (byte compress). Skylake and Cascade Lake servers have AVX-512 without them; a path that
+// needs them keeps a twin for those.
 bool avx512_icl_available();
 
 // avx512_enabled(), these available too, and not switched off on their own.

@@ -349,6 +349,11 @@ void Fingerprinter::normalize(const Story& story, const CreditResult& credits,
 
 namespace {
 
+// A shingle of tokens (a, b, c) hashes as fmix64(a ^ rotl(b, 23) * kShingleMid ^ rotl(c, 46) *
+// kShingleNext), the low 32 bits kept.
+constexpr uint64_t kShingleMid = 0x9e3779b97f4a7c15ULL;
+constexpr uint64_t kShingleNext = 0xc2b2ae3d27d4eb4fULL;
+
 #if defined(__x86_64__)
 // The shingle loop of Fingerprinter::fingerprint() 8 shingles at a time, in 64-bit lanes (vpmullq,
 // AVX-512 DQ): hashes shingles [0, m) of the n, m the largest multiple of 8 <= n, appends those
@@ -363,8 +368,8 @@ namespace {
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 __attribute__((target("avx512f,avx512bw,avx512dq,avx512vl,bmi,bmi2"))) size_t lane_shingles(
     const uint64_t* tp, size_t n, uint32_t cutoff, uint32_t* kp, size_t& k) {
-  const __m512i kMid = _mm512_set1_epi64(static_cast<int64_t>(0x9e3779b97f4a7c15ULL));
-  const __m512i kNext = _mm512_set1_epi64(static_cast<int64_t>(0xc2b2ae3d27d4eb4fULL));
+  const __m512i kMid = _mm512_set1_epi64(static_cast<int64_t>(kShingleMid));
+  const __m512i kNext = _mm512_set1_epi64(static_cast<int64_t>(kShingleNext));
   const __m512i kM1 = _mm512_set1_epi64(static_cast<int64_t>(kFmixMul1));
   const __m512i kM2 = _mm512_set1_epi64(static_cast<int64_t>(kFmixMul2));
   const __m256i kCut = _mm256_set1_epi32(static_cast<int>(cutoff));
@@ -417,7 +422,7 @@ void Fingerprinter::fingerprint(const Story& story, const NormalizedText& norm, 
   out.sample.reserve(2 * kSampleTarget);
   if (t.size() < 3) {
     if (n != 0) {
-      const uint64_t s = t[0] ^ (t.size() == 2 ? std::rotl(t[1], 23) * 0x9e3779b97f4a7c15ULL : 0);
+      const uint64_t s = t[0] ^ (t.size() == 2 ? std::rotl(t[1], 23) * kShingleMid : 0);
       const auto v = static_cast<uint32_t>(fmix64(s));
       if (v <= out.cutoff) out.sample.push_back(v);
     }
@@ -435,11 +440,11 @@ void Fingerprinter::fingerprint(const Story& story, const NormalizedText& norm, 
 #if defined(__x86_64__)
     if (avx512_icl_enabled()) i = lane_shingles(tp, n, cutoff, kp, k);
 #endif
-    uint64_t mid = std::rotl(tp[i + 1], 23) * 0x9e3779b97f4a7c15ULL;
+    uint64_t mid = std::rotl(tp[i + 1], 23) * kShingleMid;
     for (; i < n; ++i) {
       const uint64_t next = tp[i + 2];
-      const uint64_t s = tp[i] ^ mid ^ (std::rotl(next, 46) * 0xc2b2ae3d27d4eb4fULL);
-      mid = std::rotl(next, 23) * 0x9e3779b97f4a7c15ULL;
+      const uint64_t s = tp[i] ^ mid ^ (std::rotl(next, 46) * kShingleNext);
+      mid = std::rotl(next, 23) * kShingleMid;
       const auto v = static_cast<uint32_t>(fmix64(s));
       kp[k] = v;
       k += v <= cutoff;

@@ -447,10 +447,10 @@ size_t fast_words(const unsigned char* s, size_t p, size_t n, bool& sentence_sta
 }
 
 #if defined(__x86_64__)
-// The hashes of a block's m taken words (m > 0) into t[0..m) and their key tokens into k (the
-// keys ones only, in order), all as the word loop of block_words<false>() makes them; folds the
-// hashes into `full` in order; returns the number of key tokens. Eight words a round, one per
-// 64-bit lane: each lane takes its word's first 16 bytes out of the block with a byte permute
+// The hashes of a block's m taken words (m > 0) into t[0..m) and, for the words that are key
+// tokens, their key tokens into k in order, as the word loop of block_words<false>() makes them;
+// folds the hashes into `full` in order; returns the number of key tokens. Eight words a round, one
+// per 64-bit lane: each lane takes its word's first 16 bytes out of the block with a byte permute
 // (zero past the word's end) and hashes them with 64-bit lane multiplies; the rare word over 16
 // bytes is hashed again after, from the text. Writes up to 32 hashes and 8 keys past the last
 // one it keeps: the caller has room. Needs Ice Lake's AVX-512 (VBMI2 compresses the words'
@@ -484,9 +484,7 @@ lane_hash_words(const unsigned char* src, __m512i x, uint64_t taken, uint64_t en
   const __m512i kStep = _mm512_set1_epi64(static_cast<int64_t>(kWordStepMul));
   const __m512i kMix1 = _mm512_set1_epi64(static_cast<int64_t>(kFmixMul1));
   const __m512i kMix2 = _mm512_set1_epi64(static_cast<int64_t>(kFmixMul2));
-  // The words' first and end bytes as byte vectors (word i in byte i), then 8 words a
-  // round, one per 64-bit lane: each lane gathers its word's first 16 bytes from the block
-  // (a byte permute, zero past the word's end) and hashes them as hash_word() does.
+  // The words' first and end offsets as byte vectors (word i in byte i).
   const __m512i firsts = _mm512_maskz_compress_epi8(taken, kIota);
   const __m512i lasts = _mm512_maskz_compress_epi8(ends, kIota);
   const __m512i xl = _mm512_or_si512(x, k20);
@@ -554,7 +552,8 @@ lane_hash_words(const unsigned char* src, __m512i x, uint64_t taken, uint64_t en
 // taken only while they end before the block's first "hard" byte, one that the byte-at-a-time
 // path treats specially: a UTF-8 byte, '&', an apostrophe inside a word, ',' or '.' between
 // digits. A word that reaches the block's last byte waits for the next block, which starts at
-// it. Returns p when it took no word, and the caller then tries fast_words().
+// it. Returns p when it took no word, and the caller then tries fast_words(). kLaneHash: the
+// block's words are hashed by lane_hash_words() (CPUs with Ice Lake's AVX-512), else one by one.
 // (pipeline/word_tokens.h's classify64() classifies 64 bytes too, with AVX2, for the topic model's
 // tokenizer: two masks, words and non-separators. This path needs seven, which AVX-512's byte
 // compares give directly as 64-bit masks, so it has its own.)
