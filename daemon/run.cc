@@ -826,11 +826,11 @@ Status Daemon::start() {
   spdlog::info(
       "Started brokers={} group={} input={} enriched={} duplicates={} dead_letter={} delivery={} "
       "threads={} "
-      "max_in_flight={} avx512={} librdkafka={} fetch_resume={}",
+      "max_in_flight={} avx512={} avx512_lanes={} librdkafka={} fetch_resume={}",
       config_.kafka.brokers, config_.kafka.group_id, fmt::join(config_.kafka.input_topics, ","),
       config_.kafka.enriched_topic, config_.kafka.duplicates_topic, config_.kafka.dead_letter_topic,
       to_string(config_.pipeline.delivery), threads, config_.pipeline.max_in_flight,
-      avx512_enabled() ? "on" : "off", rd_kafka_version_str(),
+      avx512_enabled() ? "on" : "off", avx512_icl_enabled() ? "on" : "off", rd_kafka_version_str(),
       fetch_waker_ ? "waker" : "fetch.queue.backoff.ms");
   return {};
 }

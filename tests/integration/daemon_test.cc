@@ -254,6 +254,9 @@ TEST_F(DaemonTest, SigtermThenRestartLosesAndRepeatsNothing) {
     // The start-up line tells operators which tokenizer this CPU runs (docs/operations.md, Logs).
     EXPECT_NE(d.log().find(avx512_available() ? " avx512=on" : " avx512=off"), std::string::npos)
         << d.log();
+    EXPECT_NE(d.log().find(avx512_icl_available() ? " avx512_lanes=on" : " avx512_lanes=off"),
+              std::string::npos)
+        << d.log();
     d.signal(SIGTERM);
     ASSERT_EQ(d.wait_exit(), 0) << d.log();
   }
