@@ -18,11 +18,14 @@ namespace detail {
 // within their bucket. Linear where std::sort's comparisons took 11% of the fingerprint stage
 // (perf, bench corpus). Buckets are monotonic in the value, so the result is exactly sorted
 // whatever the distribution; an uneven one only makes the insertion sort slower.
-void sort_unique_hashes_portable(std::vector<uint32_t>& v, uint32_t max) {
+namespace {
+
+template <bool kUnique>
+void sort_portable(std::vector<uint32_t>& v, uint32_t max) {
   const size_t n = v.size();
   if (n < 32) {
     std::sort(v.begin(), v.end());
-    v.erase(std::unique(v.begin(), v.end()), v.end());
+    if constexpr (kUnique) v.erase(std::unique(v.begin(), v.end()), v.end());
     return;
   }
   thread_local std::vector<uint32_t> counts;
@@ -45,12 +48,24 @@ void sort_unique_hashes_portable(std::vector<uint32_t>& v, uint32_t max) {
     }
     out[j] = x;
   }
-  size_t w = 0;
-  for (size_t i = 0; i < n; ++i) {
-    if (w == 0 || out[i] != v[w - 1]) v[w++] = out[i];
+  if constexpr (kUnique) {
+    size_t w = 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (w == 0 || out[i] != v[w - 1]) v[w++] = out[i];
+    }
+    v.resize(w);
+  } else {
+    std::copy(out.begin(), out.end(), v.begin());
   }
-  v.resize(w);
 }
+
+}  // namespace
+
+void sort_unique_hashes_portable(std::vector<uint32_t>& v, uint32_t max) {
+  sort_portable<true>(v, max);
+}
+
+void sort_hashes_portable(std::vector<uint32_t>& v, uint32_t max) { sort_portable<false>(v, max); }
 
 #if defined(__x86_64__)
 // GCC 12 warns that the AVX-512 intrinsics' own "undefined" pass-through operand is uninitialised
@@ -86,11 +101,12 @@ struct LaneMasks {
 };
 constexpr LaneMasks kLaneMasks;
 
-// Sorts and dedups v[0..n), n <= 16 * R, in R registers (the rest padded with the largest value,
-// which sorts last; only the first n sorted values are read back). Returns the new size. All
-// loops run over compile-time bounds, so the network unrolls and the registers stay registers.
-template <size_t R>
-WIREFEED_AVX512 size_t bitonic_sort_unique(uint32_t* v, size_t n) {
+// Sorts v[0..n), n <= 16 * R, in R registers (the rest padded with the largest value, which sorts
+// last; only the first n sorted values are read back), and with kUnique drops repeats. Returns
+// the new size. All loops run over compile-time bounds, so the network unrolls and the registers
+// stay registers.
+template <size_t R, bool kUnique>
+WIREFEED_AVX512 size_t bitonic_sort(uint32_t* v, size_t n) {
   __m512i r[R];
   const __m512i pad = _mm512_set1_epi32(-1);
   for (size_t a = 0; a < R; ++a) {
@@ -132,6 +148,13 @@ WIREFEED_AVX512 size_t bitonic_sort_unique(uint32_t* v, size_t n) {
       }
     }
   }
+  if constexpr (!kUnique) {
+    for (size_t a = 0; a < R && a * 16 < n; ++a) {
+      const size_t have = std::min<size_t>(16, n - a * 16);
+      _mm512_mask_storeu_epi32(v + a * 16, static_cast<__mmask16>((1u << have) - 1), r[a]);
+    }
+    return n;
+  }
   // A value is kept when it differs from the one before it (the first always).
   const __m512i previous =
       _mm512_set_epi32(30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17, 16,
@@ -153,7 +176,10 @@ WIREFEED_AVX512 size_t bitonic_sort_unique(uint32_t* v, size_t n) {
 }  // namespace
 #endif
 
-bool sort_unique_hashes_avx512(std::vector<uint32_t>& v) {
+namespace {
+
+template <bool kUnique>
+bool sort_avx512(std::vector<uint32_t>& v) {
 #if defined(__x86_64__)
   if (!avx512_enabled()) return false;
   const size_t n = v.size();
@@ -161,15 +187,15 @@ bool sort_unique_hashes_avx512(std::vector<uint32_t>& v) {
   if (n < 2) {
     return true;
   } else if (n <= 16) {
-    w = bitonic_sort_unique<1>(v.data(), n);
+    w = bitonic_sort<1, kUnique>(v.data(), n);
   } else if (n <= 32) {
-    w = bitonic_sort_unique<2>(v.data(), n);
+    w = bitonic_sort<2, kUnique>(v.data(), n);
   } else if (n <= 64) {
-    w = bitonic_sort_unique<4>(v.data(), n);
+    w = bitonic_sort<4, kUnique>(v.data(), n);
   } else if (n <= 128) {
-    w = bitonic_sort_unique<8>(v.data(), n);
+    w = bitonic_sort<8, kUnique>(v.data(), n);
   } else if (n <= 256) {
-    w = bitonic_sort_unique<16>(v.data(), n);
+    w = bitonic_sort<16, kUnique>(v.data(), n);
   } else {
     return false;
   }
@@ -180,6 +206,12 @@ bool sort_unique_hashes_avx512(std::vector<uint32_t>& v) {
   return false;
 #endif
 }
+
+}  // namespace
+
+bool sort_unique_hashes_avx512(std::vector<uint32_t>& v) { return sort_avx512<true>(v); }
+
+bool sort_hashes_avx512(std::vector<uint32_t>& v) { return sort_avx512<false>(v); }
 #if defined(__x86_64__)
 #pragma GCC diagnostic pop
 #endif
@@ -188,6 +220,10 @@ bool sort_unique_hashes_avx512(std::vector<uint32_t>& v) {
 
 void sort_unique_hashes(std::vector<uint32_t>& v, uint32_t max) {
   if (!detail::sort_unique_hashes_avx512(v)) detail::sort_unique_hashes_portable(v, max);
+}
+
+void sort_hashes(std::vector<uint32_t>& v, uint32_t max) {
+  if (!detail::sort_hashes_avx512(v)) detail::sort_hashes_portable(v, max);
 }
 
 }  // namespace wirefeed

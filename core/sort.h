@@ -15,11 +15,17 @@ namespace wirefeed {
 // allocates when `v` holds at most 256 values.
 void sort_unique_hashes(std::vector<uint32_t>& v, uint32_t max);
 
+// The same, repeats kept (the dedup index counts them: how many of a story's probes found each
+// candidate).
+void sort_hashes(std::vector<uint32_t>& v, uint32_t max);
+
 namespace detail {
 // The two paths, for the tests that compare them.
 void sort_unique_hashes_portable(std::vector<uint32_t>& v, uint32_t max);
 // false when the CPU has no AVX-512 or v holds over 256 values (v is then unchanged).
 bool sort_unique_hashes_avx512(std::vector<uint32_t>& v);
+void sort_hashes_portable(std::vector<uint32_t>& v, uint32_t max);
+bool sort_hashes_avx512(std::vector<uint32_t>& v);
 }  // namespace detail
 
 }  // namespace wirefeed

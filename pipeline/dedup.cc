@@ -1184,16 +1184,17 @@ struct DedupIndex::Impl {
     }
     // Most shared hashes first, then oldest first, so the cap keeps the likeliest candidates and
     // ties go to the earliest story whatever the hash order.
-    const auto age = [&](uint32_t s) {
-      return static_cast<uint32_t>(s - static_cast<uint32_t>(head_seq));
-    };
-    std::sort(hits.begin(), hits.end(), [&](uint32_t a, uint32_t b) { return age(a) < age(b); });
+    // Sorted by age (seq - head_seq, below live_count: hits are live), in registers for the usual
+    // 17-64 hits (std::sort with an age comparator was ~1.5% of `enrich`).
+    const auto head = static_cast<uint32_t>(head_seq);
+    for (uint32_t& h : hits) h -= head;
+    if (!hits.empty()) sort_hashes(hits, static_cast<uint32_t>(live_count - 1));
     scratch.clear();
     counts.clear();
     for (size_t i = 0; i < hits.size();) {
       size_t j = i;
       while (j < hits.size() && hits[j] == hits[i]) ++j;
-      scratch.push_back(hits[i]);
+      scratch.push_back(hits[i] + head);
       counts.push_back(static_cast<uint32_t>(j - i));
       i = j;
     }

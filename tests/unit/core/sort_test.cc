@@ -97,5 +97,35 @@ TEST(SortUniqueHashes, DoesNotAllocateWithinCapacity) {
   EXPECT_TRUE(std::is_sorted(v.begin(), v.end()));
 }
 
+// sort_hashes() keeps repeats (the dedup index counts them): both paths give std::sort's order.
+TEST(SortHashes, BothPathsSortAndKeepRepeats) {
+  for (const auto& in : inputs()) {
+    std::vector<uint32_t> want = in;
+    std::sort(want.begin(), want.end());
+    std::vector<uint32_t> portable = in;
+    detail::sort_hashes_portable(portable, std::numeric_limits<uint32_t>::max());
+    ASSERT_EQ(portable, want) << "size " << in.size();
+    std::vector<uint32_t> v = in;
+    sort_hashes(v, std::numeric_limits<uint32_t>::max());
+    ASSERT_EQ(v, want) << "size " << in.size();
+    if (avx512_available()) {
+      std::vector<uint32_t> r = in;
+      const bool took = detail::sort_hashes_avx512(r);
+      ASSERT_EQ(took, in.size() <= 256) << "size " << in.size();
+      ASSERT_EQ(r, took ? want : in) << "size " << in.size();
+    }
+  }
+}
+
+TEST(SortHashes, PortablePathSortsAgesBunchedAtTheLowEnd) {
+  // The dedup index sorts candidate ages against the window's size: mostly recent stories.
+  std::vector<uint32_t> v;
+  for (uint32_t i = 0; i < 200; ++i) v.push_back((i * 7919u) % 40u);
+  std::vector<uint32_t> want = v;
+  std::sort(want.begin(), want.end());
+  detail::sort_hashes_portable(v, 999999);
+  EXPECT_EQ(v, want);
+}
+
 }  // namespace
 }  // namespace wirefeed
