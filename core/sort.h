@@ -1,6 +1,7 @@
 #pragma once
-// Sorting the small arrays of 32-bit hashes that every story makes (its fingerprint's shingle
-// sample, ~128 values, and its key tokens, ~60): ~5% of the per-story CPU before 2026-12-01.
+// Sorting the small arrays of 32-bit values that every story makes (its fingerprint's shingle
+// sample, ~128 values, and its key tokens, ~60: ~5% of the per-story CPU before 2026-12-01; the
+// dedup index's candidate hits, 17-64 for most stories, as ages in the window).
 
 #include <cstdint>
 #include <vector>
