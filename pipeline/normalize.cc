@@ -643,9 +643,11 @@ __attribute__((target("avx512f,avx512bw,bmi,bmi2"))) size_t block_words(const un
       if (took) nk += lane_hash_words(src, x, taken, ends, digit, keys, m, tb + nt, kb + nk, full);
       nt += m;
     } else {
-      for (uint64_t left = taken; left != 0; left &= left - 1) {
+      // The i-th taken start pairs with the i-th end below the cut.
+      for (uint64_t left = taken, left_ends = ends; left != 0;
+           left &= left - 1, left_ends &= left_ends - 1) {
         const auto st = static_cast<size_t>(std::countr_zero(left));
-        const auto e = static_cast<size_t>(std::countr_zero(not_word & (~uint64_t{0} << st)));
+        const auto e = static_cast<size_t>(std::countr_zero(left_ends));
         const size_t wl = e - st;
         const unsigned char* w = src + st;
         // Word lengths vary from word to word, so the hash is computed without branching on
