@@ -38,15 +38,30 @@ bool Analyzer::analyze(std::string_view raw, int64_t arrival_ms, Analysis& a) {
   a.story.has_subject = story_.has_subject;
   if (!a.status.is_ok()) return false;
   credits_.extract(story_, a.credits);
+  // `max_topics = 0` switches tagging off and `[dedup] enabled = false` fingerprinting; a stage
+  // that is off costs nothing (tagging used to run in full and be cut to no topics afterwards),
+  // and the tokenization both read is skipped when neither runs.
+  const bool tagging = tagging_enabled(*resources_);
+  if (!tagging && !options_.dedup_enabled) {
+    norm_.clear();
+    return true;
+  }
   // One tokenization of the story for both topics and dedup.
   fingerprinter_.normalize(story_, a.credits, norm_);
-  if (resources_->topic_blend) {
-    resources_->topic_blend->tag(story_, norm_, a.topics);
-  } else {
-    resources_->topics->tag(norm_, a.topics);
+  if (tagging) {
+    if (resources_->topic_blend) {
+      resources_->topic_blend->tag(story_, norm_, a.topics);
+    } else {
+      resources_->topics->tag(norm_, a.topics);
+    }
   }
   if (options_.dedup_enabled) fingerprinter_.fingerprint(story_, norm_, arrival_ms, a.fingerprint);
   return true;
+}
+
+bool Analyzer::tagging_enabled(const PipelineResources& r) {
+  if (r.topic_blend) return r.topic_blend->output_config().max_topics > 0;
+  return r.topics && r.topics->config().max_topics > 0;
 }
 
 namespace {

@@ -75,6 +75,11 @@ class Analyzer {
   // The story of the last analyze() call, text included (as far as it was read when parsing
   // failed), until the next call.
   [[nodiscard]] const Story& story() const { return story_; }
+  // The tokens of the last analyze() call: empty when neither topic tagging nor dedup runs.
+  [[nodiscard]] const NormalizedText& normalized() const { return norm_; }
+
+  // Whether `r` tags topics at all (its max_topics is not 0).
+  static bool tagging_enabled(const PipelineResources& r);
 
  private:
   static Fingerprinter make_fingerprinter(const DedupConfig& cfg, const PipelineResources& r);

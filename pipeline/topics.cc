@@ -784,10 +784,18 @@ const NormalizedText& normalized(const Story& story) {
 }  // namespace
 
 void TopicTagger::tag(const Story& story, std::vector<TopicScore>& out) const {
+  if (impl_->cfg.max_topics == 0) {  // tagging off: not even the story's tokenization
+    out.clear();
+    return;
+  }
   tag(normalized(story), out);
 }
 
 void TopicTagger::tag(const NormalizedText& text, std::vector<TopicScore>& out) const {
+  if (impl_->cfg.max_topics == 0) {  // tagging off: the result would be cut to no topics
+    out.clear();
+    return;
+  }
   tag_impl(*impl_, text.headline_tokens, text.tokens, out, [](uint32_t, double, double) {});
 }
 

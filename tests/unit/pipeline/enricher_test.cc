@@ -131,5 +131,41 @@ TEST_F(EnricherTest, EmptyObjectBodyGetsNoLeadingComma) {
   parse(p, enrich(R"({"body_text":"A short note."})"));
 }
 
+// `max_topics = 0` and `[dedup] enabled = false` switch their stages off: not run and cut back
+// afterwards, and the tokenization they share is skipped when both are off.
+TEST(AnalyzerStages, SwitchedOffStagesDoNotRun) {
+  struct Case {
+    size_t max_topics;
+    bool dedup;
+  };
+  for (const Case c : {Case{0, false}, Case{0, true}, Case{5, false}, Case{5, true}}) {
+    SCOPED_TRACE(testing::Message() << "max_topics=" << c.max_topics << " dedup=" << c.dedup);
+    auto resources = load_resources("", "", TopicConfig{.max_topics = c.max_topics}).value();
+    EXPECT_EQ(Analyzer::tagging_enabled(*resources), c.max_topics > 0);
+    PipelineOptions options;
+    options.dedup_enabled = c.dedup;
+    Analyzer analyzer(resources, options);
+    Analysis a;
+    ASSERT_TRUE(analyzer.analyze(kStory, 0, a)) << a.status.message();
+    EXPECT_EQ(a.credits.agencies.size(), 3u);  // credits always run
+    EXPECT_EQ(a.topics.empty(), c.max_topics == 0);
+    EXPECT_EQ(a.fingerprint.sample.empty(), !c.dedup);
+    EXPECT_EQ(analyzer.normalized().tokens.empty(), c.max_topics == 0 && !c.dedup);
+  }
+}
+
+TEST(AnalyzerStages, TaggerWithNoTopicsAllowedReturnsNone) {
+  auto tagger = TopicTagger::load_builtin(TopicConfig{.max_topics = 0}).value();
+  Story story;
+  story.headline = "Central bank raises interest rates to fight inflation";
+  story.body = "The central bank raised its benchmark interest rate by half a point.";
+  std::vector<TopicScore> out{TopicScore{}};
+  tagger->tag(story, out);
+  EXPECT_TRUE(out.empty());
+  auto on = TopicTagger::load_builtin(TopicConfig{}).value();
+  on->tag(story, out);
+  EXPECT_FALSE(out.empty());
+}
+
 }  // namespace
 }  // namespace wirefeed
