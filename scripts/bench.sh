@@ -3,7 +3,8 @@
 #   1. per stage (bench/pipeline_bench): us/story and MB/s on a generated corpus;
 #   2. steady-state heap allocations per story (bench/alloc_bench);
 #   3. `wirefeed enrich` end to end with 1 and 2 threads on a 100k-story corpus, output to /dev/null,
-#      stories/s, MB/s and peak RSS;
+#      stories/s, MB/s and peak RSS; then with one thread and topic tagging and/or dedup switched
+#      off (3 alternating rounds), what each feature costs a story;
 #   4. peak RSS with 1M stories in the dedup window: of the index alone (bench/dedup_bench
 #      BM_CheckAndInsert/1M), of `wirefeed enrich --threads 2` on a 1M-story corpus and (with 5) of
 #      the daemon reading it from the broker, both with a window that keeps every story;
@@ -122,6 +123,20 @@ for t in 1 2; do
   /usr/bin/time -v "$BUILD/wirefeed" enrich --threads "$t" --input "$CORPUS" --output /dev/null \
     --dead-letter "$OUT/dlq-$t.jsonl" 2>"$OUT/enrich-$t.txt"
 done
+# --- 3b. what each feature costs ------------------------------------------------------------------
+# `enrich --threads 1` with topic tagging (max_topics = 0) and/or dedup switched off, three
+# alternating rounds (this machine's run-to-run noise is larger than some of the differences).
+printf '' >"$OUT/feat-full.toml"
+printf '[topics]\nmax_topics = 0\n' >"$OUT/feat-notopics.toml"
+printf '[dedup]\nenabled = false\n' >"$OUT/feat-nodedup.toml"
+printf '[dedup]\nenabled = false\n[topics]\nmax_topics = 0\n' >"$OUT/feat-neither.toml"
+log "enrich --threads 1 with features off, 3 rounds"
+for round in 1 2 3; do
+  for f in full notopics nodedup neither; do
+    "$BUILD/wirefeed" enrich --threads 1 --config "$OUT/feat-$f.toml" --input "$CORPUS" \
+      --output /dev/null 2>&1 | sed -n "s/^Enrich done.* stories_per_s=\([0-9]*\).*/$f \1/p" >>"$OUT/features.txt"
+  done
+done
 # --- 4. dedup memory ------------------------------------------------------------------------------
 log "dedup index with 1M stories"
 /usr/bin/time -v "$BUILD/bench/dedup_bench" --benchmark_filter='BM_CheckAndInsert/1000000' \
@@ -162,6 +177,28 @@ for b in json.load(open(sys.argv[1]))["benchmarks"]:
   done
   speedup=$(py "print(f'{$ENRICH_2/$ENRICH_1:.2f}')")
   echo "| 2 threads / 1 thread | ${speedup}x | | |"
+  echo
+  echo "| \`enrich --threads 1\`, features switched off (medians of 3 alternating runs) | stories/s | us/story | against all on |"
+  echo "|---|---:|---:|---:|"
+  py '
+import statistics, sys
+runs = {}
+for line in open(sys.argv[1]):
+    name, sps = line.split()
+    runs.setdefault(name, []).append(int(sps))
+labels = {"full": "all on (parse, credits, topics, dedup, serialisation)",
+          "notopics": "topics off (`[topics] max_topics = 0`)",
+          "nodedup": "dedup off (`[dedup] enabled = false`)",
+          "neither": "both off: parse, credits/dateline, serialisation only"}
+full = statistics.median(runs["full"])
+for name in ("full", "notopics", "nodedup", "neither"):
+    if name not in runs: continue
+    m = statistics.median(runs[name])
+    us = 1e6 / m
+    d = us - 1e6 / full
+    cost = "" if name == "full" else f"{d:+.1f} us"
+    print(f"| {labels[name]} | {m:.0f} | {us:.1f} | {cost} |")
+' "$OUT/features.txt"
   dedup_rss=$(peak_mb "$OUT/dedup-time.txt")
   bps=$(py '
 import json, sys
