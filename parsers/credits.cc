@@ -920,24 +920,12 @@ class Scanner {
     return e;
   }
 
+  // Each '/' and ':' of the body in order; a credit found skips the bytes it covers (both
+  // photo_slash() and photo_colon() return a position after `pos`).
   void photo_credits(std::string_view body) {
-    size_t next_slash = body.find('/');
-    size_t next_colon = body.find(':');
-    size_t resume = 0;
-    while (next_slash != std::string_view::npos || next_colon != std::string_view::npos) {
-      const bool slash = next_colon == std::string_view::npos ||
-                         (next_slash != std::string_view::npos && next_slash < next_colon);
-      const size_t pos = slash ? next_slash : next_colon;
-      if (pos >= resume) resume = slash ? photo_slash(body, pos) : photo_colon(body, pos);
-      if (slash) {
-        next_slash = body.find('/', std::max(pos + 1, resume));
-      } else {
-        next_colon = body.find(':', std::max(pos + 1, resume));
-      }
-      if (next_slash != std::string_view::npos && next_slash < resume)
-        next_slash = body.find('/', resume);
-      if (next_colon != std::string_view::npos && next_colon < resume)
-        next_colon = body.find(':', resume);
+    for (size_t pos = ct::find_either(body, '/', ':'); pos != std::string_view::npos;) {
+      const size_t resume = body[pos] == '/' ? photo_slash(body, pos) : photo_colon(body, pos);
+      pos = ct::find_either(body, '/', ':', std::max(pos + 1, resume));
     }
   }
 

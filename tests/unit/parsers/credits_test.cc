@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "parsers/credit_cases.h"
+#include "parsers/credit_text.h"
 
 namespace wirefeed {
 namespace {
@@ -34,6 +35,30 @@ Story make(std::string body, std::string byline = "", std::string lang = "en") {
   s.byline = std::move(byline);
   s.language = std::move(lang);
   return s;
+}
+
+// find_either() against a plain scan: hits in the first, middle and last byte of a 32-byte block,
+// in the tail shorter than a block, none at all, and searches starting at every offset.
+TEST(CreditText, FindEitherMatchesAPlainScan) {
+  auto plain = [](std::string_view s, size_t from) {
+    for (size_t i = from; i < s.size(); ++i) {
+      if (s[i] == '/' || s[i] == ':') return i;
+    }
+    return std::string_view::npos;
+  };
+  for (size_t len : {0u, 1u, 31u, 32u, 33u, 64u, 100u}) {
+    for (size_t at : {0u, 1u, 15u, 31u, 32u, 63u, 64u, 99u}) {
+      for (char c : {'/', ':', 'x'}) {
+        std::string s(len, 'a');
+        if (at < len) s[at] = c;
+        if (len > 40) s[40] = (c == '/') ? ':' : '/';  // a second hit after a block boundary
+        for (size_t from = 0; from <= len; ++from) {
+          ASSERT_EQ(credit_text::find_either(s, '/', ':', from), plain(s, from))
+              << "len " << len << " at " << at << " '" << c << "' from " << from;
+        }
+      }
+    }
+  }
 }
 
 TEST(Credits, ReutersCreditLineKeepsRolesAndDropsPlaces) {
