@@ -530,6 +530,10 @@ BlendScratch& blend_scratch() {
 }  // namespace
 
 void TopicBlend::tag(const Story& story, std::vector<TopicScore>& out, float weight) const {
+  if (output_.max_topics == 0) {  // tagging off: neither the rules nor the model run
+    out.clear();
+    return;
+  }
   BlendScratch& s = blend_scratch();
   rules_->tag(story, s.rules);
   combine(story, out, weight);
@@ -537,6 +541,10 @@ void TopicBlend::tag(const Story& story, std::vector<TopicScore>& out, float wei
 
 void TopicBlend::tag(const Story& story, const NormalizedText& text, std::vector<TopicScore>& out,
                      float weight) const {
+  if (output_.max_topics == 0) {  // tagging off: neither the rules nor the model run
+    out.clear();
+    return;
+  }
   BlendScratch& s = blend_scratch();
   rules_->tag(text, s.rules);
   combine(story, out, weight);
@@ -580,7 +588,6 @@ void TopicBlend::combine(const Story& story, std::vector<TopicScore>& out, float
         t.in_model ? t.model : (rule_outside > 0 ? p_other * t.rule / rule_outside : 0.0);
     t.blended = (1 - a) * t.rule + a * m;
   }
-  if (output_.max_topics == 0) return;
 
   // The rules' topics in their order; a narrower topic keeps its share of its top level's score.
   for (const TopicScore& r : s.rules) {

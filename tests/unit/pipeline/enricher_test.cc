@@ -131,8 +131,8 @@ TEST_F(EnricherTest, EmptyObjectBodyGetsNoLeadingComma) {
   parse(p, enrich(R"({"body_text":"A short note."})"));
 }
 
-// `max_topics = 0` and `[dedup] enabled = false` switch their stages off: not run and cut back
-// afterwards, and the tokenization they share is skipped when both are off.
+// `max_topics = 0` and `[dedup] enabled = false` switch their stages off: not run at all (rather
+// than run and their result dropped), and the tokenization they share is skipped when both are off.
 TEST(AnalyzerStages, SwitchedOffStagesDoNotRun) {
   struct Case {
     size_t max_topics;

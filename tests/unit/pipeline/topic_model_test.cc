@@ -385,6 +385,12 @@ TEST(TopicBlend, OutputConfigAppliesAfterBlending) {
   one.max_topics = 1;
   blend_of(trained(), one)->tag(story_of(ex), out);
   EXPECT_EQ(out.size(), 1u);
+  // The pipeline reads the blend's output config, not its rules' (which keep every topic).
+  PipelineResources r;
+  r.topic_blend = blend_of(trained(), none);
+  EXPECT_FALSE(Analyzer::tagging_enabled(r));
+  r.topic_blend = blend_of(trained(), one);
+  EXPECT_TRUE(Analyzer::tagging_enabled(r));
 }
 
 TEST(TopicBlend, NeedsRulesWithoutCutOffs) {
