@@ -13,7 +13,8 @@ Analyzer::Analyzer(std::shared_ptr<const PipelineResources> resources,
       options_(options),
       parser_(options.limits),
       credits_(resources_->agencies),
-      fingerprinter_(make_fingerprinter(options.dedup, *resources_)) {}
+      fingerprinter_(make_fingerprinter(options.dedup, *resources_)),
+      needs_tokens_(options_.dedup_enabled || tagging_enabled(*resources_)) {}
 
 Fingerprinter Analyzer::make_fingerprinter(const DedupConfig& cfg, const PipelineResources& r) {
   return r.boilerplate ? Fingerprinter(cfg, r.boilerplate) : Fingerprinter(cfg);
@@ -23,6 +24,7 @@ void Analyzer::set_resources(std::shared_ptr<const PipelineResources> resources)
   resources_ = std::move(resources);
   credits_ = CreditExtractor(resources_->agencies);
   fingerprinter_ = make_fingerprinter(options_.dedup, *resources_);
+  needs_tokens_ = options_.dedup_enabled || tagging_enabled(*resources_);
 }
 
 bool Analyzer::analyze(std::string_view raw, int64_t arrival_ms, Analysis& a) {
@@ -38,22 +40,17 @@ bool Analyzer::analyze(std::string_view raw, int64_t arrival_ms, Analysis& a) {
   a.story.has_subject = story_.has_subject;
   if (!a.status.is_ok()) return false;
   credits_.extract(story_, a.credits);
-  // `max_topics = 0` switches tagging off and `[dedup] enabled = false` fingerprinting; a stage
-  // that is off costs nothing (tagging used to run in full and be cut to no topics afterwards),
-  // and the tokenization both read is skipped when neither runs.
-  const bool tagging = tagging_enabled(*resources_);
-  if (!tagging && !options_.dedup_enabled) {
+  // One tokenization of the story for both topics and dedup, skipped when neither runs (with
+  // `max_topics = 0` the taggers return at once; `[dedup] enabled = false` skips fingerprinting).
+  if (!needs_tokens_) {
     norm_.clear();
     return true;
   }
-  // One tokenization of the story for both topics and dedup.
   fingerprinter_.normalize(story_, a.credits, norm_);
-  if (tagging) {
-    if (resources_->topic_blend) {
-      resources_->topic_blend->tag(story_, norm_, a.topics);
-    } else {
-      resources_->topics->tag(norm_, a.topics);
-    }
+  if (resources_->topic_blend) {
+    resources_->topic_blend->tag(story_, norm_, a.topics);
+  } else {
+    resources_->topics->tag(norm_, a.topics);
   }
   if (options_.dedup_enabled) fingerprinter_.fingerprint(story_, norm_, arrival_ms, a.fingerprint);
   return true;

@@ -96,6 +96,7 @@ class Analyzer {
   // 35.2k -> 36.9k stories/s (medians of 5 alternating runs, 2026-12-01).
   Story story_;
   NormalizedText norm_;  // the story's tokens, read by topic tagging and fingerprinting
+  bool needs_tokens_;    // tagging or dedup runs (set with the resources)
 };
 
 // Appends the enriched record for `raw` (the exact bytes analysed) to `out`.

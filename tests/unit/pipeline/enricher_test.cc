@@ -154,6 +154,25 @@ TEST(AnalyzerStages, SwitchedOffStagesDoNotRun) {
   }
 }
 
+// A reload (SIGHUP) swaps the resources, and with them whether tagging runs.
+TEST(AnalyzerStages, ReloadedResourcesSwitchTaggingOnAndOff) {
+  PipelineOptions options;
+  options.dedup_enabled = false;
+  Analyzer analyzer(load_resources("", "", TopicConfig{}).value(), options);
+  Analysis a;
+  ASSERT_TRUE(analyzer.analyze(kStory, 0, a));
+  EXPECT_FALSE(a.topics.empty());
+  EXPECT_FALSE(analyzer.normalized().tokens.empty());
+  analyzer.set_resources(load_resources("", "", TopicConfig{.max_topics = 0}).value());
+  ASSERT_TRUE(analyzer.analyze(kStory, 0, a));
+  EXPECT_TRUE(a.topics.empty());
+  EXPECT_TRUE(analyzer.normalized().tokens.empty());
+  analyzer.set_resources(load_resources("", "", TopicConfig{}).value());
+  ASSERT_TRUE(analyzer.analyze(kStory, 0, a));
+  EXPECT_FALSE(a.topics.empty());
+}
+
+// The output with max_topics = 0 (that the tagger also skips its work is not observable here).
 TEST(AnalyzerStages, TaggerWithNoTopicsAllowedReturnsNone) {
   auto tagger = TopicTagger::load_builtin(TopicConfig{.max_topics = 0}).value();
   Story story;
